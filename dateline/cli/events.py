@@ -1,0 +1,105 @@
+"""``dateline events --db DB [filters]``: list stored (linked) events; the filter options live here.
+
+``filter_options`` and ``filters_from`` are shared with ``dateline export``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import click
+
+__all__ = ["command", "filter_options", "filters_from"]
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    for length, fmt in ((10, "%Y-%m-%d"), (7, "%Y-%m"), (4, "%Y")):
+        if len(value) == length:
+            try:
+                datetime.strptime(value, fmt)
+            except ValueError:
+                break
+            return value
+    raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+def _parse_near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(v) for v in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: use LAT,LON,KM, e.g. 33.31,44.36,25") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise click.BadParameter(f"{value!r}: latitude -90..90, longitude -180..180, radius > 0 km")
+    return lat, lon, km
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The query filters shared by ``events`` and ``export`` (each maps to a ``Store.events`` keyword)."""
+    options = [
+        click.option("--db", required=True, help="SQLite file path or postgresql:// URL."),
+        click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type, e.g. ASSAULT."),
+        click.option("--country", metavar="ISO3", help="Country of the place or of an actor, e.g. IRQ."),
+        click.option("--since", callback=_parse_date, metavar="DATE", help="Events dated on or after DATE."),
+        click.option("--until", callback=_parse_date, metavar="DATE", help="Events dated on or before DATE."),
+        click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point."),
+        click.option("--actor", metavar="TEXT", help="Actor or recipient name/code containing TEXT."),
+        click.option("--text", metavar="WORDS", help="Evidence sentences containing every word."),
+        click.option("--limit", type=click.IntRange(min=0), help="At most N events."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filters_from(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Pop the filter options out of a command's keyword arguments."""
+    keys = ("event_type", "country", "since", "until", "near", "actor", "text", "limit")
+    return {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
+
+
+def _table(events: list[Any]) -> None:
+    header = ("id", "date", "type", "cameo", "place", "country", "dead", "articles", "summary")
+    rows = [
+        (e.id, e.date or "-", e.event_type, e.cameo, e.location_name or "-", e.country_code or "-",
+         "-" if e.dead is None else str(e.dead), str(e.n_articles), (e.summary or "")[:60])
+        for e in events
+    ]  # fmt: skip
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+    for row in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+
+
+@click.command("events")
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table",
+              show_default=True, help="Output format.")  # fmt: skip
+def command(db: str, fmt: str, **kwargs: Any) -> None:
+    """List the linked events stored in DB, oldest first (undated last).
+
+    \b
+    Example:
+        dateline events --db events.db --type ASSAULT --country IRQ --since 2020-12-01
+        dateline events --db events.db --near 33.31,44.36,25 --format jsonl
+    """
+    from ..export import export
+    from ..store import open_store
+
+    filters = filters_from(kwargs)
+    with open_store(db) as store:
+        if fmt == "table":
+            _table(list(store.events(**filters)))
+        elif fmt == "csv":
+            export(store, "csv", sys.stdout, **filters)
+        elif fmt == "jsonl":
+            export(store, "jsonl", sys.stdout, **filters)
+        else:
+            click.echo(json.dumps([e.to_dict() for e in store.events(**filters)], ensure_ascii=False, indent=1))

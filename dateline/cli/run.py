@@ -1,0 +1,43 @@
+"""``dateline run PATH... --db DB``: ingest, extract, link and store, then print a summary."""
+
+from __future__ import annotations
+
+import click
+
+from ..models import Failure
+
+__all__ = ["command"]
+
+
+@click.command("run")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
+@click.option("--db", required=True, help="SQLite file path or postgresql:// URL (created/migrated on open).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes.")  # fmt: skip
+@click.option("--progress/--no-progress", default=False, help="Show a progress bar on stderr.")
+def command(inputs: tuple[str, ...], db: str, workers: int, progress: bool) -> None:
+    """Ingest, extract, link and store events from PATH... into the database DB.
+
+    Articles already in DB (same id or same text) are skipped, so running twice changes nothing.
+    Each input that fails is reported on stderr and recorded in the failures table; the exit code is
+    then 1.
+
+    \b
+    Example:
+        dateline run articles/ feed.xml --db events.db
+        dateline run docs.jsonl --db postgresql://localhost/dateline --workers 2
+    """
+    from ..pipeline import extract_stream
+    from ..store import open_store
+    from ..store.loading import store_stream
+
+    def report(failure: Failure) -> None:
+        click.echo(f"failed: {failure.message()} [{failure.stage}/{failure.code}]", err=True)
+
+    with open_store(db) as store:
+        summary = store_stream(extract_stream(list(inputs), workers=workers, progress=progress), store,
+                               on_failure=report)  # fmt: skip
+    for line in summary.lines():
+        click.echo(line)
+    if summary.failures:
+        raise SystemExit(1)

@@ -1,0 +1,189 @@
+"""Event extraction: articles in, documents (events, quotes, time expressions) out.
+
+``Extractor`` holds the parts that are loaded once per process (spaCy pipeline, gazetteer, lexicons) and
+runs ``nlp.pipe`` in batches; ``extract_documents`` streams articles (and passes failures through) in input
+order, optionally over several processes with the same output.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from spacy.tokens import Doc
+
+from ..models import Article, Document, Failure, Modality
+from ..nlp import load_nlp
+from .assemble import INPUT_TEXT, assemble_events
+from .casualties import find_counts, find_quantities
+from .components import EVENT_COMPONENT, ensure_component
+from .mentions import ArticleContext, MentionDraft, content_parent, propagate_actor_codes, read_mention
+from .quotes import find_claims
+
+__all__ = ["Extractor", "extract_documents"]
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 32
+
+
+class Extractor:
+    """Turns articles into ``Document`` records. Build one per process and reuse it."""
+
+    def __init__(self, nlp=None, *, geoparser=None, actor_coder=None) -> None:
+        from ..places import Geoparser
+        from .actors import ActorCoder
+
+        self.nlp = ensure_component(nlp or load_nlp())
+        self.geoparser = geoparser or Geoparser.default()
+        self.coder = actor_coder or ActorCoder.default()
+
+    def documents(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """One document per article, in order (articles marked to skip get no events)."""
+        stream = ((_story_text(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+            yield self.document(article, doc)
+
+    def document(self, article: Article, doc: Doc) -> Document:
+        from ..times import find_timexes, reference_time
+
+        if article.skip_reason:
+            return Document(article=article)
+        doc.user_data[INPUT_TEXT] = article.text
+        reference = reference_time(article.published, dateline=article.dateline, outlet=article.outlet)
+        timexes = find_timexes(article.text, reference, doc=doc)
+        toponyms = self.geoparser.toponyms(doc, doc_id=article.id)
+        claims = find_claims(doc)
+        keep = _story_filter(article)
+        context = ArticleContext(doc=doc, claims=claims, outlet=article.outlet, country=_main_country(toponyms))
+        drafts = self._mentions(doc, context, keep, timexes, toponyms, reference, article)
+        counts = [c for c in find_counts(doc) if keep(c.anchor.idx, c.anchor.idx + len(c.anchor))]
+        quantities = [q for q in find_quantities(doc) if keep(q[2].idx, q[2].idx + len(q[2]))]
+        events = assemble_events(doc, article.id, drafts, counts, quantities, claims)
+        quotes = tuple(c.to_quote() for c in claims if keep(c.content.start, c.content.end))
+        return Document(article=article, events=tuple(events), quotes=quotes, timexes=tuple(timexes),
+                        toponyms=tuple(toponyms))
+
+    def _mentions(self, doc, context, keep, timexes, toponyms, reference, article) -> list[MentionDraft]:
+        from ..times import event_date
+        from .actors import find_roles
+
+        triggers = doc._.get(EVENT_COMPONENT)
+        drafts: list[MentionDraft] = []
+        for trigger in triggers:
+            span = trigger.span
+            if not keep(span.start_char, span.end_char):
+                continue
+            draft = read_mention(trigger, context, find_roles, self.coder)
+            if draft is not None:
+                drafts.append(draft)
+        kept = [d for d in drafts if _is_own_happening(d, drafts)]
+        for draft in kept:
+            when = event_date(doc, draft.trigger.span, timexes, reference)
+            draft.date, draft.date_precision, draft.date_reason = when.date, when.precision, when.reason
+            draft.date_explicit = when.timex is not None
+            if not draft.trigger.entry.is_speech or _said_somewhere(draft.head):
+                draft.location = self.geoparser.locate_event(
+                    doc, draft.trigger.span, toponyms, dateline=article.dateline
+                )
+        propagate_actor_codes(kept)
+        return kept
+
+
+def _said_somewhere(verb) -> bool:
+    """A speech act has a place only when the text says where it was made ("said in Baghdad")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree)
+        for c in verb.children
+    )
+
+
+def _story_text(article: Article) -> str:
+    """The input text with everything that is not the story blanked out (offsets unchanged).
+
+    Headlines, metadata lines, captions and trailers are replaced by spaces (newlines kept), so the
+    parser never joins a credit line to the story's first sentence and no event is read from them.
+    """
+    text = article.text
+    if article.skip_reason:
+        return ""
+    blank = [(r.span.start, r.span.end) for r in article.removed]
+    if article.body is not None:
+        blank += [(0, article.body.start), (article.body.end, len(text))]
+    if not blank:
+        return text
+    chars = list(text)
+    for start, end in blank:
+        for i in range(max(0, start), min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _is_own_happening(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
+    """The content of a threat, appeal or plan is not an event of its own; nor is a hypothetical."""
+    if draft.modality in (Modality.HYPOTHETICAL,) and not draft.trigger.entry.is_speech:
+        return False
+    parent = content_parent(draft, drafts)
+    return parent is None
+
+
+def _story_filter(article: Article):
+    """Accept character ranges inside the story body and outside the removed parts."""
+    body = article.body
+    removed = [(r.span.start, r.span.end) for r in article.removed]
+
+    def keep(start: int, end: int) -> bool:
+        if body is not None and not (body.start <= start and end <= body.end):
+            return False
+        return not any(s <= start < e for s, e in removed)
+
+    return keep
+
+
+def _main_country(toponyms) -> str | None:
+    counts: dict[str, int] = {}
+    for toponym in toponyms:
+        if toponym.country_code:
+            counts[toponym.country_code] = counts.get(toponym.country_code, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def extract_documents(items: Iterable[Article | Failure], *, workers: int = 1) -> Iterator[Document | Failure]:
+    """Documents for articles and failures passed through, in input order.
+
+    With ``workers`` > 1 the articles are processed by that many processes (same output).
+    """
+    if workers > 1:
+        from .parallel import extract_parallel
+
+        yield from extract_parallel(items, workers=workers)
+        return
+    extractor: Extractor | None = None
+    pending: list[Article | Failure] = []
+    for item in items:
+        pending.append(item)
+        if len(pending) >= BATCH_SIZE:
+            if extractor is None:
+                extractor = Extractor()
+            yield from _flush(extractor, pending)
+            pending = []
+    if pending:
+        if extractor is None and any(isinstance(i, Article) for i in pending):
+            extractor = Extractor()
+        yield from _flush(extractor, pending)  # type: ignore[arg-type]
+
+
+def _flush(extractor: Extractor, items: list[Article | Failure]) -> Iterator[Document | Failure]:
+    articles = [i for i in items if isinstance(i, Article)]
+    documents = iter(extractor.documents(articles)) if articles else iter(())
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield next(documents)
+        except Exception as exc:  # one bad article must not end the batch
+            log.exception("extraction failed for %s", item.id)
+            yield Failure(input=item.source or item.id, stage="extract", reason=f"extraction failed: {exc}",
+                          code="extract")
+            documents = iter(extractor.documents(articles[articles.index(item) + 1 :]))

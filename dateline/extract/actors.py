@@ -1,0 +1,356 @@
+"""Who did it, to whom: code an actor phrase CAMEO-style (country + sector), from packaged lexicons.
+
+``ActorCoder.code(span)`` turns a spaCy span ("US Secretary of State Michael Pompeo",
+"Iran-backed militias") into an :class:`~dateline.models.Entity`:
+
+- **country** (ISO3) from a country name, demonym ("Iraqi"), capital metonym ("Washington said") or a
+  large city, chosen by its place in the phrase: a modifier of the head beats a possessor, which beats
+  a prepositional phrase ("French troops in Mali" -> FRA); "X-backed" names the ``backer``, not the
+  country, which then comes from ``context_country`` (where the event happened);
+- **sector** from role words (``patterns/actors/sectors.tsv``): the head word, else the nearest
+  modifier ("Afghan rebel leaders" -> REB), "former" officials -> ELI;
+- **organisations** (IGOs, NGOs, well-known armed groups, state metonyms such as "Pentagon") from
+  ``organizations.tsv``. IGOs name no country (``code`` "IGOUNO", ``country`` None).
+
+``code`` = country + sector ("USAGOV"); ``"---" + sector`` when no country is known; the organisation's
+code for IGOs/NGOs. Conventions are documented in ``docs/actors.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from dateline.models import Entity, Span
+
+from .actor_lexicon import KIND_PRIORITY, ActorLexicon, Organization, SectorWord, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["ActorCoder", "find_roles"]
+
+log = logging.getLogger(__name__)
+
+# "Iran-backed militias": the country before these words sponsors the actor but is not its country.
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained", "allied",
+                           "aligned", "linked", "affiliated", "inspired", "financed", "controlled"})
+BACKING_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "train", "finance", "control"})
+# Sectors of people who carry arms: a civilian-body modifier does not override them ("government forces").
+ARMED = frozenset({"MIL", "REB", "COP", "UAF", "PRM", "SPY"})
+FORMER = frozenset({"former", "ex", "ex-", "retired", "exiled"})
+ELITE_SOURCES = frozenset({"GOV", "LEG", "MIL", "JUD"})
+# How a place mention relates to the phrase head, best first (see _relation).
+HEAD, MODIFIER, POSSESSOR, ATTACHED, APPOSITION = range(5)
+DETERMINERS = frozenset({"the", "a", "an", "some", "all", "several", "many", "most", "both"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A lexicon hit over tokens ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    kind: str
+    country: str | None = None
+    org: Organization | None = None
+    backer: bool = False
+
+
+class ActorCoder:
+    """Codes actor phrases; build it once (``ActorCoder.default()``) and call ``code`` per phrase."""
+
+    def __init__(self, lexicon: ActorLexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def default(cls) -> ActorCoder:
+        """The coder over the packaged lexicons, loaded once per process."""
+        return _default_coder()
+
+    # --- public -------------------------------------------------------------------------------------
+
+    def country_of(self, text: str) -> str | None:
+        """ISO3 for a name, demonym or capital ("Iraqi" -> "IRQ", "Washington" -> "USA"), else None."""
+        cleaned = " ".join(text.replace("\u2019", "'").split()).strip("\"'.,;:")
+        if cleaned.lower().startswith("the "):
+            cleaned = cleaned[4:]
+        if cleaned.endswith("'s"):
+            cleaned = cleaned[:-2]
+        org = self.lexicon.org(cleaned)
+        if org is not None:
+            return org.country
+        place = self.lexicon.place(cleaned)
+        return place.country if place is not None else None
+
+    def code(self, span: SpacySpan, *, context_country: str | None = None) -> Entity:
+        """Code one actor phrase. ``context_country``: where the event happened, for local actors
+        named without a country ("militias", "police")."""
+        head = _phrase_head(span)
+        found = self._scan(span)
+        org = _head_org(found, head, span)
+        sector = self._sector(span, head, org)
+        country, backer = self._country(span, head, found, org)
+        if country is None and _takes_context(head, sector, org, found):
+            country = context_country
+        return Entity(
+            text=span.text,
+            name=self._name(span, head, found, org),
+            code=_code(org, country, sector),
+            country=country,
+            sector=sector,
+            backer=backer,
+            span=Span(start=span.start_char, end=span.end_char, text=span.text),
+        )
+
+    # --- lexicon scanning ---------------------------------------------------------------------------
+
+    def _scan(self, span: SpacySpan) -> list[_Found]:
+        """Longest lexicon matches (places and organisations) over the span and the head's appositions."""
+        tokens = list(span)
+        for appos in span.root.children:
+            if appos.dep_ == "appos" and not (span.start <= appos.i < span.end):
+                tokens += [t for t in appos.subtree if not (span.start <= t.i < span.end)]
+        found = self._scan_tokens(tokens)
+        sponsors = _sponsor_tokens(span)
+        return [_Found(f.start, f.end, f.kind, f.country, f.org, True) if f.start in sponsors else f
+                for f in found]
+
+    def _scan_tokens(self, tokens: list[Token]) -> list[_Found]:
+        found: list[_Found] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i += hit.end - hit.start
+        return found
+
+    def _longest_at(self, tokens: list[Token], i: int) -> _Found | None:
+        doc = tokens[i].doc
+        for n in range(min(self.lexicon.longest, len(tokens) - i), 0, -1):
+            run = tokens[i:i + n]
+            if run[-1].i - run[0].i != n - 1:
+                continue  # tokens from the span and from an apposition are not one run
+            text = " ".join(doc.text[run[0].idx:run[-1].idx + len(run[-1])].split())
+            org = self.lexicon.org(text)
+            if org is not None:
+                return _Found(run[0].i, run[-1].i + 1, "org", org.country, org)
+            place = self.lexicon.place(text)
+            if place is not None and not _inside_person_name(run, place.kind):
+                return _Found(run[0].i, run[-1].i + 1, place.kind, place.country,
+                              backer=_is_backing(doc, run[-1].i + 1))
+        return None
+
+    # --- country ------------------------------------------------------------------------------------
+
+    def _country(self, span: SpacySpan, head: Token, found: list[_Found],
+                 org: Organization | None) -> tuple[str | None, str | None]:
+        backer = next((f.country for f in found if f.backer), None)
+        if org is not None and (org.country or org.code[:3] in ("IGO", "NGO", "IMG")):
+            return org.country, backer
+        ranked = sorted(
+            (_relation(f, head, span), KIND_PRIORITY[f.kind], abs(f.start - head.i), f.country)
+            for f in found if not f.backer and f.country
+        )
+        return (ranked[0][3] if ranked else None), backer
+
+    # --- sector -------------------------------------------------------------------------------------
+
+    def _sector(self, span: SpacySpan, head: Token, org: Organization | None) -> str | None:
+        own = self._sector_at(head, span)
+        modifier = self._modifier_sector(span, head)
+        if own is None and org is not None and org.sector:
+            own = SectorWord(org.sector, True)
+        sector = _combine(own, modifier)
+        if sector is None:
+            sector = self._attached_sector(span, head)
+        if sector in ELITE_SOURCES and _is_former(span, head):
+            return "ELI"
+        return sector
+
+    def _sector_at(self, token: Token, span: SpacySpan) -> SectorWord | None:
+        """The sector of the longest role phrase ending at ``token`` ("security forces", "police")."""
+        doc = token.doc
+        for n in range(min(4, token.i - span.start + 1), 0, -1):
+            run = doc[token.i - n + 1:token.i + 1]
+            for key in (run.text.lower(), " ".join(t.lemma_.lower() for t in run)):
+                word = self.lexicon.sectors.get(key)
+                if word is not None:
+                    return word
+        return None
+
+    def _modifier_sector(self, span: SpacySpan, head: Token) -> SectorWord | None:
+        """The sector word nearest the head among its pre-modifiers (a run like "Secretary of State")."""
+        doc = head.doc
+        for i in range(head.i - 1, span.start - 1, -1):
+            for n in range(min(4, head.i - i), 0, -1):
+                run = doc[i:i + n]
+                for key in (run.text.lower(), " ".join(t.lemma_.lower() for t in run)):
+                    word = self.lexicon.sectors.get(key)
+                    if word is not None and word.sector is not None:
+                        return word
+        return None
+
+    def _attached_sector(self, span: SpacySpan, head: Token) -> str | None:
+        """"leaders of the rebels", "members of parliament": the sector of an of/from phrase's object."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i < span.end:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i < span.end:
+                        word = self._sector_at(obj, span)
+                        if word is not None and word.sector:
+                            return word.sector
+                        org = self.lexicon.org(obj.text)
+                        if org is not None and org.sector:
+                            return org.sector
+        return None
+
+    # --- name ---------------------------------------------------------------------------------------
+
+    def _name(self, span: SpacySpan, head: Token, found: list[_Found], org: Organization | None) -> str:
+        if org is not None and len(span) <= org_span_len(found, org) + 1:
+            return org.name
+        bare = [f for f in found if f.start <= head.i < f.end and f.kind not in ("org", "demonym")]
+        if bare and bare[0].country:
+            return self.lexicon.country_names.get(bare[0].country, span.text)
+        words = [t for t in span if not t.is_punct or t.text in ("-", ".", "'")]
+        while words and words[0].lower_ in DETERMINERS:
+            words = words[1:]
+        text = "".join(t.text_with_ws for t in words).strip()
+        if span.root.dep_ in ("amod", "compound", "conj", "nmod") and not (span.start <= span.root.head.i
+                                                                         < span.end):
+            noun = _modified_noun(span.root)
+            if noun is not None:
+                text = f"{text} {noun.text}"
+        return text or span.text
+
+
+# --- helpers (module level: pure functions of tokens) ----------------------------------------------
+
+
+@cache
+def _default_coder() -> ActorCoder:
+    return ActorCoder(load_lexicon())
+
+
+def org_span_len(found: list[_Found], org: Organization) -> int:
+    return next((f.end - f.start for f in found if f.org is org), 0)
+
+
+def _phrase_head(span: SpacySpan) -> Token:
+    """The head noun to code. A modifier span ("Hungarian" of "Hungarian and Romanian officials")
+    is coded with the noun it modifies, which lies outside the span."""
+    root = span.root
+    noun = _modified_noun(root) if root.dep_ in ("amod", "compound", "conj", "nmod", "npadvmod") else None
+    if noun is not None and not (span.start <= noun.i < span.end):
+        return noun
+    return root
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """Climb coordination and modifier links to the noun a modifier belongs to."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ("amod", "compound", "nmod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return None
+
+
+def _head_org(found: list[_Found], head: Token, span: SpacySpan) -> Organization | None:
+    """The organisation the phrase is about: one covering the head, else one modifying it ("UN
+    peacekeepers", "Hamas militants"), not one in a prepositional phrase ("rebels fighting the UN")."""
+    for f in found:
+        if f.org is not None and f.start <= head.i < f.end:
+            return f.org
+    for f in found:
+        if f.org is not None and _relation(f, head, span) == MODIFIER:
+            return f.org
+    return None
+
+
+def _relation(found: _Found, head: Token, span: SpacySpan) -> int:
+    """How a lexicon hit attaches to the head: the head itself, a pre-modifier, a possessor, inside a
+    prepositional phrase or clause, or outside the span (an apposition)."""
+    if found.start <= head.i < found.end:
+        return HEAD
+    if not (span.start <= found.start < span.end):
+        return APPOSITION
+    token = head.doc[found.end - 1]
+    while token.head is not token and token is not head:
+        if token.dep_ == "poss":
+            return POSSESSOR
+        if token.dep_ in ("prep", "pobj", "relcl", "acl", "agent", "pcomp"):
+            return ATTACHED
+        token = token.head
+    return MODIFIER if token is head else ATTACHED
+
+
+def _is_backing(doc, after: int) -> bool:
+    """Is the place just before token ``after`` a sponsor: "Iran-backed", "Iran - backed", "Iranian-funded"."""
+    if after < len(doc) and doc[after].text == "-":
+        after += 1
+    return after < len(doc) and doc[after].lower_ in BACKING_WORDS
+
+
+def _inside_person_name(run: list[Token], kind: str) -> bool:
+    """"Michael Jordan" is no country: a country name inside a PERSON entity is a person's name."""
+    return kind not in ("demonym", "abbr") and all(t.ent_type_ == "PERSON" for t in run)
+
+
+def _combine(own: SectorWord | None, modifier: SectorWord | None) -> str | None:
+    """Head word vs nearest modifier: a strong head word wins; a weak one ("officials", "forces")
+    yields to a modifier ("police officials"), except that an armed body keeps its sector against a
+    civilian modifier ("government forces" -> MIL)."""
+    if own is None or own.sector is None:
+        return modifier.sector if modifier is not None else None
+    if own.strong or modifier is None:
+        return own.sector
+    if own.sector in ARMED and modifier.sector not in ARMED:
+        return own.sector
+    return modifier.sector
+
+
+def _is_former(span: SpacySpan, head: Token) -> bool:
+    return any(t.lower_ in FORMER for t in span if t.i < head.i or t.head is head)
+
+
+def _takes_context(head: Token, sector: str | None, org: Organization | None, found: list[_Found]) -> bool:
+    """Only a common-noun role ("militias", "police") is placed in the event's country: a named
+    person or organisation without a country stays unknown rather than guessed."""
+    if org is not None or sector is None:
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
+        return False
+    return True
+
+
+def _code(org: Organization | None, country: str | None, sector: str | None) -> str | None:
+    if org is not None and org.code[:3] in ("IGO", "NGO", "IMG"):
+        return org.code
+    if country:
+        return country + (sector or "")
+    return f"---{sector}" if sector else None
+
+
+def find_roles(trigger: SpacySpan) -> tuple[list[SpacySpan], list[SpacySpan]]:
+    """(actor phrases, recipient phrases) of an event trigger; see :mod:`dateline.extract.roles`."""
+    from .roles import find_roles as _find_roles
+
+    return _find_roles(trigger)
+
+
+def _sponsor_tokens(span: SpacySpan) -> set[int]:
+    """Token indices of the agent in "militias backed by Iran" (a sponsor, not the actor's country)."""
+    indices: set[int] = set()
+    for clause in span.root.children:
+        if clause.dep_ == "acl" and clause.lemma_ in BACKING_LEMMAS:
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    indices.update(t.i for t in agent.subtree)
+    return indices

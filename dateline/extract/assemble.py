@@ -1,0 +1,330 @@
+"""From mentions to events: one event per happening per article, with counts, quantities and confidence.
+
+Mentions of one happening are merged (all their evidence kept): violent or material mentions of the same
+PLOVER type whose places and dates agree, unless the text marks them apart ("another attack", "in a
+separate incident"); speech acts only when the same actor repeats the same act ("called for" ... "we
+call on"). Casualty counts go to the violent event of their sentence, else the latest one before them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..models import Attribution, Event, Mention, Place, Quantity
+from ..models import Span as TextSpan
+from ..ontology import goldstein, quad_class
+from .casualties import Count
+from .mentions import MentionDraft, claim_for
+
+__all__ = ["INPUT_TEXT", "assemble_events"]
+
+INPUT_TEXT = "dateline_input_text"  # doc.user_data key: the exact input text, when the parse saw a blanked copy
+
+_DISTINCT_MARKERS = frozenset("another separate second third new other fresh earlier".split())
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+_ACLED_SPECIFICITY = {
+    "Shelling/artillery/missile attack": 3, "Air/drone strike": 3, "Suicide bomb": 3, "Chemical weapon": 3,
+    "Remote explosive/landmine/IED": 2, "Grenade": 3, "Abduction/forced disappearance": 2, "Sexual violence": 2,
+    "Excessive force against protesters": 2, "Protest with intervention": 2, "Violent demonstration": 2,
+    "Mob violence": 2, "Government regains territory": 2, "Non-state actor overtakes territory": 2,
+}  # fmt: skip
+
+
+def assemble_events(
+    doc: Doc,
+    doc_id: str,
+    drafts: list[MentionDraft],
+    counts: list[Count],
+    quantities: list,
+    claims: list,
+) -> list[Event]:
+    groups = _merge(drafts)
+    events = [_event(doc, doc_id, group) for group in groups]
+    _attach_counts(events, groups, counts, claims, doc)
+    _attach_quantities(events, groups, quantities, claims, doc)
+    return [_finish(e) for e in events]
+
+
+def _merge(drafts: list[MentionDraft]) -> list[list[MentionDraft]]:
+    groups: list[list[MentionDraft]] = []
+    for draft in drafts:
+        target = next((g for g in groups if _same_happening(g, draft)), None)
+        if target is None:
+            groups.append([draft])
+        else:
+            target.append(draft)
+    return groups
+
+
+def _same_happening(group: list[MentionDraft], draft: MentionDraft) -> bool:
+    first = group[0]
+    if first.coding.event_type != draft.coding.event_type:
+        return False
+    if first.trigger.entry.is_speech or draft.trigger.entry.is_speech:
+        return _same_speech_act(group, draft)
+    if _marked_distinct(draft):
+        return False
+    if _refers_back(draft):
+        return True  # "the attack", "the clashes": the happening already told
+    if not _places_agree(_place_of(group), draft.location):
+        return False
+    if not _dates_agree(group, draft):
+        return False
+    return True
+
+
+def _same_speech_act(group: list[MentionDraft], draft: MentionDraft) -> bool:
+    first = group[0]
+    if first.head.lemma_.lower() != draft.head.lemma_.lower():
+        return False
+    mine = {e.code or e.country for e in first.actors if e.code or e.country}
+    theirs = {e.code or e.country for e in draft.actors if e.code or e.country}
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def _refers_back(draft: MentionDraft) -> bool:
+    head = draft.head
+    return head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children
+    ) and not draft.date_explicit
+
+
+def _marked_distinct(draft: MentionDraft) -> bool:
+    head = draft.head
+    words = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "advmod")}
+    if head.pos_ in ("VERB", "AUX"):
+        words |= {c.lower_ for c in head.children if c.dep_ == "advmod"}
+    sentence = head.sent.text.lower()
+    return bool(words & _DISTINCT_MARKERS) or "separate incident" in sentence or "in another" in sentence
+
+
+def _place_of(group: list[MentionDraft]) -> Place | None:
+    return next((d.location for d in group if d.location is not None), None)
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return True
+    if a.name and b.name and a.name.lower() == b.name.lower():
+        return True
+    return _km(a.lat, a.lon, b.lat, b.lon) <= 50.0  # type: ignore[arg-type]
+
+
+def _dates_agree(group: list[MentionDraft], draft: MentionDraft) -> bool:
+    if not draft.date_explicit:
+        return True
+    dated = [d for d in group if d.date_explicit and d.date]
+    if not dated:
+        return True
+    other = dated[0].date or ""
+    mine = draft.date or ""
+    short = min(len(other), len(mine))
+    return other[:short] == mine[:short]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan:
+    return TextSpan.of(doc.user_data.get(INPUT_TEXT, doc.text), start, end)
+
+
+def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
+    first = group[0]
+    coded = max(group, key=lambda d: (_ACLED_SPECIFICITY.get(d.coding.acled_sub_event_type or "", 0),
+                                      d.coding.weapon is not None, len(d.coding.cameo)))
+    coding = coded.coding
+    dated = next((d for d in group if d.date_explicit), first)
+    actors = next((d.actors for d in group if d.actors), [])
+    recipients = next((d.recipients for d in group if d.recipients), [])
+    mentions = tuple(
+        Mention(trigger=_trigger_span(doc, d), evidence=_evidence(doc, d), modality=d.modality.value) for d in group
+    )
+    attribution = _merged_attribution(group)
+    trigger = mentions[0].trigger
+    return Event(
+        id=f"{doc_id}:ev{trigger.start}",
+        doc_id=doc_id,
+        event_type=coding.event_type,
+        mode=coding.mode,
+        cameo=coding.cameo,
+        quad_class=quad_class(coding.event_type),
+        goldstein=goldstein(coding.cameo),
+        acled_event_type=coding.acled_event_type,
+        acled_sub_event_type=coding.acled_sub_event_type,
+        actor=tuple(actors),
+        recipient=tuple(recipients),
+        date=dated.date,
+        date_precision=dated.date_precision,
+        date_reason=dated.date_reason,
+        location=_place_of(group) or None,
+        modality=first.modality.value,
+        attribution=tuple(attribution),
+        trigger=trigger,
+        evidence=mentions[0].evidence,
+        mentions=mentions,
+        confidence=_confidence(group),
+    )
+
+
+def _trigger_span(doc: Doc, draft: MentionDraft) -> TextSpan:
+    span = draft.trigger.span
+    return _span(doc, span.start_char, span.end_char)
+
+
+def _evidence(doc: Doc, draft: MentionDraft) -> TextSpan:
+    sent = draft.sentence
+    text = sent.text.rstrip()
+    return _span(doc, sent.start_char, sent.start_char + len(text))
+
+
+def _merged_attribution(group: list[MentionDraft]) -> list[Attribution]:
+    seen: set[tuple] = set()
+    merged: list[Attribution] = []
+    for draft in group:
+        for item in draft.attribution + draft.extra_actor_attribution:
+            key = (item.claimant, item.kind, item.about, item.via)
+            if key not in seen:
+                seen.add(key)
+                merged.append(item)
+    # an event the outlet narrates and a speaker restates: keep the speakers, drop the bare outlet line
+    speakers = [a for a in merged if a.cue is not None and a.about == "event"]
+    if speakers:
+        merged = [a for a in merged if not (a.cue is None and a.about == "event" and a.kind == "report")] or merged
+    return merged
+
+
+def _confidence(group: list[MentionDraft]) -> float:
+    first = group[0]
+    score = 0.45
+    score += 0.1 if first.actors else 0.0
+    score += 0.05 if first.recipients else 0.0
+    score += 0.05 if first.location is not None else 0.0
+    score += 0.1 if first.head.dep_ == "ROOT" or first.head.head.dep_ == "ROOT" else 0.0
+    score += 0.05 * min(len(group) - 1, 3)
+    score += 0.05 if first.coding.acled_sub_event_type else 0.0
+    if first.modality.value != "asserted":
+        score -= 0.1
+    return round(max(0.05, min(0.95, score)), 3)
+
+
+def _attach_counts(events: list[Event], groups: list[list[MentionDraft]], counts: list[Count], claims: list,
+                   doc: Doc) -> None:
+    per_event: dict[int, list[Count]] = {}
+    for count in counts:
+        index = _event_for(count.anchor.idx, count.anchor.sent.start_char, groups, violent_only=True)
+        if index is not None:
+            per_event.setdefault(index, []).append(count)
+    for i, event in enumerate(events):
+        if event.event_type not in _VICTIM_TYPES:
+            continue
+        found = per_event.get(i, [])
+        values = {kind: _conservative([c for c in found if c.kind == kind]) for kind in ("dead", "injured", "arrested")}
+        extra = [_count_attribution(c, claims, doc) for c in found if c.value > 0]
+        attribution = _unique(event.attribution + tuple(a for a in extra if a is not None))
+        events[i] = _replace(event, dead=values["dead"], injured=values["injured"], arrested=values["arrested"],
+                             attribution=attribution)
+
+
+def _unique(items: tuple[Attribution, ...]) -> tuple[Attribution, ...]:
+    seen: set[tuple] = set()
+    kept = []
+    for item in items:
+        key = (item.claimant, item.kind, item.about, item.via, item.cue)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return tuple(kept)
+
+
+def _conservative(counts: list[Count]) -> int:
+    """ACLED: the most conservative figure; totals stated as such win over partial counts."""
+    positive = [c for c in counts if c.value > 0]
+    if not positive:
+        return 0
+    summaries = [c.value for c in positive if c.summary]
+    if summaries:
+        return min(summaries)
+    by_sentence: dict[int, int] = {}
+    for count in positive:
+        start = count.sentence_start
+        by_sentence[start] = max(by_sentence.get(start, 0), count.value)
+    return min(by_sentence.values())
+
+
+def _count_attribution(count: Count, claims: list, doc: Doc) -> Attribution | None:
+    claim = claim_for(count.anchor.idx, claims)
+    if claim is None or claim.speaker is None:
+        return None
+    return Attribution(
+        claimant=claim.speaker.name or claim.speaker.text,
+        kind=claim.attribution_kind,
+        cue=claim.cue,
+        about="casualties",
+        via=tuple(claim.via),
+        span=claim.cue_span,
+    )
+
+
+def _event_for(char: int, sentence_start: int, groups: list[list[MentionDraft]], *, violent_only: bool) -> int | None:
+    """The event a count at ``char`` belongs to: one in its sentence, else the latest one before it."""
+    best: int | None = None
+    best_start = -1
+    for i, group in enumerate(groups):
+        for draft in group:
+            if violent_only and not draft.is_violent:
+                continue
+            start = draft.sentence.start_char
+            if start == sentence_start:
+                return i
+            if start < sentence_start and start > best_start:
+                best, best_start = i, start
+    if best is None:
+        best = next((i for i, g in enumerate(groups) if any(d.is_violent for d in g)), None)
+    return best
+
+
+def _attach_quantities(events: list[Event], groups: list[list[MentionDraft]], quantities: list, claims: list,
+                       doc: Doc) -> None:
+    for what, value, token in quantities:
+        index = _event_for(token.idx, token.sent.start_char, groups, violent_only=True)
+        if index is None:
+            continue
+        claim = claim_for(token.idx, claims)
+        attribution: tuple[Attribution, ...] = ()
+        if claim is not None and claim.speaker is not None:
+            attribution = (
+                Attribution(
+                    claimant=claim.speaker.name or claim.speaker.text,
+                    kind=claim.attribution_kind,
+                    cue=claim.cue,
+                    about="quantities",
+                    via=tuple(claim.via),
+                    span=claim.cue_span,
+                ),
+            )
+        phrase = doc[token.left_edge.i : token.i + 1]
+        quantity = Quantity(what=what, value=value, span=_span(doc, phrase.start_char, phrase.end_char),
+                            attribution=attribution)
+        event = events[index]
+        if any(q.what == what for q in event.quantities):
+            continue
+        events[index] = _replace(event, quantities=event.quantities + (quantity,),
+                                 attribution=_unique(event.attribution + attribution))
+
+
+def _replace(event: Event, **changes) -> Event:
+    return replace(event, **changes)
+
+
+def _finish(event: Event) -> Event:
+    if event.event_type in _VICTIM_TYPES:
+        return event
+    return _replace(event, dead=None, injured=None, arrested=None)

@@ -1,0 +1,548 @@
+"""Who says so: the cue lexicon, reported speech read off the parse, and speaker resolution.
+
+A *claim* is one attributed piece of content: what is said (a span), who says it (an entity, or
+``None`` for "it was reported"), the cue that marks it ("said", "according to") and two labels:
+``kind`` (the contract's quote kind: direct, indirect, according_to) and ``attribution_kind``
+(statement, report, allegation, claim, denial; from ``patterns/cues.json``).
+
+Chains.  ``via`` lists the relays outward: a claim whose cue lies inside another claim's content
+is relayed by that claim's speaker ("According to Sputnik, the embassy said ..." gives the
+embassy's claim ``via=("Sputnik",)``), and a paragraph that opens with "According to X," puts
+the later claims of that paragraph under X too.  The inward direction, sources the speaker
+relies on ("The Wall Street Journal reported, citing sources in the administration, that ..."),
+is kept in ``sources``: the WSJ stays the speaker, ``sources=("sources in the administration",)``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dateline.models import Attribution, Entity, Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["Claim", "CueLexicon", "Draft", "load_cues", "reported_drafts", "resolve_claims", "speaker_of"]
+
+log = logging.getLogger(__name__)
+
+KINDS = ("direct", "indirect", "according_to")
+CUES_PATH = Path(__file__).resolve().parent / "patterns" / "cues.json"
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "dative", "attr", "ccomp", "xcomp"})
+_OBJECT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "as"})
+_INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl"})
+_SPEAKER_KEEP_DEPS = frozenset({"compound", "flat", "nummod", "amod", "poss", "case"})
+_NAMING_PREPS = frozenset({"of", "in", "for", "at", "from"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "them", "us", "it"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One attributed piece of content in a document.
+
+    ``speaker.text`` is the source as written ("he"), ``speaker.name`` whom it denotes
+    ("Michael Pompeo").  ``content`` excludes quote marks.  ``sources`` are what the speaker
+    cites (inward), ``via`` who relays the speaker (outward).
+    """
+
+    speaker: Entity | None
+    content: Span
+    cue: str | None
+    cue_span: Span | None
+    kind: str
+    attribution_kind: str
+    via: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def to_quote(self) -> Quote:
+        """The contract's quote object."""
+        return Quote(speaker=self.speaker, content=self.content, cue=self.cue, kind=self.kind)
+
+    def to_attribution(self, *, about: str = "event") -> Attribution:
+        """The contract's attribution object for an event this claim supports."""
+        claimant = ""
+        if self.speaker is not None:
+            claimant = self.speaker.name or self.speaker.text
+        return Attribution(
+            claimant=claimant,
+            kind=self.attribution_kind,
+            cue=self.cue,
+            about=about,
+            via=self.via,
+            span=self.content,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """``patterns/cues.json``, read once."""
+
+    verbs: dict[str, str]
+    object_verbs: frozenset[str]
+    listener_verbs: frozenset[str]
+    relays: dict[str, str]
+    citing: dict[str, str]
+    report_nouns: frozenset[str]
+
+    def kind_of(self, token: Token) -> str | None:
+        """The attribution kind when ``token`` is a cue verb, else None."""
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+            return None
+        return self.verbs.get(token.lemma_.lower())
+
+
+@cache
+def load_cues() -> CueLexicon:
+    """The packaged cue lexicon."""
+    data = json.loads(CUES_PATH.read_text("utf-8"))
+    return CueLexicon(
+        verbs=dict(data["verbs"]),
+        object_verbs=frozenset(data["object_verbs"]),
+        listener_verbs=frozenset(data["listener_verbs"]),
+        relays=dict(data["relays"]),
+        citing=dict(data["citing"]),
+        report_nouns=frozenset(data["report_nouns"]),
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Draft:
+    """A claim before speaker resolution: token-level pieces and the content's char range."""
+
+    start: int
+    end: int
+    speaker: SpacySpan | None
+    cue: SpacySpan | None
+    kind: str
+    attribution_kind: str
+    sources: list[str] = field(default_factory=list)
+    cue_token: int | None = None
+
+
+# ---------------------------------------------------------------- reported speech (the parse)
+
+
+def reported_drafts(doc: Doc, cues: CueLexicon) -> list[Draft]:
+    """Indirect and according-to claims: one per cue verb, relay or citing phrase."""
+    by_verb: dict[int, Draft] = {}
+    for token in doc:
+        kind = cues.kind_of(token) if token.lower_ not in cues.citing else None
+        draft = _verb_draft(token, kind, cues) if kind else None
+        if draft is not None:
+            by_verb[token.i] = draft
+    drafts = list(by_verb.values())
+    for token in doc:
+        lower = token.lower_
+        draft = None
+        if lower == "according" and any(c.lower_ == "to" for c in token.children):
+            draft = _relay_draft(token, cues)
+        elif lower in cues.citing and token.dep_ != "ROOT":
+            draft = _citing_draft(token, cues, by_verb)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _verb_draft(verb: Token, kind: str, cues: CueLexicon) -> Draft | None:
+    tokens = _same_line(_content_tokens(verb, cues), verb)
+    if not tokens:
+        return None
+    bounds = _char_bounds(verb.doc, tokens)
+    if bounds is None:
+        return None
+    speaker = speaker_of(verb)
+    if speaker is None and not _is_passive(verb):
+        return None
+    cue = verb.doc[verb.i : verb.i + 1]
+    particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    if particle:
+        cue = verb.doc[verb.i : verb.i + 2]
+    return Draft(
+        start=bounds[0],
+        end=bounds[1],
+        speaker=speaker,
+        cue=cue,
+        kind="indirect",
+        attribution_kind=kind,
+        cue_token=verb.i,
+    )
+
+
+def _content_tokens(verb: Token, cues: CueLexicon) -> list[Token]:
+    """The content governed by a cue verb: its clause, or its object for object verbs."""
+    lemma = verb.lemma_.lower()
+    children = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and not _fronted_cue(c, verb, cues)]
+    if not children and lemma in cues.object_verbs:
+        children = [c for c in verb.rights if _is_object(c)]
+        if lemma in cues.listener_verbs:
+            children = [c for c in children if c.dep_ not in ("dobj", "dative")]
+    if lemma in cues.listener_verbs:
+        children = [c for c in children if c.dep_ != "dative"]
+    if children:
+        return [t for c in children for t in c.subtree]
+    return _parenthetical_content(verb, cues)
+
+
+def _fronted_cue(child: Token, verb: Token, cues: CueLexicon) -> bool:
+    """'X reported, citing Y, that Z warned ...' parsed as 'reported' under 'warned'."""
+    return child.i < verb.i and cues.kind_of(child) is not None
+
+
+def _is_object(child: Token) -> bool:
+    if child.dep_ in _OBJECT_DEPS:
+        return True
+    return child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS
+
+
+def _parenthetical_content(verb: Token, cues: CueLexicon) -> list[Token]:
+    """'X did Y, officials said' / 'officials said, citing Z, that ...': the cue hangs off the
+    clause it reports (a common parse of both orders)."""
+    head = verb.head
+    if head is verb or verb.dep_ not in ("parataxis", "ccomp"):
+        return []
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    own = {t.i for t in verb.subtree}
+    for child in head.children:
+        if child.lower_ in cues.citing:
+            own.update(t.i for t in child.subtree)
+    if head.i < verb.i:
+        return [t for t in head.subtree if t.i not in own and t.i < verb.i]
+    return [t for t in head.subtree if t.i not in own and t.i > verb.i]
+
+
+def _relay_draft(according: Token, cues: CueLexicon) -> Draft | None:
+    """'According to X, ...' / '..., according to X.'"""
+    to = next(c for c in according.children if c.lower_ == "to")
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = _phrase(objects[0], cues)
+    own = {t.i for t in according.subtree}
+    clause = _clause_around(according)
+    tokens = _same_line([t for t in clause if t.i not in own], according)
+    bounds = _char_bounds(according.doc, tokens)
+    if bounds is None:
+        return None
+    return Draft(
+        start=bounds[0],
+        end=bounds[1],
+        speaker=speaker,
+        cue=according.doc[according.i : to.i + 1],
+        kind="according_to",
+        attribution_kind=cues.relays.get("according to", "report"),
+    )
+
+
+def _citing_draft(citing: Token, cues: CueLexicon, by_verb: dict[int, Draft]) -> Draft | None:
+    """'Citing X, ...': a source of the reporting verb it hangs off, or a claim of its own."""
+    objects = [c for c in citing.children if c.dep_ in ("dobj", "pobj")]
+    if not objects:
+        return None
+    source = _phrase(objects[0], cues)
+    owner = _adjacent_cue(citing, by_verb) or by_verb.get(citing.head.i)
+    if owner is not None:
+        owner.sources.append(source.text)
+        return None
+    own = {t.i for t in citing.subtree}
+    tokens = _same_line([t for t in _clause_around(citing) if t.i not in own], citing)
+    bounds = _char_bounds(citing.doc, tokens)
+    if bounds is None:
+        return None
+    return Draft(
+        start=bounds[0],
+        end=bounds[1],
+        speaker=source,
+        cue=citing.doc[citing.i : citing.i + 1],
+        kind="according_to",
+        attribution_kind=cues.citing[citing.lower_],
+    )
+
+
+def _adjacent_cue(token: Token, by_verb: dict[int, Draft]) -> Draft | None:
+    """'X reported, citing Y, ...' parsed with 'citing' elsewhere: the cue just before it."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_punct:
+        i -= 1
+    return by_verb.get(i) if i >= 0 else None
+
+
+def _clause_around(token: Token) -> list[Token]:
+    """The clause a modifier attaches to (the sentence when it hangs off the root)."""
+    head = token.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
+        head = head.head
+    if head.dep_ == "ROOT":
+        return list(head.sent)
+    return list(head.subtree)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# ---------------------------------------------------------------- speakers (surface phrases)
+
+
+def speaker_of(verb: Token) -> SpacySpan | None:
+    """The source phrase of a cue verb: its subject, passive agent, or an inherited subject."""
+    seen = 0
+    while seen < 4:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return _phrase(child, None) if _on_line_of(child, verb) else None
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _phrase(objects[0], None)
+        if _is_passive(verb) or verb.dep_ not in _INHERIT_SUBJECT_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def _phrase(head: Token, cues: CueLexicon | None) -> SpacySpan:
+    """A noun phrase on the head's line, without relative clauses, appositions, parentheses
+    or adverbial modifiers ('Pompeo on Sunday' -> 'Pompeo'; 'Secretary of State' stays whole)."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        keep = child.dep_ in _SPEAKER_KEEP_DEPS or _is_naming_prep(child)
+        if not keep:
+            break
+        end = child.right_edge.i + 1
+    start = max(start, _line_start_token(head))
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if cues is not None and head.lower_ in cues.report_nouns and start < head.i:
+        # "Iraqi TV reports" -> "Iraqi TV": the report is not the source, its author is.
+        if end == head.i + 1:
+            end = head.i
+    return doc[start:end]
+
+
+def _is_naming_prep(child: Token) -> bool:
+    """'of State', 'in Baghdad' name the source; 'on Sunday' only dates the saying."""
+    if child.dep_ != "prep" or child.lower_ not in _NAMING_PREPS:
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ not in ("DATE", "TIME")
+
+
+def _line_start_token(token: Token) -> int:
+    """Index of the first token of the token's line (a paragraph or headline)."""
+    i = token.i
+    while i > 0 and "\n" not in token.doc[i - 1].text:
+        i -= 1
+    return i
+
+
+def _on_line_of(token: Token, anchor: Token) -> bool:
+    low, high = sorted((token.idx, anchor.idx))
+    return "\n" not in token.doc.text[low:high]
+
+
+def _same_line(tokens: list[Token], anchor: Token) -> list[Token]:
+    """Keep the tokens on the anchor's line: a parse never carries a claim across paragraphs."""
+    text = anchor.doc.text
+    line_start = text.rfind("\n", 0, anchor.idx) + 1
+    line_end = text.find("\n", anchor.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    return [t for t in tokens if line_start <= t.idx < line_end]
+
+
+# ---------------------------------------------------------------- spans
+
+
+def _char_bounds(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    """Character range covering ``tokens``, trimmed of edge punctuation, spaces and 'that'."""
+    kept = sorted({t.i for t in tokens})
+    while kept and _trimmable(doc[kept[0]], leading=True):
+        kept.pop(0)
+    while kept and _trimmable(doc[kept[-1]], leading=False):
+        kept.pop()
+    if not kept:
+        return None
+    first, last = doc[kept[0]], doc[kept[-1]]
+    return first.idx, last.idx + len(last.text)
+
+
+def _trimmable(token: Token, *, leading: bool) -> bool:
+    if token.is_space or token.is_punct:
+        return True
+    return leading and token.dep_ == "mark" and token.lower_ == "that"
+
+
+# ---------------------------------------------------------------- resolution and chains
+
+
+def resolve_claims(doc: Doc, drafts: list[Draft]) -> list[Claim]:
+    """Turn drafts into claims: resolve speaker names, then fill the relay chains."""
+    ordered = sorted(drafts, key=lambda d: (d.start, -d.end))
+    resolver = _SpeakerResolver(doc)
+    claims = [_claim_from(doc, d, resolver) for d in ordered]
+    return _with_chains(doc, claims)
+
+
+def _claim_from(doc: Doc, draft: Draft, resolver: _SpeakerResolver) -> Claim:
+    text = doc.text
+    speaker = None
+    if draft.speaker is not None and len(draft.speaker):
+        surface = draft.speaker
+        span = Span.of(text, surface.start_char, surface.end_char)
+        speaker = Entity(text=span.text, name=resolver.resolve(surface), span=span)
+    cue_span = None
+    if draft.cue is not None:
+        cue_span = Span.of(text, draft.cue.start_char, draft.cue.end_char)
+    return Claim(
+        speaker=speaker,
+        content=Span.of(text, draft.start, draft.end),
+        cue=cue_span.text if cue_span else None,
+        cue_span=cue_span,
+        kind=draft.kind,
+        attribution_kind=draft.attribution_kind,
+        sources=tuple(draft.sources),
+    )
+
+
+def _with_chains(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Fill ``via``: enclosing claims first, then a paragraph's opening 'According to X'."""
+    out: list[Claim] = []
+    for claim in claims:
+        via = _enclosing_speakers(claim, claims) or _paragraph_relay(doc.text, claim, claims)
+        if via:
+            claim = Claim(
+                speaker=claim.speaker,
+                content=claim.content,
+                cue=claim.cue,
+                cue_span=claim.cue_span,
+                kind=claim.kind,
+                attribution_kind=claim.attribution_kind,
+                via=via,
+                sources=claim.sources,
+            )
+        out.append(claim)
+    return out
+
+
+def _anchor(claim: Claim) -> int:
+    if claim.cue_span is not None:
+        return claim.cue_span.start
+    return claim.speaker.span.start if claim.speaker and claim.speaker.span else claim.content.start
+
+
+def _enclosing_speakers(claim: Claim, claims: list[Claim]) -> tuple[str, ...]:
+    """Speakers of the claims whose content holds this claim's cue, innermost first."""
+    anchor = _anchor(claim)
+    outer = [
+        c
+        for c in claims
+        if c is not claim
+        and c.speaker is not None
+        and c.content.start <= anchor < c.content.end
+        and not (c.content.start <= _anchor(c) < c.content.end)
+    ]
+    outer.sort(key=lambda c: c.content.end - c.content.start)
+    names = [_display(c.speaker) for c in outer]
+    own = _display(claim.speaker) if claim.speaker else None
+    return tuple(dict.fromkeys(n for n in names if n and n != own))
+
+
+def _paragraph_relay(text: str, claim: Claim, claims: list[Claim]) -> tuple[str, ...]:
+    """A paragraph opened by 'According to X,' relays the later claims of the paragraph."""
+    anchor = _anchor(claim)
+    paragraph_start = text.rfind("\n", 0, anchor) + 1
+    for other in claims:
+        if other is claim or other.kind != "according_to" or other.speaker is None:
+            continue
+        cue = other.cue_span
+        if cue is None or not cue.text.lower().startswith("according"):
+            continue
+        opens_paragraph = cue.start >= paragraph_start and not text[paragraph_start : cue.start].strip()
+        if opens_paragraph and cue.start < anchor and claim.content.start >= other.content.end:
+            name = _display(other.speaker)
+            own = _display(claim.speaker) if claim.speaker else None
+            return (name,) if name and name != own else ()
+    return ()
+
+
+def _display(entity: Entity | None) -> str | None:
+    if entity is None:
+        return None
+    return entity.name or entity.text
+
+
+class _SpeakerResolver:
+    """Names for speaker phrases: pronouns, relative pronouns and role nouns to people named earlier."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.named = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+
+    def resolve(self, phrase: SpacySpan) -> str:
+        head = phrase.root
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _RELATIVE_PRONOUNS:
+            return self._pronoun(head) or phrase.text
+        person = self._person_in(phrase)
+        if person is not None:
+            return self._full_name(person)
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
+            return self._role_holder(phrase) or phrase.text
+        return phrase.text
+
+    def _pronoun(self, head: Token) -> str | None:
+        lower = head.lower_
+        if lower in _RELATIVE_PRONOUNS:
+            clause = head.head
+            if clause.dep_ == "relcl" and clause.head is not clause:
+                return self.resolve(_phrase(clause.head, None))
+            return None
+        if lower in _PERSON_PRONOUNS:
+            before = [p for p in self.people if p.end_char <= head.idx]
+            return self._full_name(before[-1]) if before else None
+        if lower in _GROUP_PRONOUNS:
+            before = [e for e in self.named if e.end_char <= head.idx and e.label_ != "GPE"]
+            return before[-1].text if before else None
+        return None
+
+    def _person_in(self, phrase: SpacySpan) -> SpacySpan | None:
+        for ent in self.people:
+            if ent.start >= phrase.start and ent.end <= phrase.end:
+                return ent
+        return None
+
+    def _full_name(self, person: SpacySpan) -> str:
+        """The longest earlier-or-same mention ending in the same surname ('Pompeo' -> 'Michael Pompeo')."""
+        last = person[-1].lower_
+        same = [
+            p for p in self.people if p[-1].lower_ == last and p.start_char <= person.start_char
+        ]
+        best = max(same, key=len, default=person)
+        return best.text
+
+    def _role_holder(self, phrase: SpacySpan) -> str | None:
+        """'The US Secretary of State' -> the most recent person introduced with that title."""
+        title = phrase.root.lower_
+        for person in reversed(self.people):
+            if person.end_char > phrase.start_char:
+                continue
+            window = self.doc[max(person.sent.start, person.start - 6) : person.start]
+            if any(t.lower_ == title for t in window):
+                return self._full_name(person)
+            for appos in (c for c in person.root.children if c.dep_ == "appos"):
+                if appos.lower_ == title:
+                    return self._full_name(person)
+        return None

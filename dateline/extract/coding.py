@@ -1,0 +1,215 @@
+"""From a trigger in context to codes: the most specific CAMEO code the text supports, PLOVER type and
+mode, and ACLED event and sub-event type where ACLED's typology covers the event.
+
+The lexicon gives each trigger a base code ("attack" -> 190); the words of the trigger's clause then
+specialise it: weapons ("rocket attack" -> 194, ACLED shelling), victims (civilians -> violence against
+civilians), the content of an accusation or a threat ("accused X of carrying out the attack" -> 1123,
+"warned it would close the embassy" -> 1313). No fallback code: a trigger that cannot be coded is no event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..ontology import acled_event_type_of, cameo_codes, plover_of
+from .lexicon import coding_cues, trigger_entries
+from .triggers import Trigger
+
+__all__ = ["Coding", "clause_words", "code_trigger"]
+
+# PLOVER modes of the current manual, by type: crosswalk modes outside these are dropped.
+_MANUAL_MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": {"assist", "change", "yield", "meet"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "REJECT": {"assist", "change", "yield", "meet"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+               "misinformation", "cyber"},
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
+                "unconventional"},
+}  # fmt: skip
+
+# Content cues of speech acts: (cue lemmas, code) per base code, first match wins.
+_CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "112": (
+        (frozenset("war crime genocide atrocity".split()), "1124"),
+        (frozenset("spy spying espionage treason".split()), "1125"),
+        (frozenset("rights abuse torture repression".split()), "1122"),
+        (frozenset("corruption fraud bribery crime embezzlement theft steal smuggling".split()), "1121"),
+    ),
+    "130": (
+        (frozenset("sanction embargo boycott tariff".split()), "1312"),
+        (frozenset("embassy relation tie ambassador diplomat consulate".split()), "1313"),
+        (frozenset("aid assistance funding".split()), "1311"),
+        (frozenset("talk negotiation".split()), "134"),
+        (frozenset("curfew".split()), "1323"),
+        (frozenset("emergency".split()), "1324"),
+        (frozenset("war attack strike retaliate retaliation force invade military bomb".split()), "138"),
+        (frozenset("arrest crackdown repression".split()), "137"),
+    ),
+    "020": (
+        (frozenset("ceasefire truce restraint calm de-escalation de-escalate".split()), "0256"),
+        (frozenset("release free".split()), "0253"),
+        (frozenset("aid assistance help donation".split()), "023"),
+        (frozenset("talk negotiation dialogue negotiate meet".split()), "026"),
+        (frozenset("resign resignation".split()), "0241"),
+        (frozenset("reform".split()), "024"),
+        (frozenset("justice prosecute investigation".split()), "0213"),
+        (frozenset("support sovereignty".split()), "022"),
+    ),
+    "100": (
+        (frozenset("release free".split()), "1053"),
+        (frozenset("resign resignation".split()), "1041"),
+        (frozenset("ceasefire withdrawal withdraw truce".split()), "1056"),
+        (frozenset("talk negotiation dialogue".split()), "106"),
+        (frozenset("aid assistance".split()), "103"),
+        (frozenset("right rights".split()), "1043"),
+    ),
+    "111": (),
+}
+_ASSAULT_ROOTS = ("18", "19", "20")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Coding:
+    cameo: str
+    event_type: str
+    mode: str | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    weapon: str | None = None
+
+
+def clause_words(token: Token) -> set[str]:
+    """Lemmas (and two-word lemma phrases) of the clause a trigger lives in, lower-cased."""
+    anchor = token
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor and anchor.dep_ != "ROOT":
+        anchor = anchor.head
+    return words_of(anchor.subtree) | words_of(token.subtree)
+
+
+def words_of(tokens) -> set[str]:
+    lemmas = [t.lemma_.lower() for t in tokens]
+    words = set(lemmas)
+    words.update(f"{a} {b}" for a, b in zip(lemmas, lemmas[1:]))
+    return words
+
+
+def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides: int) -> Coding | None:
+    """Code one trigger. ``victims``: the recipients are unarmed people or property; ``armed_sides``:
+    how many sides of the event are armed groups (0–2)."""
+    local = clause_words(trigger.head) | words_of(trigger.span)
+    wide = words_of(sentence)
+    code = _specialise(trigger.entry.cameo, trigger, local, wide)
+    event_type, mode = plover_of(code)
+    if event_type is None:
+        return None
+    weapon = _weapon(local, wide) if code[:2] in _ASSAULT_ROOTS else None
+    if weapon is not None:
+        mode = weapon.mode
+    if mode not in _MANUAL_MODES.get(event_type, set()):
+        mode = None
+    acled = _acled(code, trigger, local, wide, weapon=weapon, victims=victims, armed_sides=armed_sides)
+    return Coding(
+        cameo=code,
+        event_type=event_type,
+        mode=mode,
+        acled_event_type=acled_event_type_of(acled) if acled else None,
+        acled_sub_event_type=acled,
+        weapon=weapon.name if weapon else None,
+    )
+
+
+def _specialise(base: str, trigger: Trigger, local: set[str], wide: set[str]) -> str:
+    codes = cameo_codes()
+    if base[:2] in _ASSAULT_ROOTS and base not in ("181", "1821", "1822", "186", "185", "202"):
+        weapon = _weapon(local, wide)
+        if weapon is not None and weapon.cameo in codes:
+            return weapon.cameo if base in ("190", "183", "193", "1823", "182") else base
+        return base
+    content = _content_words(trigger.head)
+    if base == "112" and content & _violent_lemmas():
+        return "1123"
+    for cues, code in _CONTENT_CODES.get(base, ()):
+        if content & cues:
+            return code
+    return base
+
+
+def _content_words(token: Token) -> set[str]:
+    """Lemmas of what a speech act is about: its complements, objects and "of/for/to" phrases."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "advcl", "dative", "attr", "obj", "pcomp"):
+            words |= {t.lemma_.lower() for t in child.subtree}
+    return words
+
+
+@cache
+def _violent_lemmas() -> frozenset[str]:
+    return frozenset(
+        k for k, entries in trigger_entries().items() if any(e.is_violent and e.cameo[:2] in _ASSAULT_ROOTS for e in entries)
+    )
+
+
+def _weapon(local: set[str], wide: set[str]):
+    for scope in (local, wide):
+        for weapon in coding_cues().weapon_classes:
+            if not scope.isdisjoint(weapon.cues):
+                return weapon
+    return None
+
+
+def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weapon, victims: bool,
+           armed_sides: int) -> str | None:
+    cues = coding_cues()
+    root = code[:2]
+    if root == "14":
+        return _protest_subtype(code, wide)
+    if code == "173" or code == "174":
+        return "Arrests"
+    if code in ("1711", "1712"):
+        return "Looting/property destruction"
+    if code == "181":
+        return "Abduction/forced disappearance"
+    if code == "1821":
+        return "Sexual violence"
+    if code in ("057", "0871"):
+        return "Agreement"
+    if root not in _ASSAULT_ROOTS and code != "175":
+        return None
+    if cues.has("weapons_disrupted_cues", local):
+        return "Disrupted weapons use"
+    if code == "192":
+        return "Government regains territory" if cues.has("regain_cues", local) else "Non-state actor overtakes territory"
+    if weapon is not None and weapon.acled is not None:
+        return weapon.acled[1]
+    if cues.has("mob_cues", wide):
+        return "Mob violence"
+    if cues.has("clash_cues", local) or armed_sides >= 2:
+        return "Armed clash"
+    if victims:
+        return "Attack"
+    return "Armed clash" if armed_sides == 1 and not cues.has("victim_words", local) else "Attack"
+
+
+def _protest_subtype(code: str, wide: set[str]) -> str:
+    cues = coding_cues()
+    if code.startswith("145") or cues.has("mob_cues", wide) and not cues.has("riot_cues", wide):
+        return "Mob violence" if cues.has("mob_cues", wide) else "Violent demonstration"
+    if cues.has("riot_cues", wide):
+        return "Violent demonstration"
+    if cues.has("excessive_force_cues", wide):
+        return "Excessive force against protesters"
+    if cues.has("intervention_cues", wide):
+        return "Protest with intervention"
+    return "Peaceful protest"

@@ -1,0 +1,230 @@
+"""Event mentions: one coded trigger with everything its own sentence says about it.
+
+``read_mentions`` turns the triggers of a parsed article into ``MentionDraft`` records: codes, roles,
+modality, claims, date and place. ``assemble.py`` then merges the mentions of one happening into an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Attribution, Entity, Modality, Place
+from ..models import Span as TextSpan
+from .coding import Coding, code_trigger
+from .lexicon import coding_cues
+from .modality import is_presupposed, modality_of
+from .quotes import Claim
+from .triggers import Trigger
+
+__all__ = ["ArticleContext", "MentionDraft", "read_mention"]
+
+# Content of these acts is not a happening of its own: a threat's closure, an appeal's justice, a plan.
+_CONTENT_ONLY_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+_FIRST_PERSON = frozenset("we i us our my".split())
+_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "PRM", "UAF", "SPY", "GOV_MIL", "INS"})
+_UNARMED_SECTORS = frozenset({"CVL", "MED", "JRN", "EDU", "BUS", "REL", "REF", "LAB", "AGR", "HLH", "SOC"})
+
+
+@dataclass(slots=True)
+class MentionDraft:
+    trigger: Trigger
+    coding: Coding
+    modality: Modality
+    actors: list[Entity]
+    recipients: list[Entity]
+    attribution: list[Attribution]
+    claim: Claim | None
+    date: str | None = None
+    date_precision: str | None = None
+    date_reason: str | None = None
+    date_explicit: bool = False
+    location: Place | None = None
+    content_of: MentionDraft | None = None
+    confidence: float = 0.5
+    extra_actor_attribution: list[Attribution] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        return self.trigger.head
+
+    @property
+    def sentence(self) -> Span:
+        return self.trigger.head.sent
+
+    @property
+    def is_violent(self) -> bool:
+        return self.coding.event_type in ("ASSAULT", "COERCE", "PROTEST")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the mention reader needs about the article beyond the parse."""
+
+    doc: Doc
+    claims: list[Claim]
+    outlet: str | None
+    country: str | None  # the article's main country (context for "Iran-backed militias")
+
+
+def claim_for(char: int, claims: list[Claim]) -> Claim | None:
+    """The innermost claim whose content covers the character ``char``."""
+    covering = [c for c in claims if c.content.start <= char < c.content.end]
+    return min(covering, key=lambda c: c.content.end - c.content.start) if covering else None
+
+
+def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> MentionDraft | None:
+    """Code one trigger; None when it is no codable event."""
+    actor_spans, recipient_spans = roles(trigger.span)
+    claim = claim_for(trigger.head.idx, context.claims)
+    actors = [_entity(s, coder, context, claim) for s in actor_spans]
+    recipients = [_entity(s, coder, context, claim) for s in recipient_spans]
+    victims = _has_victims(trigger, recipients)
+    armed = int(any(e.sector in _ARMED_SECTORS for e in actors)) + int(
+        any(e.sector in _ARMED_SECTORS for e in recipients)
+    )
+    coding = code_trigger(trigger, sentence=trigger.head.sent, victims=victims, armed_sides=armed)
+    if coding is None:
+        return None
+    modality = modality_of(trigger.head)
+    draft = MentionDraft(
+        trigger=trigger,
+        coding=coding,
+        modality=modality,
+        actors=actors,
+        recipients=recipients,
+        attribution=[],
+        claim=claim,
+    )
+    draft.attribution = _attributions(draft, context)
+    return draft
+
+
+def _entity(span: Span, coder, context: ArticleContext, claim: Claim | None) -> Entity:
+    """Code a role phrase; first-person pronouns inside a quote are its speaker."""
+    if span.text.lower() in _FIRST_PERSON and claim is not None and claim.speaker is not None:
+        speaker_span = _speaker_tokens(span.doc, claim)
+        if speaker_span is not None:
+            coded = coder.code(speaker_span, context_country=context.country)
+            return Entity(
+                text=span.text,
+                name=claim.speaker.name or coded.name,
+                code=coded.code,
+                country=coded.country,
+                sector=coded.sector,
+                backer=coded.backer,
+                span=TextSpan.of(span.doc.text, span.start_char, span.end_char),
+            )
+    return coder.code(span, context_country=context.country)
+
+
+def _speaker_tokens(doc: Doc, claim: Claim) -> Span | None:
+    """The named speaker's tokens (a pronoun speaker resolves to its antecedent's name)."""
+    speaker = claim.speaker
+    if speaker is None or speaker.span is None:
+        return None
+    name = speaker.name or speaker.text
+    if name and name != speaker.text:
+        start = doc.text.rfind(name, 0, speaker.span.start + 1)
+        if start < 0:
+            start = doc.text.find(name)
+        if start >= 0:
+            found = doc.char_span(start, start + len(name), alignment_mode="expand")
+            if found is not None:
+                return found
+    return doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
+
+
+def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
+    if any(e.sector in _UNARMED_SECTORS for e in recipients):
+        return True
+    if any(e.sector in _ARMED_SECTORS for e in recipients):
+        return False
+    victim_words = coding_cues().lists["victim_words"]
+    head = trigger.head
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in victim_words for o in objects)
+
+
+def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribution]:
+    """Who says so: the claim the trigger sits in, else the outlet's own report."""
+    claim = draft.claim
+    doc = context.doc
+    found: list[Attribution] = []
+    if claim is not None and not _is_speaker_act(draft, claim):
+        about = "event"
+        if claim.attribution_kind in ("allegation", "claim") and is_presupposed(draft.head):
+            about = "actor"  # "accused X of carrying out the attack": the attack is known, its author alleged
+        found.append(_claim_attribution(claim, about, doc))
+    elif claim is not None:
+        found.append(_claim_attribution(claim, "event", doc))
+    if not found or found[0].about != "event":
+        found.append(
+            Attribution(claimant=context.outlet or "the article", kind="report", cue=None, about="event", via=(), span=None)
+        )
+    return found
+
+
+def _is_speaker_act(draft: MentionDraft, claim: Claim) -> bool:
+    """The trigger is the claim's own cue ("accused", "condemns" said by the speaker)."""
+    cue = claim.cue_span
+    return cue is not None and cue.start <= draft.head.idx < cue.end
+
+
+def _claim_attribution(claim: Claim, about: str, doc: Doc) -> Attribution:
+    speaker = claim.speaker
+    claimant = (speaker.name or speaker.text) if speaker is not None else "unnamed source"
+    span = claim.cue_span or (speaker.span if speaker is not None else None)
+    return Attribution(
+        claimant=claimant,
+        kind=claim.attribution_kind,
+        cue=claim.cue,
+        about=about,
+        via=tuple(claim.via),
+        span=span,
+    )
+
+
+def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDraft | None:
+    """The speech act whose content this mention is ("would close the embassy" inside "warned")."""
+    ancestors = set(t.i for t in draft.head.ancestors)
+    for other in others:
+        if other is draft or other.head.i not in ancestors:
+            continue
+        if other.coding.event_type in _CONTENT_ONLY_TYPES and other.trigger.entry.is_speech:
+            return other
+    return None
+
+
+def propagate_actor_codes(drafts: list[MentionDraft]) -> None:
+    """Within one article, "Pompeo" is the "US Secretary of State Michael Pompeo" named before:
+    an uncoded entity takes the codes of a coded one whose text ends with or contains its name."""
+    coded: list[Entity] = []
+    for draft in drafts:
+        for role in (draft.actors, draft.recipients):
+            for i, entity in enumerate(role):
+                if entity.code or entity.country:
+                    coded.append(entity)
+                    continue
+                match = next((c for c in reversed(coded) if _same_name(entity.text, c)), None)
+                if match is not None:
+                    role[i] = replace(entity, name=match.name, code=match.code, country=match.country,
+                                      sector=match.sector, backer=match.backer)
+
+
+def _same_name(text: str, entity: Entity) -> bool:
+    name = text.strip().lower()
+    if len(name) < 3 or name in _FIRST_PERSON:
+        return False
+    other = (entity.name or entity.text).lower()
+    return other.endswith(name) or f" {name} " in f" {other} "
+
+
+def is_presupposed_in_allegation(draft: MentionDraft) -> bool:
+    return draft.claim is not None and draft.claim.attribution_kind in ("allegation", "claim") and is_presupposed(draft.head)
+
+
+def inside(span: TextSpan | None, char: int) -> bool:
+    return span is not None and span.start <= char < span.end

@@ -1,0 +1,129 @@
+"""Modality of each trigger: asserted, negated, uncertain, hypothetical, future, historical, alleged.
+
+Decided per trigger from the parse: negation of the trigger or its governing verb, conditional clauses
+("if attacks persist"), the content of threats and plans ("would close the embassy"), modal verbs and
+hedges, and allegations. A definite noun phrase inside an accusation ("accused X of carrying out the
+attack") presupposes the happening: the attack stays asserted, only its perpetrator is alleged.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..models import Modality
+
+__all__ = ["is_presupposed", "modality_of"]
+
+_UNCERTAIN_AUX = frozenset("may might could".split())
+_UNCERTAIN_WORDS = frozenset(
+    "possibly perhaps probably likely apparently possible probable suspected apparent unconfirmed "
+    "potential presumably seemingly".split()
+)
+_ALLEGED_WORDS = frozenset("allegedly alleged purported purportedly".split())
+_HISTORICAL_WORDS = frozenset("previously formerly once earlier".split())
+# Governors whose complement has not happened (yet): plans, threats, intentions.
+_FUTURE_GOVERNORS = frozenset(
+    "plan intend aim prepare schedule expect vow promise pledge seek hope want agree decide propose "
+    "consider set".split()
+)
+_THREAT_GOVERNORS = frozenset("threaten warn".split())
+_FAILED_GOVERNORS = frozenset("fail refuse deny".split())
+_ALLEGATION_GOVERNORS = frozenset("accuse allege claim blame charge suspect".split())
+_CONDITIONAL_MARKS = frozenset("if unless".split())
+
+
+def modality_of(trigger: Token) -> Modality:
+    """The modality of the event the trigger expresses (see the module docs for the rules)."""
+    chain = _governors(trigger)
+    if _negated(trigger, chain):
+        return Modality.NEGATED
+    if _conditional(trigger, chain):
+        return Modality.HYPOTHETICAL
+    for gov in chain[1:]:
+        lemma = gov.lemma_.lower()
+        if lemma in _THREAT_GOVERNORS:
+            return Modality.HYPOTHETICAL
+        if lemma in _FUTURE_GOVERNORS:
+            return Modality.FUTURE
+        if lemma in _ALLEGATION_GOVERNORS and not is_presupposed(trigger):
+            return Modality.ALLEGED
+    if _future(chain):
+        return Modality.FUTURE
+    words = {c.lower_ for t in chain[:2] for c in t.children if c.dep_ in ("advmod", "amod", "aux")}
+    if words & _ALLEGED_WORDS:
+        return Modality.ALLEGED
+    if words & _UNCERTAIN_AUX or words & _UNCERTAIN_WORDS:
+        return Modality.UNCERTAIN
+    if words & _HISTORICAL_WORDS:
+        return Modality.HISTORICAL
+    return Modality.ASSERTED
+
+
+def is_presupposed(trigger: Token) -> bool:
+    """A definite or possessed event noun ("the attack", "Sunday's attack") refers to a known happening."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+        for c in trigger.children
+    )
+
+
+def _governors(trigger: Token) -> list[Token]:
+    """The trigger and the words governing it up to the sentence root (nouns climb to their verb)."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ != "ROOT" and token.head is not token and len(chain) < 8:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _local_verb(chain: list[Token]) -> Token:
+    for token in chain:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return chain[-1]
+
+
+def _negated(trigger: Token, chain: list[Token]) -> bool:
+    scope = chain[:2] if trigger.pos_ in ("VERB", "AUX") else chain[:3]
+    verb = _local_verb(chain)
+    if verb not in scope:
+        scope = [*scope, verb]
+    for token in scope:
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.lemma_.lower() in _FAILED_GOVERNORS and token is not trigger and token.lemma_.lower() != "deny":
+            return True
+    # "no one was hurt", "no attack took place"
+    for token in (trigger, verb):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in ("nobody", "none")
+                or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+            ):
+                return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+
+
+def _conditional(trigger: Token, chain: list[Token]) -> bool:
+    for token in chain:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children):
+            return True
+    verb = _local_verb(chain)
+    has_would = any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    has_if_clause = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)
+        for c in verb.children
+    )
+    return has_would and has_if_clause
+
+
+def _future(chain: list[Token]) -> bool:
+    verb = _local_verb(chain)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") for a in auxes):
+        return True
+    # "is going to attack", "are to meet"
+    return any(a.lemma_ == "be" for a in auxes) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.tag_ == "VB"

@@ -1,0 +1,307 @@
+"""Who acts and who is acted on, read from the dependency parse around an event trigger.
+
+``find_roles(trigger)`` returns ``(actor phrases, recipient phrases)`` as spaCy spans for a verb trigger
+("accused", "fired", "were killed") or an event noun ("attack", "strike"). The rules, in order:
+
+- verbs: ``nsubj`` -> actor; ``nsubjpass`` -> recipient and the passive ``by`` agent -> actor; ``dobj`` and
+  ``dative`` -> recipient; prepositions that point at a target ("on", "against", "at") -> recipient, "with"
+  for two-sided verbs ("clashed with") and "to" for verbs of giving and speaking;
+- a verb without its own subject borrows one: control ("vowed to attack": the subject of "vowed"; "urged
+  X to leave": X), coordination and participle clauses (the governing verb's subject), "X accused Y of
+  attacking" (Y), relative clauses and participles ("militias that attacked", "militias targeting": the
+  noun they modify; "people killed by": the noun is the recipient);
+- nouns: "by X" and possessors ("X's attack") -> actor, "on/against X" and "of X" -> recipient, a country
+  or armed-body modifier ("Israeli air strike", "militia attack") -> actor; "X carried out an attack"
+  gives the light verb's subject;
+- phrases are the full noun phrase (determiners, modifiers, "of"/"in" phrases) without relative clauses,
+  appositions, time phrases or role phrases; coordination gives one phrase per conjunct ("the United
+  States and Jordan"; "Hungarian and Romanian officials" -> "Hungarian", "Romanian").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .actor_lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["find_roles", "noun_phrase"]
+
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
+TWO_SIDED_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "meet", "talk", "negotiate", "cooperate",
+                             "agree", "confer", "consult", "spar", "exchange", "trade", "sign", "ally",
+                             "side", "collide", "engage", "reconcile", "discuss", "deal", "work"})
+TWO_SIDED_NOUNS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "meeting", "talk", "talks",
+                             "negotiation", "agreement", "deal", "war", "conflict", "exchange", "truce",
+                             "ceasefire", "accord", "treaty", "cooperation", "dialogue", "summit"})
+TO_VERBS = frozenset({"appeal", "talk", "speak", "write", "apologize", "apologise", "offer", "give", "send",
+                      "sell", "deliver", "provide", "hand", "donate", "grant", "lend", "pledge", "promise",
+                      "extend", "complain", "protest", "object", "surrender", "submit", "yield", "concede",
+                      "plead", "petition", "appeal", "report", "return", "transfer", "supply", "ship",
+                      "explain", "announce", "express", "convey", "propose", "suggest"})
+ACCUSE_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "convict", "indict", "condemn",
+                          "criticize", "criticise", "denounce", "fault", "censure", "sentence", "arrest"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell", "call", "invite", "allow",
+                            "encourage", "help", "compel", "press", "pressure", "request", "instruct",
+                            "warn", "advise", "authorize", "authorise", "permit", "direct", "appeal"})
+LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "make", "perpetrate", "commit",
+                         "execute", "undertake", "hold", "wage", "unleash", "step", "begin", "start",
+                         "continue", "escalate", "intensify", "resume", "organize", "organise", "lead",
+                         "claim", "stage", "initiate", "order", "plan"})
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "damage", "destroy", "strike", "harm",
+                        "claim", "leave"})
+RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
+SUBJECTS = ("nsubj", "csubj")
+# Dependents that end a noun phrase: clauses, appositions, coordination, adverbs.
+CLAUSAL = frozenset({"relcl", "acl", "appos", "conj", "cc", "advmod", "advcl", "punct", "prep_role",
+                     "parataxis", "ccomp", "xcomp", "dep", "mark", "preconj"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def find_roles(trigger: SpacySpan) -> tuple[list[SpacySpan], list[SpacySpan]]:
+    """(actor phrases, recipient phrases) for an event trigger, read from the dependency parse."""
+    head = trigger.root
+    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+        actors, recipients = _verb_roles(head, depth=0)
+    else:
+        actors, recipients = _noun_roles(head)
+    return _phrases(actors, trigger), _phrases(recipients, trigger, exclude=actors)
+
+
+# --- verbs ------------------------------------------------------------------------------------------
+
+
+def _verb_roles(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in SUBJECTS:
+            actors.append(_resolve_relativizer(child, verb))
+        elif dep == "nsubjpass":
+            recipients.append(_resolve_relativizer(child, verb))
+        elif dep == "agent":
+            actors += _objects(child)
+        elif dep in ("dobj", "dative"):
+            recipients.append(_agent_of_event(child) or child)
+        elif dep == "prep":
+            recipients += _prep_recipients(child, verb)
+    if not actors and depth < 4:
+        borrowed, patient = _borrowed_subject(verb, depth)
+        actors += borrowed
+        recipients += patient
+    return actors, recipients
+
+
+def _resolve_relativizer(subject: Token, verb: Token) -> Token:
+    """"militias that attacked": the relative pronoun stands for the noun the clause modifies."""
+    if subject.lower_ in RELATIVIZERS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _objects(prep: Token) -> list[Token]:
+    return [t for t in prep.children if t.dep_ in ("pobj", "pcomp") and t.pos_ != "VERB"]
+
+
+def _prep_recipients(prep: Token, verb: Token) -> list[Token]:
+    word = prep.lower_
+    if word in TARGET_PREPS and not _is_time(prep):
+        return _objects(prep)
+    if word == "with" and verb.lemma_ in TWO_SIDED_VERBS:
+        return _objects(prep)
+    if word == "to" and verb.lemma_ in TO_VERBS:
+        return _objects(prep)
+    return []
+
+
+def _agent_of_event(obj: Token) -> Token | None:
+    """"condemned the attack by militias": the recipient of a condemnation is who attacked."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            objects = _objects(prep)
+            if objects:
+                return objects[0]
+    return None
+
+
+def _borrowed_subject(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
+    """Actors (and, for participles, recipients) of a verb that has no subject of its own."""
+    dep, governor = verb.dep_, verb.head
+    if governor is verb:
+        return [], []
+    if dep == "xcomp":
+        controller = _first(governor, ("dobj",)) if governor.lemma_ in OBJECT_CONTROL else None
+        return [controller] if controller is not None else _verb_roles(governor, depth + 1)[0], []
+    if dep in ("conj", "advcl"):
+        return _verb_roles(governor, depth + 1)[0], []
+    if dep == "pcomp" and governor.dep_ == "prep":
+        return _pcomp_subject(governor.head, depth), []
+    if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBN":
+            return [], [governor]
+        return [governor], []
+    return [], []
+
+
+def _pcomp_subject(host: Token, depth: int) -> list[Token]:
+    """"accused militias of carrying out": the accused; "after attacking": the main verb's subject."""
+    if host.pos_ in ("NOUN", "PROPN"):
+        if host.dep_ in ("dobj", "nsubjpass") and host.head.lemma_ in ACCUSE_VERBS:
+            return [host]
+        return []
+    if host.lemma_ in ACCUSE_VERBS:
+        accused = _first(host, ("dobj", "nsubjpass"))
+        return [accused] if accused is not None else []
+    return _verb_roles(host, depth + 1)[0]
+
+
+def _first(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+# --- nouns ------------------------------------------------------------------------------------------
+
+
+def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            actors.append(child)
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _names_actor(child):
+            actors.append(child)
+        elif child.dep_ == "prep":
+            _noun_prep(child, noun, actors, recipients)
+    if not actors:
+        actors += _light_verb_subject(noun)
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in HARM_VERBS:
+        recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
+    return actors, recipients
+
+
+def _noun_prep(prep: Token, noun: Token, actors: list[Token], recipients: list[Token]) -> None:
+    word = prep.lower_
+    objects = _objects(prep)
+    if word == "by":
+        actors += objects
+        for obj in objects:  # "the attack by militias on the Zone": "on" hangs off "militias"
+            for inner in obj.children:
+                if inner.dep_ == "prep" and inner.lower_ in TARGET_PREPS and not _is_time(inner):
+                    recipients += _objects(inner)
+    elif word in TARGET_PREPS and not _is_time(prep):
+        recipients += objects
+    elif word == "of":
+        recipients += [o for o in objects if o.ent_type_ not in TIME_ENTS]
+    elif word == "between" and noun.lemma_ in TWO_SIDED_NOUNS:
+        actors += objects
+    elif word == "with" and noun.lemma_ in TWO_SIDED_NOUNS:
+        recipients += objects
+
+
+def _names_actor(token: Token) -> bool:
+    """Does a pre-modifier of an event noun name who acted ("Israeli strike", "militia attack")?"""
+    if token.ent_type_ in TIME_ENTS or token.like_num:
+        return False
+    lexicon = load_lexicon()
+    if lexicon.place(token.text) is not None or lexicon.org(token.text) is not None:
+        return True
+    word = lexicon.sectors.get(token.lemma_.lower())
+    if word is not None and word.sector is not None and word.strong:
+        return True
+    return token.ent_type_ in ("NORP", "ORG") and token.pos_ in ("PROPN", "ADJ")
+
+
+def _light_verb_subject(noun: Token) -> list[Token]:
+    """"X carried out an attack", "X claimed responsibility for the attack": the verb's actor."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_ == "responsibility":
+        verb = verb.head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in LIGHT_VERBS:
+        return []
+    return _verb_roles(verb, depth=1)[0]
+
+
+def _is_time(prep: Token) -> bool:
+    return any(o.ent_type_ in TIME_ENTS for o in prep.children if o.dep_ == "pobj")
+
+
+# --- phrases ----------------------------------------------------------------------------------------
+
+
+def _phrases(heads: list[Token], trigger: SpacySpan,
+             exclude: list[Token] | None = None) -> list[SpacySpan]:
+    taken = {t.i for t in exclude or ()}
+    spans: list[SpacySpan] = []
+    seen: set[tuple[int, int]] = set()
+    for head in heads:
+        for conjunct in _conjuncts(head):
+            if conjunct.pos_ == "PRON" or conjunct.i in taken:
+                continue
+            for span in _split_modifiers(conjunct):
+                key = (span.start, span.end)
+                overlaps_trigger = span.start < trigger.end and trigger.start < span.end
+                if key not in seen and not overlaps_trigger and len(span):
+                    seen.add(key)
+                    spans.append(span)
+    return spans
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """"the United States and Jordan" -> [States, Jordan] (nested conjunctions included)."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+            out += _conjuncts(child)
+    return out
+
+
+def _split_modifiers(head: Token) -> list[SpacySpan]:
+    """"Hungarian and Romanian officials" names two actors: one span per country modifier."""
+    lexicon = load_lexicon()
+    for child in head.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
+            continue
+        group = [child] + [c for c in child.children if c.dep_ == "conj"]
+        countries = {p.country for p in map(lexicon.place, (t.text for t in group)) if p is not None}
+        if len(group) > 1 and len(countries) > 1:
+            return [head.doc[t.i:t.i + 1] for t in group]
+    return [noun_phrase(head)]
+
+
+def noun_phrase(head: Token) -> SpacySpan:
+    """The noun phrase headed by ``head``: its pre-modifiers and "of/in/from" phrases, without clauses,
+    appositions, time or role phrases, and without quotes or punctuation at either edge."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("cc", "conj", "preconj", "punct") or child.ent_type_ in TIME_ENTS:
+            continue
+        start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if not _keeps(child):
+            break
+        end = child.right_edge.i + 1
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _keeps(child: Token) -> bool:
+    """Right dependents that belong in the phrase: "of State", "in the Ivory Coast", "loyal to X"."""
+    if child.dep_ in ("amod", "compound", "nummod", "case", "npadvmod"):
+        return True
+    if child.dep_ != "prep" or child.lower_ in TARGET_PREPS or child.lower_ in ("by", "with", "during",
+                                                                                "after", "before", "since"):
+        return False
+    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    return bool(objects) and all(o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS for o in objects)

@@ -1,0 +1,196 @@
+"""Finding event triggers: words of the lexicon in the roles that make them events.
+
+A trigger is a verb or event noun whose lemma is in ``patterns/triggers.tsv`` with the part of speech
+and the dependents the row asks for. Words that only describe a habit or a kind ("such assaults",
+"rockets are frequently fired", "militias targeting facilities") are not events and are left out here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import TriggerEntry, trigger_entries
+
+__all__ = ["Trigger", "find_triggers"]
+
+# Left modifiers that belong to the event phrase: "rocket attack", "suicide bombing", "hunger strike".
+_PHRASE_MODIFIERS = frozenset(
+    "rocket missile mortar artillery suicide car bomb air drone aerial grenade gun terror terrorist "
+    "militant hunger general military armed chemical gas knife acid mob arson sniper naval ground "
+    "cross-border border insurgent rebel airstrike shelling tank road roadside ied".split()
+)
+# Compounds that turn an event noun into something else: "heart attack", "panic attack".
+_NOT_EVENT_COMPOUNDS = frozenset("heart panic asthma anxiety price brain migraine seizure".split())
+_HABITUAL_ADVERBS = frozenset(
+    "frequently often rarely repeatedly regularly usually routinely sometimes constantly occasionally "
+    "periodically habitually seldom always".split()
+)
+# Subjects that make a movement verb a market report: "stocks rallied", "prices fell".
+_NON_AGENT_SUBJECTS = frozenset("stock share price market index currency dollar euro oil gold bond yield".split())
+_NON_EVENT_OBJECTS = frozenset(
+    "statement report video album data figure film book result footage photo image detail information "
+    "document budget plan list song record version update recording movie trailer product".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon match in a doc: the head token, the phrase's token range and the lexicon row."""
+
+    head: Token
+    start: int
+    end: int
+    entry: TriggerEntry
+
+    @property
+    def span(self) -> Span:
+        return self.head.doc[self.start : self.end]
+
+
+def find_triggers(doc: Doc, *, keep: Callable[[int, int], bool] = lambda s, e: True) -> list[Trigger]:
+    """Every trigger in ``doc`` whose character range ``keep(start, end)`` accepts, in text order."""
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for token in doc:
+        if token.i in taken:
+            continue
+        for entry in _entries_for(token):
+            trigger = _match(token, entry)
+            if trigger is None or not keep(trigger.span.start_char, trigger.span.end_char):
+                continue
+            if _is_event_use(trigger):
+                found.append(trigger)
+                taken.update(range(trigger.start, trigger.end))
+            break
+    return found
+
+
+def _entries_for(token: Token) -> Iterator[TriggerEntry]:
+    lemma = token.lemma_.lower()
+    keys = {lemma, token.lower_}
+    entries = trigger_entries()
+    # Longer phrases first so "open fire" wins over "fire".
+    candidates = [e for k in keys for e in entries.get(k, ())]
+    yield from sorted(candidates, key=lambda e: -len(e.lemmas))
+
+
+def _match(token: Token, entry: TriggerEntry) -> Trigger | None:
+    doc = token.doc
+    n = len(entry.lemmas)
+    if token.i + n > len(doc):
+        return None
+    words = doc[token.i : token.i + n]
+    if any(entry.lemmas[k] not in (w.lemma_.lower(), w.lower_) for k, w in enumerate(words)):
+        return None
+    if token.pos_ not in entry.pos:
+        return None
+    if entry.needs and not any(_has_dependent(token, rel, lemma) for rel, lemma in entry.needs):
+        return None
+    start = _phrase_start(token) if n == 1 else token.i
+    return Trigger(head=token, start=start, end=token.i + n, entry=entry)
+
+
+def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
+    deps = {
+        "prt": ("prt",),
+        "prep": ("prep", "agent", "dative"),
+        "obj": ("dobj", "obj", "attr", "dative"),
+        "xcomp": ("xcomp", "ccomp"),
+        "compound": ("compound",),
+        "amod": ("amod", "compound"),
+    }[rel]
+    for child in token.children:
+        if child.dep_ in deps and (lemma == "*" or child.lemma_.lower() == lemma or child.lower_ == lemma):
+            return True
+    if rel == "obj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return True  # a passive verb has its object as subject
+    if rel in ("compound", "amod") and token.i > 0:
+        return token.doc[token.i - 1].lower_ == lemma
+    return False
+
+
+def _phrase_start(token: Token) -> int:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return token.i
+    start = token.i
+    while start > 0:
+        left = token.doc[start - 1]
+        if left.head.i == token.i and left.dep_ in ("compound", "amod") and left.lower_ in _PHRASE_MODIFIERS:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _is_event_use(trigger: Trigger) -> bool:
+    token = trigger.head
+    children = list(token.children)
+    if any(c.dep_ == "compound" and c.lower_ in _NOT_EVENT_COMPOUNDS for c in children):
+        return False
+    if any(c.dep_ == "det" and c.lower_ == "such" for c in children):
+        return False
+    if _is_habitual(token):
+        return False
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lemma_.lower() in _NON_AGENT_SUBJECTS for s in subjects) and not trigger.entry.is_speech:
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+    if any(o.lemma_.lower() in _NON_EVENT_OBJECTS for o in objects):
+        return False
+    if trigger.entry.is_generic and not _is_specific_noun(token):
+        return False
+    return True
+
+
+def _is_habitual(token: Token) -> bool:
+    """Habits and descriptions, not happenings: frequency adverbs, simple-present action verbs,
+    noun-modifying participles ("militias targeting facilities")."""
+    verb = token if token.pos_ in ("VERB", "AUX") else None
+    scope = [token] + ([token.head] if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else [])
+    for word in scope:
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in word.children):
+            return True
+    if verb is None:
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return True
+    speech = bool(set(_entries_keys(verb)) & _speech_lemmas())
+    if speech:
+        return False  # "condemns", "calls on" in a statement are performative, not habits
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True
+    if verb.tag_ == "VBG" and _present_progressive(verb):
+        return True  # "militias are stealing ..., attacking protesters": an ongoing practice
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # "get fired at", "are being fired": present-tense passives/progressives describe states
+        return verb.tag_ == "VBN" and any(a.lemma_ == "get" for a in auxes)
+    return False
+
+
+def _present_progressive(verb: Token) -> bool:
+    head = verb
+    while head.dep_ in ("conj", "advcl") and head.head.tag_ == "VBG" and head.head is not head:
+        head = head.head
+    auxes = [c for c in head.children if c.dep_ == "aux"]
+    return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _entries_keys(token: Token) -> tuple[str, ...]:
+    return (token.lemma_.lower(), token.lower_)
+
+
+@cache
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(k for k, entries in trigger_entries().items() if any(e.is_speech for e in entries))
+
+
+def _is_specific_noun(token: Token) -> bool:
+    """A generic noun ("aid", "cooperation") is an event only as a light verb's object or when determined."""
+    if any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
+        return True
+    return token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB"

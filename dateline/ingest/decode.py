@@ -1,0 +1,120 @@
+"""Bytes to text: UTF-8 (BOM handled), UTF-16/32 by BOM or shape, else charset-normalizer's best guess.
+
+Binary data (NUL bytes in a non-UTF-16 text, many control characters, known binary signatures) is refused
+rather than decoded into garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+
+from .failures import BINARY, EMPTY, UNSUPPORTED, Refused
+
+__all__ = ["decode_text", "stream_encoding"]
+
+log = logging.getLogger(__name__)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SIGNATURES = (
+    (b"%PDF-", "PDF documents are not supported"),
+    (b"\x89PNG", "images are not supported (PNG)"),
+    (b"\xff\xd8\xff", "images are not supported (JPEG)"),
+    (b"GIF8", "images are not supported (GIF)"),
+    (b"BZh", "bzip2 archives are not supported"),
+    (b"\xfd7zXZ\x00", "xz archives are not supported"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archives are not supported"),
+    (b"Rar!", "RAR archives are not supported"),
+    (b"\xd0\xcf\x11\xe0", "legacy Office documents are not supported"),
+    (b"SQLite format 3", "SQLite databases are not supported"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_RATIO = 0.01
+
+
+def refuse_signature(data: bytes) -> None:
+    """Refuse well-known binary formats by their first bytes."""
+    for signature, reason in _SIGNATURES:
+        if data.startswith(signature):
+            raise Refused(reason, UNSUPPORTED)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: NULs in nearly every other byte, on one side."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a whole document, or raise ``Refused`` (binary, empty)."""
+    refuse_signature(data)
+    encoding = _bom_encoding(data) or _utf16_without_bom(data)
+    if encoding:
+        text = _decode_as(data, encoding)
+    elif b"\x00" in data:
+        raise Refused("binary input", BINARY)
+    else:
+        text = _decode_guess(data)
+    if not text.strip():
+        raise Refused("empty input", EMPTY)
+    if len(_CONTROL.findall(text[:100_000])) > _MAX_CONTROL_RATIO * min(len(text), 100_000):
+        raise Refused("binary input", BINARY)
+    return text
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise Refused(f"undecodable input (looked like {encoding})", BINARY) from None
+
+
+def _decode_guess(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise Refused("binary input", BINARY)
+    log.debug("decoding as %s (charset-normalizer)", best.encoding)
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode(best.encoding, errors="replace")
+
+
+def stream_encoding(head: bytes) -> str:
+    """The encoding of a streamed text file, judged on its first bytes."""
+    encoding = _bom_encoding(head) or _utf16_without_bom(head)
+    if encoding:
+        return encoding
+    try:
+        head[: len(head) - 4].decode("utf-8") if len(head) > 4 else head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(head).best()
+        return best.encoding if best and best.encoding else "utf-8"

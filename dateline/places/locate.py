@@ -1,0 +1,184 @@
+"""Event location: the place where an event happened, given its trigger.
+
+In order of trust:
+
+1. a place attached to the trigger by a locative preposition ("in/at/near/outside X"), in the trigger's
+   own noun phrase ("attack on the Green Zone in Iraq's capital, Baghdad") or its clause;
+2. the nearest place in the trigger's sentence (not the dateline);
+3. the main place of the paragraph, then of the document (not the dateline).
+
+Within a locative phrase the most specific place wins; a named place no gazetteer has (a square, a zone, a
+village) keeps its name and takes the coordinates of the town or unit that contains it ("Green Zone" at
+Baghdad, "X village of Y district" at Y's centre) with that container's resolution.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Place, Resolution, Span
+from .names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+    from .gazetteer import Candidate
+    from .recognize import Mention
+
+__all__ = ["Located", "locate", "resolution_of"]
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "on", "across", "around", "throughout", "into", "within",
+     "off", "along", "onto", "over", "by", "nearby", "beside", "towards", "toward", "from", "through", "to"}
+)
+# Prepositions that point at a place without saying the event happened there.
+WEAK_PREPS = frozenset({"from", "to", "toward", "towards", "into", "through", "over", "by", "on"})
+_RESOLUTION_RANK = {Resolution.SUB_CITY: 0, Resolution.CITY: 1, Resolution.ADMIN2: 2, Resolution.ADMIN1: 3,
+                    Resolution.COUNTRY: 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A mention with its resolution (``None`` when the gazetteer has no such place)."""
+
+    mention: Mention
+    place: Candidate | None
+
+
+def resolution_of(feature_code: str | None) -> str:
+    code = feature_code or ""
+    if code.startswith("PCL"):
+        return Resolution.COUNTRY.value
+    if code == "ADM1":
+        return Resolution.ADMIN1.value
+    if code.startswith("ADM"):
+        return Resolution.ADMIN2.value
+    return Resolution.CITY.value
+
+
+def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: str | None) -> Place | None:
+    """Where the event of ``trigger`` happened, or ``None`` when the text does not say."""
+    if not located:
+        return None
+    starts = [t.idx for t in doc]
+    attached = _attached(doc, trigger, located)
+    if attached is not None:
+        return attached
+    sentence = trigger.sent
+    in_sentence = [
+        item for item in located
+        if sentence.start_char <= item.mention.start < sentence.end_char and item.place is not None
+        and not _is_dateline(item, doc, dateline)
+    ]
+    if in_sentence:
+        nearest = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
+        return _place(nearest.mention, nearest.place)
+    paragraph = _paragraph_bounds(doc.text, trigger.start_char)
+    in_paragraph = [i for i in located if paragraph[0] <= i.mention.start < paragraph[1]]
+    return _main_place(in_paragraph, doc, dateline) or _main_place(located, doc, dateline)
+
+
+def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located]) -> Place | None:
+    """The place in a locative phrase hanging off the trigger, its noun phrase or its clause."""
+    strong: list[Place] = []
+    weak: list[Place] = []
+    for anchor in _anchors(trigger):
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            if trigger.start <= prep.i < trigger.end:
+                continue
+            region = (prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge))
+            place = _place_in_region(located, region)
+            if place is not None:
+                (weak if prep.lower_ in WEAK_PREPS else strong).append(place)
+        if strong:
+            return strong[0]
+    return strong[0] if strong else (weak[0] if weak else None)
+
+
+def _anchors(trigger: SpacySpan) -> list[Token]:
+    """The trigger's head word, then the words up its clause (noun -> verb governing it)."""
+    anchors = [trigger.root]
+    token = trigger.root
+    for _ in range(3):
+        if token.head is token or token.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"}:
+            break
+        token = token.head
+        anchors.append(token)
+    return anchors
+
+
+def _place_in_region(located: Sequence[Located], region: tuple[int, int]) -> Place | None:
+    inside = [item for item in located if region[0] <= item.mention.start < region[1]]
+    if not inside:
+        return None
+    resolved = [item for item in inside if item.place is not None]
+    if not resolved:
+        return None
+    best = min(resolved, key=lambda item: _RESOLUTION_RANK[Resolution(resolution_of(item.place.feature_code))])
+    head = inside[0]
+    if head.place is None and head.mention.start < best.mention.start:
+        # "the Green Zone in ... Baghdad", "Bir Hassan village of Khan Yunis district": the unnamed-by-gazetteer
+        # head place keeps its name and takes its container's point.
+        return _place(head.mention, best.place, own=False)
+    return _place(best.mention, best.place)
+
+
+def _place(mention: Mention, candidate: Candidate, *, own: bool = True) -> Place:
+    """A Place for ``mention``; ``own`` False when it borrows a container's point (a sub-city name)."""
+    return Place(
+        name=mention.text,  # as the text writes it ("Baghdad", not the gazetteer's "Baghdād")
+        lat=round(candidate.lat, 5),
+        lon=round(candidate.lon, 5),
+        country_code=candidate.country,
+        admin1=candidate.admin1 if not candidate.is_country else None,
+        geonameid=candidate.geonameid if own else None,
+        resolution=resolution_of(candidate.feature_code),
+        span=Span(start=mention.start, end=mention.end, text=mention.text),
+        feature_code=candidate.feature_code if own else None,
+    )
+
+
+def _distance(item: Located, trigger: SpacySpan, starts: list[int]) -> int:
+    token = bisect.bisect_right(starts, item.mention.start) - 1
+    if token < trigger.start:
+        return trigger.start - token + 1  # a place before the trigger is a little less likely its location
+    return max(token - trigger.end + 1, 0)
+
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start, len(text) if end < 0 else end)
+
+
+def _main_place(located: Sequence[Located], doc: Doc, dateline: str | None) -> Place | None:
+    usable = [i for i in located if i.place is not None and not _is_dateline(i, doc, dateline)]
+    if not usable:
+        return None
+    counts = Counter(i.place.geonameid for i in usable)
+    # Most mentioned; among equals, the more specific, then the earliest.
+    best = min(
+        usable,
+        key=lambda i: (-counts[i.place.geonameid],
+                       _RESOLUTION_RANK[Resolution(resolution_of(i.place.feature_code))], i.mention.start),
+    )
+    return _place(best.mention, best.place)
+
+
+def _is_dateline(item: Located, doc: Doc, dateline: str | None) -> bool:
+    """Whether a mention is the filing place: it names the dateline, or sits in a header line of the text."""
+    if dateline and name_key(item.mention.text) and name_key(item.mention.text) in name_key(dateline):
+        return True
+    line_start = doc.text.rfind("\n", 0, item.mention.start) + 1
+    line_end = doc.text.find("\n", item.mention.start)
+    line = doc.text[line_start : len(doc.text) if line_end < 0 else line_end]
+    # "WASHINGTON (Reuters) -" / "ANI | Washington DC | Updated: ..." : the place in a credit line.
+    head = doc.text[line_start : item.mention.start]
+    return ("|" in line and len(line) < 200) or (len(head) < 3 and item.mention.text.isupper() and len(line) > 40)

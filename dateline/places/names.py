@@ -1,0 +1,53 @@
+"""Place-name keys: one normal form shared by the index and the lookups.
+
+A key is lower case, without accents, with punctuation turned into single spaces and a leading "the"
+dropped, so "the Côte d'Ivoire", "Cote d'Ivoire" and "COTE D IVOIRE" meet on one row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["is_latin", "name_key", "strip_name"]
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """The lookup key of a place name ("The Hague" -> "hague", "Bağdat" -> "bagdat")."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    # "U.S." and "US" must meet; dots inside abbreviations carry no meaning for lookup.
+    folded = folded.replace(".", "").replace("'", "").replace("’", "")
+    key = _NON_WORD.sub(" ", folded).strip()
+    return _LEADING_ARTICLE.sub("", key)
+
+
+def strip_name(text: str) -> tuple[int, int]:
+    """Offsets ``(start, end)`` inside ``text`` of the bare name: no "the", no possessive, no edge punctuation."""
+    start, end = 0, len(text)
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    match = _LEADING_ARTICLE.match(text[start:end])
+    if match:
+        start += match.end()
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive and end - start > possessive.end() - possessive.start():
+        end = start + possessive.start()
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def is_latin(name: str) -> bool:
+    """True for names written in Latin letters (the only ones an English text will use)."""
+    for ch in name:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return any(ch.isalpha() for ch in name)

@@ -1,0 +1,149 @@
+"""Toponym resolution: choosing, for each place name, the place the text means.
+
+Each candidate gets a score in log-population units:
+
+* its population (countries and provinces weighed as the places people mean by default: a country name is
+  the country, "Paris" is the French capital, a province only wins over a like-named town when much bigger);
+* the document's country context: countries of other names in the text and of demonyms ("Iraqi"),
+  counted once per mention, so a text about Tbilisi makes "Georgia" the country;
+* a neighbouring qualifier: "Springfield, Illinois", "Paris, Texas", "Sirwah (Marib)", "X village of Y
+  district" restrict the name to places inside the qualifier.
+
+Two passes: the first resolves names on their own, the second again with the context the first found.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .names import name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .gazetteer import Candidate, Gazetteer
+    from .recognize import Mention
+
+__all__ = ["FEATURE_WEIGHT", "country_context", "resolve_mentions"]
+
+FEATURE_WEIGHT = {"PCLI": 2.0, "ADM1": -0.8, "ADM2": -1.3, "PPLC": 0.6}
+ALTERNATE_NAME_PENALTY = 1.5
+CONTEXT_WEIGHT = 1.5
+QUALIFIER_WEIGHT = 6.0
+ADMIN_CONTEXT_WEIGHT = 1.0
+# Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
+_QUALIFIER_GAP = re.compile(
+    r"^(?:\s*,\s*|\s*\(\s*|\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|"
+    r"region|governorate|state|municipality|department|commune|township)?\s*(?:of|in)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def base_score(candidate: Candidate) -> float:
+    score = math.log10(candidate.population + 10)
+    score += FEATURE_WEIGHT.get(candidate.feature_code, 0.0)
+    if not candidate.main:
+        score -= ALTERNATE_NAME_PENALTY
+    return score
+
+
+def country_context(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+    """Countries named by demonyms and nationality words (NORP entities) in ``doc``."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = gazetteer.demonym(ent.text)
+            if country:
+                counts[country] += 1
+    return counts
+
+
+def resolve_mentions(
+    doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[tuple[Mention, Candidate | None]]:
+    """The best candidate of every mention (``None`` when the gazetteer has no such place)."""
+    options = [gazetteer.candidates(m.text) for m in mentions]
+    qualifiers = [_qualifier(doc.text, mentions, i, options) for i in range(len(mentions))]
+    context = country_context(doc, gazetteer)
+    first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
+    for choice in first:
+        if choice is not None:
+            context[choice.country] += 1
+    admin_context: Counter[str] = Counter(c.admin1_code for c in first if c is not None and c.admin1_code)
+    resolved = []
+    for i, (mention, opts) in enumerate(zip(mentions, options)):
+        own = first[i]
+        # A name does not vote for itself: discount its own first-pass choice.
+        ctx = context.copy()
+        adm = admin_context.copy()
+        if own is not None:
+            ctx[own.country] -= 1
+            if own.admin1_code:
+                adm[own.admin1_code] -= 1
+        resolved.append((mention, _best(opts, ctx, adm, qualifiers[i])))
+    return resolved
+
+
+def _best(
+    options: Sequence[Candidate],
+    context: Counter[str],
+    admin_context: Counter[str],
+    qualifier: Candidate | None,
+) -> Candidate | None:
+    best, best_score = None, -math.inf
+    total = sum(v for v in context.values() if v > 0) or 1
+    for candidate in options:
+        score = base_score(candidate)
+        share = max(context.get(candidate.country, 0), 0) / total
+        score += CONTEXT_WEIGHT * 2 * share
+        if admin_context.get(candidate.admin1_code, 0) > 0 and not candidate.is_admin:
+            score += ADMIN_CONTEXT_WEIGHT
+        if qualifier is not None and _inside(candidate, qualifier):
+            score += QUALIFIER_WEIGHT
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _inside(candidate: Candidate, container: Candidate) -> bool:
+    if candidate.geonameid == container.geonameid:
+        return False
+    if container.is_country:
+        return candidate.country == container.country
+    if container.feature_code == "ADM1":
+        return candidate.admin1_code == container.admin1_code and candidate.country == container.country
+    # An ADM2 or a town as container: near enough (the data links towns to provinces, not to districts).
+    return candidate.country == container.country and _km(candidate, container) < 60
+
+
+def _km(a: Candidate, b: Candidate) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _qualifier(
+    text: str, mentions: Sequence[Mention], i: int, options: Sequence[Sequence[Candidate]]
+) -> Candidate | None:
+    """The container named right after mention ``i`` ("Paris, Texas"), as its most likely place."""
+    if i + 1 >= len(mentions) or not options[i + 1]:
+        return None
+    gap = text[mentions[i].end : mentions[i + 1].start]
+    if len(gap) > 40 or not _QUALIFIER_GAP.match(gap):
+        return None
+    containers = [c for c in options[i + 1] if c.is_country or c.is_admin]
+    if not containers:
+        return None
+    # Only a qualifier if some reading of the name lies inside it.
+    inside = [c for c in containers if any(_inside(o, c) for o in options[i])]
+    if not inside:
+        return None
+    return max(inside, key=base_score)
+
+
+def same_name(a: str, b: str) -> bool:
+    return name_key(a) == name_key(b)

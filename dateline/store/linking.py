@@ -1,0 +1,312 @@
+"""Cross-article event linking: which mentions, from different articles, are one happening.
+
+A mention (one extracted event of one article) is compared only with the linked events of its *block*:
+same PLOVER type, a date within ``DAY_WINDOW`` days (or, for undated mentions, the same country), so
+linking never compares all pairs. Within a block a mention scores each candidate on independent
+evidence and joins the best one that reaches ``LINK_THRESHOLD``; otherwise it starts a new event.
+
+Evidence and why each weighs what it does:
+
+* type and CAMEO root must be compatible (a protest is never an attack);
+* date: the same day is strong evidence; one day apart is neutral when either date was inferred
+  (outlets date "yesterday" from different time zones) but counts *against* when both dates are
+  explicit, so two attacks in one city on consecutive days stay two events; more than
+  ``DAY_WINDOW`` days apart never links;
+* place: near (km) is strong, far (> ``MAX_KM``) or another country never links, unknown is neutral;
+* actors/recipients: shared codes or countries add, disjoint countries subtract;
+* text: word overlap of the triggers and evidence sentences (rewrites share their nouns), leaving out
+  the place's own name (already weighed as place) and generic casualty verbs;
+* casualties: figures an order of magnitude apart suggest two events.
+
+A mention dated only by its article (``date_precision`` "published") needs a little more
+(``PUBLISHED_DATE_THRESHOLD``) and undated mentions need more still (``UNDATED_THRESHOLD``): without a date, type and place agree by chance far
+more often. Two mentions of one article are never linked (extraction already merged them).
+
+``Linker`` is the in-memory form (used by the benchmark and by library users who link without a
+database); the stores run the same ``score`` over candidates they fetch with an indexed query.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date as _date
+
+__all__ = [
+    "DAY_WINDOW",
+    "LINK_THRESHOLD",
+    "MAX_KM",
+    "UNDATED_THRESHOLD",
+    "Features",
+    "Linker",
+    "assign",
+    "cameo_compatible",
+    "day_of",
+    "haversine_km",
+    "keywords",
+    "score",
+]
+
+DAY_WINDOW = 2
+MAX_KM = 150.0
+LINK_THRESHOLD = 2.0
+PUBLISHED_DATE_THRESHOLD = 2.25
+UNDATED_THRESHOLD = 3.0
+TEXT_WEIGHT = 2.0
+MAX_KEYWORDS = 60
+
+# CAMEO roots that outlets use interchangeably for one violent happening (a bombing is "183" to one
+# coder and "190" to another); any other pair of roots must match exactly.
+_COMPATIBLE_ROOTS = ({"18", "19", "20"}, {"14", "17"}, {"15", "16"}, {"10", "02"}, {"11", "12"})
+_STOPWORDS = frozenset(
+    """a an the and or but of in on at to for from by with as is was were are be been being has have had
+    it its this that these those he she they them his her their we our you your i said says say told
+    after before over under about into than then there here when where which who whom whose what while
+    also not no more most some any all other such only own same so very can could would should will may
+    might must do does did done one two three four five six seven eight nine ten first last new
+    monday tuesday wednesday thursday friday saturday sunday yesterday today week according people
+    least killed killing kill kills wounded wounding injured injuring dead died death reported""".split()
+)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Features:
+    """What linking compares: a mention, or the summary of a linked event (same shape)."""
+
+    event_type: str
+    cameo: str = ""
+    day: int | None = None
+    date_precision: str | None = None
+    date_explicit: bool = False
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    actor_codes: frozenset[str] = frozenset()
+    actor_countries: frozenset[str] = frozenset()
+    recipient_codes: frozenset[str] = frozenset()
+    recipient_countries: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    dead: int | None = None
+    articles: frozenset[str] = field(default_factory=frozenset)
+
+
+def day_of(value: str | None) -> int | None:
+    """Proleptic ordinal of a "YYYY-MM-DD" / "YYYY-MM" / "YYYY" date (mid-month, mid-year when partial)."""
+    if not value:
+        return None
+    try:
+        parts = [int(p) for p in value[:10].split("-")]
+        if len(parts) == 3:
+            return _date(parts[0], parts[1], parts[2]).toordinal()
+        if len(parts) == 2:
+            return _date(parts[0], parts[1], 15).toordinal()
+        return _date(parts[0], 7, 1).toordinal()
+    except (ValueError, TypeError):
+        return None
+
+
+def keywords(*texts: str | None) -> frozenset[str]:
+    """Content words of the texts, lower-cased, crude plural folding (bombs ~ bomb)."""
+    found: set[str] = set()
+    for text in texts:
+        for word in _WORD.findall((text or "").lower()):
+            if word in _STOPWORDS:
+                continue
+            found.add(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
+    return frozenset(sorted(found)[:MAX_KEYWORDS]) if len(found) > MAX_KEYWORDS else frozenset(found)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def cameo_compatible(a: str, b: str) -> bool:
+    ra, rb = a[:2], b[:2]
+    if not ra or not rb or ra == rb:
+        return True
+    return any(ra in group and rb in group for group in _COMPATIBLE_ROOTS)
+
+
+def _date_score(m: Features, e: Features) -> float | None:
+    if m.day is None or e.day is None:
+        return 0.0
+    delta = abs(m.day - e.day)
+    if "published" in (m.date_precision, e.date_precision):
+        # an article's date only bounds when the event happened: never evidence of sameness
+        return 0.0 if delta <= DAY_WINDOW else None
+    coarse = "year" in (m.date_precision, e.date_precision) or "month" in (m.date_precision, e.date_precision)
+    if coarse:
+        return 0.0 if delta <= (183 if "year" in (m.date_precision, e.date_precision) else 16) else None
+    if delta == 0:
+        return 1.5
+    if delta == 1:
+        return -2.5 if (m.date_explicit and e.date_explicit) else 0.0
+    if delta <= DAY_WINDOW:
+        return -1.0
+    return None
+
+
+def _place_score(m: Features, e: Features) -> float | None:
+    if m.country and e.country and m.country != e.country:
+        return None
+    if None not in (m.lat, m.lon, e.lat, e.lon):
+        km = haversine_km(m.lat, m.lon, e.lat, e.lon)  # type: ignore[arg-type]
+        if km > MAX_KM:
+            return None
+        return 1.5 if km <= 10 else 1.0 if km <= 50 else 0.0
+    return 0.3 if (m.country and m.country == e.country) else 0.0
+
+
+def _party_score(codes_a: frozenset[str], countries_a: frozenset[str],
+                 codes_b: frozenset[str], countries_b: frozenset[str], weight: float) -> float:  # fmt: skip
+    if codes_a & codes_b:
+        return weight
+    if countries_a & countries_b:
+        return weight / 2
+    if countries_a and countries_b:
+        return -weight
+    return 0.0
+
+
+def score(mention: Features, event: Features) -> float | None:
+    """How strongly ``mention`` and the linked ``event`` look like one happening; None = never."""
+    if mention.event_type != event.event_type or not cameo_compatible(mention.cameo, event.cameo):
+        return None
+    if mention.articles & event.articles:
+        return None  # extraction already merged the mentions of one article
+    date_part = _date_score(mention, event)
+    place_part = _place_score(mention, event)
+    if date_part is None or place_part is None:
+        return None
+    total = date_part + place_part
+    total += _party_score(mention.actor_codes, mention.actor_countries, event.actor_codes,
+                          event.actor_countries, 1.0)  # fmt: skip
+    total += _party_score(mention.recipient_codes, mention.recipient_countries, event.recipient_codes,
+                          event.recipient_countries, 0.5)  # fmt: skip
+    if mention.words and event.words:
+        overlap = len(mention.words & event.words) / min(len(mention.words), len(event.words))
+        total += TEXT_WEIGHT * overlap
+    if mention.dead and event.dead and max(mention.dead, event.dead) > 10 * min(mention.dead, event.dead):
+        total -= 1.0
+    return total
+
+
+def threshold_for(mention: Features) -> float:
+    if mention.day is None:
+        return UNDATED_THRESHOLD
+    return PUBLISHED_DATE_THRESHOLD if mention.date_precision == "published" else LINK_THRESHOLD
+
+
+def assign(mentions: Sequence[Features], candidates: Sequence[Sequence[tuple[str, Features]]]) -> list[str | None]:
+    """Choose an event for each mention of one article, at most one mention per existing event.
+
+    ``candidates[i]`` lists ``(event_id, features)`` for ``mentions[i]``. Pairs are taken best score
+    first (ties: mention order, then event id), so the result does not depend on candidate order.
+    Returns the chosen event id per mention, or None for "start a new event".
+    """
+    pairs = []
+    for i, (mention, options) in enumerate(zip(mentions, candidates)):
+        for event_id, features in options:
+            value = score(mention, features)
+            if value is not None and value >= threshold_for(mention):
+                pairs.append((-value, i, event_id))
+    pairs.sort()
+    chosen: list[str | None] = [None] * len(mentions)
+    taken: set[str] = set()
+    for _, i, event_id in pairs:
+        if chosen[i] is None and event_id not in taken:
+            chosen[i] = event_id
+            taken.add(event_id)
+    return chosen
+
+
+def merge(event: Features, mention: Features) -> Features:
+    """The summary of an event after ``mention`` joined it (first mention's values win)."""
+    return Features(
+        event_type=event.event_type,
+        cameo=event.cameo or mention.cameo,
+        day=event.day if event.day is not None else mention.day,
+        date_precision=event.date_precision or mention.date_precision,
+        date_explicit=event.date_explicit or mention.date_explicit,
+        lat=event.lat if event.lat is not None else mention.lat,
+        lon=event.lon if event.lon is not None else mention.lon,
+        country=event.country or mention.country,
+        actor_codes=event.actor_codes | mention.actor_codes,
+        actor_countries=event.actor_countries | mention.actor_countries,
+        recipient_codes=event.recipient_codes | mention.recipient_codes,
+        recipient_countries=event.recipient_countries | mention.recipient_countries,
+        words=_capped(event.words | mention.words),
+        dead=min((d for d in (event.dead, mention.dead) if d), default=event.dead or mention.dead),
+        articles=event.articles | mention.articles,
+    )
+
+
+def _capped(words: frozenset[str]) -> frozenset[str]:
+    return words if len(words) <= MAX_KEYWORDS * 2 else frozenset(sorted(words)[: MAX_KEYWORDS * 2])
+
+
+def block_days(features: Features) -> range:
+    """The day buckets a mention must look in (empty for undated mentions)."""
+    if features.day is None:
+        return range(0)
+    if features.date_precision == "month":
+        return range(features.day - 16, features.day + 17)
+    if features.date_precision == "year":
+        return range(features.day, features.day + 1)
+    return range(features.day - DAY_WINDOW, features.day + DAY_WINDOW + 1)
+
+
+class Linker:
+    """In-memory incremental linker: feed one article's mentions at a time, get event ids back.
+
+    Blocks are keyed by (type, day) for dated mentions and (type, country) for undated ones; each
+    mention looks only at the few blocks its window covers, so the cost per mention does not grow
+    with the number of events already linked.
+    """
+
+    def __init__(self, *, max_block: int = 500) -> None:
+        self._events: dict[str, Features] = {}
+        self._blocks: dict[tuple[str, object], list[str]] = defaultdict(list)
+        self._max_block = max_block
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    def _keys(self, features: Features) -> list[tuple[str, object]]:
+        days = block_days(features)
+        if days:
+            return [(features.event_type, d) for d in days]
+        return [(features.event_type, ("undated", features.country))]
+
+    def _home(self, features: Features) -> tuple[str, object]:
+        if features.day is None:
+            return (features.event_type, ("undated", features.country))
+        return (features.event_type, features.day)
+
+    def candidates(self, features: Features) -> list[tuple[str, Features]]:
+        found: list[tuple[str, Features]] = []
+        for key in self._keys(features):
+            found.extend((eid, self._events[eid]) for eid in self._blocks.get(key, ())[-self._max_block :])
+        return found
+
+    def link_article(self, mentions: Iterable[tuple[str, Features]]) -> list[str]:
+        """Link one article's mentions (``(mention_id, features)``); returns the event id of each."""
+        items = list(mentions)
+        chosen = assign([f for _, f in items], [self.candidates(f) for _, f in items])
+        result = []
+        for (mention_id, features), event_id in zip(items, chosen):
+            if event_id is None:
+                event_id = mention_id  # the event is named after its first mention
+                self._events[event_id] = features
+                self._blocks[self._home(features)].append(event_id)
+            else:
+                self._events[event_id] = merge(self._events[event_id], features)
+            result.append(event_id)
+        return result

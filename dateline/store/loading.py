@@ -1,0 +1,72 @@
+"""The store end of ``dateline run``: write a stream of documents and failures, count what happened."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..models import Document, Failure
+
+__all__ = ["RunSummary", "store_stream"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True, kw_only=True)
+class RunSummary:
+    """Counts of one run (mutable while the run goes on)."""
+
+    articles: int = 0  # documents read
+    new: int = 0  # stored as new articles (near duplicates included)
+    duplicates: int = 0  # same id or same text as an article already stored: nothing written
+    near_duplicates: int = 0
+    mentions: int = 0  # extracted events stored
+    new_events: int = 0  # linked events created
+    linked: int = 0  # mentions that joined an existing linked event
+    failures: list[Failure] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"articles read: {self.articles}",
+            f"new articles: {self.new} ({self.near_duplicates} near duplicates)",
+            f"duplicate articles (skipped): {self.duplicates}",
+            f"event mentions stored: {self.mentions}",
+            f"linked events: {self.new_events} new, {self.linked} mentions joined existing events",
+            f"failures: {len(self.failures)}",
+        ]
+
+
+def store_stream(
+    items: Iterable[Document | Failure],
+    store: object,
+    *,
+    on_failure: Callable[[Failure], None] | None = None,
+) -> RunSummary:
+    """Write each document (linking its events) and record each failure; return the counts.
+
+    Args:
+        items: what ``dateline.pipeline.extract_stream`` yields.
+        store: an open ``Store``.
+        on_failure: called with each failure after it is recorded (the CLI prints it).
+    """
+    summary = RunSummary()
+    for item in items:
+        if isinstance(item, Failure):
+            store.write_failure(item)  # type: ignore[attr-defined]
+            summary.failures.append(item)
+            if on_failure:
+                on_failure(item)
+            continue
+        summary.articles += 1
+        result = store.write_document(item)  # type: ignore[attr-defined]
+        if result.status == "duplicate":
+            summary.duplicates += 1
+            log.info("%s: already stored (as %s)", result.article_id, result.duplicate_of)
+            continue
+        summary.new += 1
+        summary.near_duplicates += result.status == "near_duplicate"
+        summary.mentions += result.mentions
+        summary.new_events += result.new_events
+        summary.linked += result.linked
+    return summary

@@ -1,0 +1,366 @@
+"""What the store gives back (``StoredEvent``, ``StoredMention``, ``WriteResult``) and the row shapes.
+
+A *mention* is one extracted ``Event`` of one article (the contract's event record, kept whole as JSON
+in ``event_mentions.record``). A *stored event* is the linked, cross-article happening: its columns are
+recomputed from all its mentions each time one joins (``aggregate``), so the result does not depend on
+which process wrote which mention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..models import Article, Entity, Event
+from .linking import Features, day_of, keywords
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "StoredEvent",
+    "StoredMention",
+    "WriteResult",
+    "aggregate",
+    "event_id_for",
+    "features_of_event_row",
+    "features_of_mention_row",
+    "mention_id_for",
+    "mention_row",
+]
+
+_RECORD = {"frozen": True, "slots": True, "kw_only": True}
+_RESOLUTION_RANK = {"sub-city": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
+_VICTIM_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def mention_id_for(article_id: str, event_id: str) -> str:
+    """Deterministic id of one extracted event of one article."""
+    return "m" + _hash(article_id, event_id)
+
+
+def event_id_for(first_mention_id: str) -> str:
+    """Deterministic id of a linked event: a hash of its first mention's id."""
+    return "ev" + _hash(first_mention_id)
+
+
+@dataclass(**_RECORD)
+class WriteResult:
+    """What ``write_document`` did with one document."""
+
+    article_id: str
+    status: str  # "new", "duplicate" (same id or fingerprint: nothing written), "near_duplicate"
+    duplicate_of: str | None = None
+    mentions: int = 0
+    new_events: int = 0
+    linked: int = 0  # mentions that joined an event already in the store
+
+
+@dataclass(**_RECORD)
+class StoredMention:
+    id: str
+    event_id: str
+    article_id: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    extracted_id: str
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    confidence: float
+    modality: str
+    record: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(**_RECORD)
+class StoredEvent:
+    """One linked event (a row of ``events``) with its JSON columns decoded."""
+
+    id: str
+    event_type: str
+    mode: str | None
+    cameo: str
+    quad_class: int
+    goldstein: float
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    date: str | None
+    date_precision: str | None
+    location_name: str | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    admin1: str | None
+    geonameid: int | None
+    resolution: str | None
+    dead: int | None
+    dead_min: int | None
+    dead_max: int | None
+    injured: int | None
+    injured_min: int | None
+    injured_max: int | None
+    arrested: int | None
+    arrested_min: int | None
+    arrested_max: int | None
+    actor: list[dict[str, Any]]
+    recipient: list[dict[str, Any]]
+    actor_codes: list[str]
+    recipient_codes: list[str]
+    modality: str
+    confidence: float
+    n_mentions: int
+    n_articles: int
+    first_seen: str | None
+    last_seen: str | None
+    summary: str | None
+    first_mention_id: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StoredEvent:
+        values = {}
+        for f in fields(cls):
+            value = row.get(f.name)
+            if f.name in _JSON_EVENT_COLUMNS:
+                value = json.loads(value) if value else []
+            values[f.name] = value
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+_JSON_EVENT_COLUMNS = {"actor", "recipient", "actor_codes", "recipient_codes"}
+EVENT_COLUMNS = tuple(f.name for f in fields(StoredEvent)) + (
+    "day", "date_explicit", "actor_countries", "recipient_countries", "words", "articles", "actor_text",
+)  # fmt: skip
+MENTION_COLUMNS = (
+    "id", "event_id", "article_id", "outlet", "url", "published", "extracted_id", "position",
+    "event_type", "cameo", "date", "date_precision", "day", "trigger_start", "trigger_end", "trigger_text",
+    "evidence_start", "evidence_end", "evidence_text", "confidence", "modality", "dead", "injured",
+    "arrested", "country_code", "lat", "lon", "record",
+)  # fmt: skip
+
+
+def _codes(entities: Sequence[Entity]) -> list[str]:
+    return sorted({e.code for e in entities if e.code})
+
+
+def _countries(entities: Sequence[Entity]) -> list[str]:
+    return sorted({c for e in entities for c in (e.country, e.backer) if c})
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def mention_row(event: Event, article: Article, position: int) -> dict[str, Any]:
+    """The ``event_mentions`` row of one extracted event (event_id filled in by linking)."""
+    place = event.location
+    record = event.to_dict()
+    return {
+        "id": mention_id_for(article.id, event.id),
+        "event_id": None,
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "extracted_id": event.id,
+        "position": position,
+        "event_type": event.event_type,
+        "cameo": event.cameo,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "day": day_of(event.date),
+        "trigger_start": event.trigger.start,
+        "trigger_end": event.trigger.end,
+        "trigger_text": event.trigger.text,
+        "evidence_start": event.evidence.start,
+        "evidence_end": event.evidence.end,
+        "evidence_text": event.evidence.text,
+        "confidence": float(event.confidence),
+        "modality": event.modality,
+        "dead": event.dead,
+        "injured": event.injured,
+        "arrested": event.arrested,
+        "country_code": place.country_code if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "record": _dumps(record),
+    }
+
+
+def _fallback_day(row: dict[str, Any]) -> tuple[int | None, str | None, bool]:
+    """(day, precision, explicit) for blocking; the article's date stands in for an undated event."""
+    if row.get("day") is not None:
+        record = json.loads(row["record"])
+        return row["day"], row.get("date_precision"), record.get("date_reason") == "explicit"
+    published_day = day_of((row.get("published") or "")[:10] or None)
+    return published_day, ("published" if published_day is not None else None), False
+
+
+def mention_words(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]:
+    """Keywords of the trigger and evidence, without the place's name (linking weighs place apart)."""
+    place = (record.get("location") or {}).get("name")
+    return keywords(row.get("trigger_text"), row.get("evidence_text")) - keywords(place)
+
+
+def features_of_mention_row(row: dict[str, Any]) -> Features:
+    record = json.loads(row["record"])
+    actors = [Entity(**{k: v for k, v in a.items() if k != "span"}) for a in record.get("actor") or []]
+    recipients = [Entity(**{k: v for k, v in a.items() if k != "span"}) for a in record.get("recipient") or []]
+    day, precision, explicit = _fallback_day(row)
+    return Features(
+        event_type=row["event_type"],
+        cameo=row.get("cameo") or "",
+        day=day,
+        date_precision=precision,
+        date_explicit=explicit,
+        lat=row.get("lat"),
+        lon=row.get("lon"),
+        country=row.get("country_code"),
+        actor_codes=frozenset(_codes(actors)),
+        actor_countries=frozenset(_countries(actors)),
+        recipient_codes=frozenset(_codes(recipients)),
+        recipient_countries=frozenset(_countries(recipients)),
+        words=mention_words(row, record),
+        dead=row.get("dead"),
+        articles=frozenset({row["article_id"]}),
+    )
+
+
+def features_of_event_row(row: dict[str, Any]) -> Features:
+    return Features(
+        event_type=row["event_type"],
+        cameo=row.get("cameo") or "",
+        day=row.get("day"),
+        date_precision=row.get("date_precision") if row.get("date") else "published",
+        date_explicit=bool(row.get("date_explicit")),
+        lat=row.get("lat"),
+        lon=row.get("lon"),
+        country=row.get("country_code"),
+        actor_codes=frozenset(json.loads(row.get("actor_codes") or "[]")),
+        actor_countries=frozenset(json.loads(row.get("actor_countries") or "[]")),
+        recipient_codes=frozenset(json.loads(row.get("recipient_codes") or "[]")),
+        recipient_countries=frozenset(json.loads(row.get("recipient_countries") or "[]")),
+        words=frozenset(json.loads(row.get("words") or "[]")),
+        dead=row.get("dead"),
+        articles=frozenset(json.loads(row.get("articles") or "[]")),
+    )
+
+
+def _most_common(values: Sequence[Any]) -> Any:
+    """The most frequent non-null value; ties go to the earliest (mentions are in first-seen order)."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    counts = Counter(present)
+    best = max(counts.values())
+    return next(v for v in present if counts[v] == best)
+
+
+def _conservative(values: Sequence[int | None], event_type: str) -> tuple[int | None, int | None, int | None]:
+    """(figure, min, max): the lowest reported figure above zero (ACLED), 0 when none was reported."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return (0 if event_type in _VICTIM_TYPES else None), None, None
+    positive = [v for v in known if v > 0]
+    return (min(positive) if positive else 0), min(known), max(known)
+
+
+def _best_location(records: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    places = [r["location"] for r in records if r.get("location")]
+    if not places:
+        return None
+    # Most specific coordinates first; among equals, the place most mentions agree on, then the first.
+    names = Counter(p.get("name") for p in places)
+    return max(
+        places,
+        key=lambda p: (p.get("lat") is not None, _RESOLUTION_RANK.get(p.get("resolution") or "", 0),
+                       names[p.get("name")], -places.index(p)),
+    )  # fmt: skip
+
+
+def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The ``events`` row of a linked event, from all its mention rows in first-seen order."""
+    records = [json.loads(m["record"]) for m in mentions]
+    first = records[0]
+    event_type = first["event_type"]
+    cameo = _most_common([r.get("cameo") for r in records if r.get("event_type") == event_type]) or ""
+    carrier = next(r for r in records if r.get("cameo") == cameo)
+    dated = [r for r in records if r.get("date")]
+    precise = [r for r in dated if r.get("date_precision") == "day"] or dated
+    date = _most_common([r["date"] for r in precise])
+    date_record = next((r for r in precise if r.get("date") == date), None)
+    place = _best_location(records) or {}
+    actor = next((r["actor"] for r in records if r.get("actor")), [])
+    recipient = next((r["recipient"] for r in records if r.get("recipient")), [])
+    all_actors = [Entity(**{k: v for k, v in a.items() if k != "span"}) for r in records for a in r.get("actor") or []]
+    all_recipients = [Entity(**{k: v for k, v in a.items() if k != "span"}) for r in records for a in r.get("recipient") or []]
+    dead = _conservative([r.get("dead") for r in records], event_type)
+    injured = _conservative([r.get("injured") for r in records], event_type)
+    arrested = _conservative([r.get("arrested") for r in records], event_type)
+    modalities = [r.get("modality") or "asserted" for r in records]
+    published = sorted(p for p in (m.get("published") for m in mentions) if p)
+    articles = sorted({m["article_id"] for m in mentions})
+    words: set[str] = set()
+    for m, r in zip(mentions, records):
+        words |= mention_words(m, r)
+    actor_text = " | ".join(
+        sorted({t for e in all_actors + all_recipients for t in (e.text, e.name, e.code) if t})
+    )
+    return {
+        "id": event_id,
+        "event_type": event_type,
+        "mode": carrier.get("mode"),
+        "cameo": cameo,
+        "quad_class": carrier.get("quad_class"),
+        "goldstein": carrier.get("goldstein"),
+        "acled_event_type": _most_common([r.get("acled_event_type") for r in records]),
+        "acled_sub_event_type": _most_common([r.get("acled_sub_event_type") for r in records]),
+        "date": date,
+        "date_precision": date_record.get("date_precision") if date_record else None,
+        # the blocking day: the event's date, or else the first article's (weaker: see linking)
+        "day": day_of(date) if date else day_of((published[0] if published else "")[:10] or None),
+        "date_explicit": int(bool(date_record and date_record.get("date_reason") == "explicit")),
+        "location_name": place.get("name"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "country_code": place.get("country_code"),
+        "admin1": place.get("admin1"),
+        "geonameid": place.get("geonameid"),
+        "resolution": place.get("resolution"),
+        "dead": dead[0], "dead_min": dead[1], "dead_max": dead[2],
+        "injured": injured[0], "injured_min": injured[1], "injured_max": injured[2],
+        "arrested": arrested[0], "arrested_min": arrested[1], "arrested_max": arrested[2],
+        "actor": _dumps(actor),
+        "recipient": _dumps(recipient),
+        "actor_codes": _dumps(_codes(all_actors)),
+        "recipient_codes": _dumps(_codes(all_recipients)),
+        "actor_countries": _dumps(_countries(all_actors)),
+        "recipient_countries": _dumps(_countries(all_recipients)),
+        "actor_text": actor_text,
+        "modality": "asserted" if "asserted" in modalities else modalities[0],
+        "confidence": round(max(float(r.get("confidence") or 0.0) for r in records), 4),
+        "n_mentions": len(mentions),
+        "n_articles": len(articles),
+        "first_seen": published[0] if published else None,
+        "last_seen": published[-1] if published else None,
+        "summary": mentions[0].get("evidence_text"),
+        "first_mention_id": mentions[0]["id"],
+        "words": _dumps(sorted(words)[:200]),
+        "articles": _dumps(articles),
+    }  # fmt: skip

@@ -1,0 +1,37 @@
+"""The default backend: one SQLite file (stdlib ``sqlite3``), readable by Datasette, DuckDB, sqlite3.
+
+WAL journal so readers never block the writer; a long ``busy_timeout`` so a second ``dateline run`` on
+the same file waits for the writer lock instead of failing; ``BEGIN IMMEDIATE`` takes that lock at the
+start of each write transaction (a deferred transaction could fail half-way on lock upgrade).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+from .sql import Dialect, SqlStore
+
+__all__ = ["open_sqlite"]
+
+BUSY_TIMEOUT_MS = 120_000
+SQLITE = Dialect(name="sqlite", placeholder="?", begin_write=("BEGIN IMMEDIATE",))
+
+
+def open_sqlite(path: str) -> SqlStore:
+    """Open (creating if needed) the SQLite database at ``path`` (or ``":memory:"``)."""
+    if path != ":memory:":
+        parent = Path(path).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"cannot create database {path}: folder {parent} does not exist")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open {path} as a SQLite database: {exc}") from exc
+    return SqlStore(conn, SQLITE, description=path)

@@ -1,0 +1,96 @@
+"""Finding temporal expressions: run every rule, keep the longest non-overlapping matches, normalise them in
+reading order (so "the quarter" and "a year earlier" can lean on what came before)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from ..models import Timex
+from .context import Context
+from .rules import RULES, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .reference import Reference
+
+__all__ = ["find_timexes"]
+
+log = logging.getLogger(__name__)
+
+_LOOKS_BACK = re.compile(r"earlier|ago|previous|prior|year-", re.IGNORECASE)
+
+_Candidate = tuple[int, int, Rule, re.Match[str]]
+
+
+def find_timexes(text: str, reference: Reference | None, *, doc: Doc | None = None) -> list[Timex]:
+    """Every temporal expression in ``text``, with its TIMEX3 type and value.
+
+    Args:
+        text: the document text; offsets in the result are character offsets into it.
+        reference: the article's reference time; None (or a Reference without a date) leaves relative
+            expressions unresolved (value None) while explicit dates still resolve.
+        doc: the spaCy Doc of ``text``, when the caller has one: the tense of the verb governing a bare
+            "Friday" or "Jan. 14" then decides past or future (without it, nearby cue words do).
+
+    Returns:
+        Timex records in text order, non-overlapping.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_timexes needs a str, got {type(text).__name__}")
+    reference_date = reference.date if reference is not None else None
+    if doc is not None and doc.text != text:
+        raise ValueError("find_timexes: doc is not a parse of text")
+    chosen = _choose(_candidates(text), text, reference_date)
+    context = Context(text=text, reference=reference_date, doc=doc)
+    timexes: list[Timex] = []
+    for start, end, rule, match in chosen:
+        result = rule.normalise(match, context)
+        if result is None:
+            continue
+        kind, value = result
+        if not _LOOKS_BACK.search(match.group(0)):
+            # "a year earlier" names a comparison period; the story's own period stays the anchor
+            context.remember(value)
+        timexes.append(Timex(start=start, end=end, text=text[start:end], type=kind, value=value))
+    return timexes
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span(rule.span_group) if rule.span_group else match.span()
+            start, end = _trim(text, start, end)
+            if end > start:
+                found.append((start, end, rule, match))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    while start < end and text[start] in " \t\n,":
+        start += 1
+    return start, end
+
+
+def _choose(candidates: list[_Candidate], text: str, reference: dt.date | None) -> list[_Candidate]:
+    """Longest first, then leftmost; a candidate its rule rejects leaves room for shorter ones."""
+    probe = Context(text=text, reference=reference)
+    taken = bytearray(len(text) + 1)
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0], RULES.index(c[2]))):
+        start, end, rule, match = candidate
+        if any(taken[start:end]):
+            continue
+        if rule.normalise(match, copy.copy(probe)) is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(candidate)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
