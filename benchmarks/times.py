@@ -25,7 +25,7 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev" / "tempeval3.jsonl"
 
 
 def write_predictions(gold: Path, out: Path, limit: int | None, *, parse: bool) -> tuple[int, float]:
-    nlp = load_nlp(disable=("ner", "lemmatizer")) if parse else None
+    nlp = load_nlp(disable=("ner",)) if parse else None
     started = time.perf_counter()
     documents = 0
     with gold.open(encoding="utf-8") as source, out.open("w", encoding="utf-8") as sink:

@@ -29,7 +29,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
-def _parse_near(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[float, float, float] | None:
+def _parse_near(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[float, float, float] | None:
     if value is None:
         return None
     try:
@@ -49,7 +51,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--country", metavar="ISO3", help="Country of the place or of an actor, e.g. IRQ."),
         click.option("--since", callback=_parse_date, metavar="DATE", help="Events dated on or after DATE."),
         click.option("--until", callback=_parse_date, metavar="DATE", help="Events dated on or before DATE."),
-        click.option("--near", callback=_parse_near, metavar="LAT,LON,KM", help="Events within KM of a point."),
+        click.option("--near", callback=_parse_near, metavar="LAT,LON,KM",
+                     help="Events within KM of a point."),  # fmt: skip
         click.option("--actor", metavar="TEXT", help="Actor or recipient name/code containing TEXT."),
         click.option("--text", metavar="WORDS", help="Evidence sentences containing every word."),
         click.option("--limit", type=click.IntRange(min=0), help="At most N events."),
@@ -102,4 +105,5 @@ def command(db: str, fmt: str, **kwargs: Any) -> None:
         elif fmt == "jsonl":
             export(store, "jsonl", sys.stdout, **filters)
         else:
-            click.echo(json.dumps([e.to_dict() for e in store.events(**filters)], ensure_ascii=False, indent=1))
+            records = [e.to_dict() for e in store.events(**filters)]
+            click.echo(json.dumps(records, ensure_ascii=False, indent=1))

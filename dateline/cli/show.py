@@ -21,7 +21,9 @@ def highlight(evidence: str, start: int, end: int, *, color: bool) -> str:
 def _range(value: int | None, low: int | None, high: int | None) -> str:
     if value is None:
         return "-"
-    return f"{value} (reported {low}-{high})" if low is not None and high is not None and low != high else str(value)
+    if low is None or high is None or low == high:
+        return str(value)
+    return f"{value} (reported {low}-{high})"
 
 
 @click.command("show")
@@ -46,7 +48,8 @@ def command(event_id: str, db: str) -> None:
     actors = ", ".join(a.get("name") or a.get("text") or "?" for a in event.actor) or "-"
     recipients = ", ".join(a.get("name") or a.get("text") or "?" for a in event.recipient) or "-"
     lines = [
-        f"{event.id}  {event.event_type} (CAMEO {event.cameo}, quad {event.quad_class}, Goldstein {event.goldstein})",
+        f"{event.id}  {event.event_type} "
+        f"(CAMEO {event.cameo}, quad {event.quad_class}, Goldstein {event.goldstein})",
         f"date:       {event.date or '-'} ({event.date_precision or 'unknown precision'})",
         f"place:      {place}" + (f" [{event.lat:.4f}, {event.lon:.4f}]" if event.lat is not None else ""),
         f"actor:      {actors}",
@@ -62,7 +65,8 @@ def command(event_id: str, db: str) -> None:
     for i, m in enumerate(mentions, 1):
         where = " ".join(p for p in (m.outlet, m.published, m.url) if p)
         click.echo(f"\n[{i}] {m.article_id}  {where}".rstrip())
-        click.echo(f"    trigger {m.trigger_start}-{m.trigger_end}: {m.trigger_text!r}  ({m.modality}, {m.confidence})")
+        span = f"{m.trigger_start}-{m.trigger_end}"
+        click.echo(f"    trigger {span}: {m.trigger_text!r}  ({m.modality}, {m.confidence})")
         offset = m.trigger_start - m.evidence_start
         text = highlight(m.evidence_text, offset, offset + (m.trigger_end - m.trigger_start), color=color)
         click.echo(f"    {text}")

@@ -39,7 +39,9 @@ class Writer:
 _WRITERS: dict[str, Writer] = {}
 
 
-def register(name: str, *, summary: str, binary: bool = False) -> Callable[[Callable[..., int]], Callable[..., int]]:
+def register(
+    name: str, *, summary: str, binary: bool = False
+) -> Callable[[Callable[..., int]], Callable[..., int]]:
     """Decorator: register ``write(store, stream, filters) -> int`` as the writer of format ``name``."""
 
     def decorate(func: Callable[..., int]) -> Callable[..., int]:
@@ -68,8 +70,12 @@ def _open(out: str | Path | IO[Any], binary: bool) -> Iterator[IO[Any]]:
     path = Path(out)
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: folder {path.parent} does not exist")
-    with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8", newline="" if not binary else None) as stream:
-        yield stream
+    if binary:
+        with open(path, "wb") as stream:
+            yield stream
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
 
 
 def export(store: Any, fmt: str, out: str | Path | IO[Any], **filters: Any) -> int:

@@ -47,8 +47,11 @@ ACLED_COLUMNS = (
 )  # fmt: skip
 
 # Phoenix's quad_conversion: 01-02 neutral (0), 16 verbal conflict (ONTOLOGIES.md §1).
-_PHOENIX_QUAD = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
-                 "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4}  # fmt: skip
+_PHOENIX_QUAD = {
+    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
+    "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
+}  # fmt: skip
+_GEO_PRECISION = {"sub-city": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 _PLOVER_RESOLUTION = {"sub-city": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
 
@@ -90,14 +93,16 @@ def _gdelt_geo(event: Any) -> list[Any]:
     usa = event.country_code == "USA"
     geo_type = {"country": 1, "admin1": 2 if usa else 5}.get(event.resolution or "", 3 if usa else 4)
     fips = _country(event.country_code, "fips")
-    fullname = ", ".join(p for p in (event.location_name, event.admin1, _country(event.country_code, "name")) if p)
+    parts = (event.location_name, event.admin1, _country(event.country_code, "name"))
+    fullname = ", ".join(p for p in parts if p)
     feature = event.geonameid if geo_type in (3, 4) and event.geonameid else ""
     return [geo_type, fullname, fips, fips, "", event.lat, event.lon, feature]
 
 
 def _gdelt_actor(entity: dict[str, Any]) -> list[Any]:
     name = (entity.get("name") or entity.get("text") or "").upper()
-    return [entity.get("code") or "", name, entity.get("country") or "", "", "", "", "", entity.get("sector") or "", "", ""]
+    code, country, sector = (entity.get(k) or "" for k in ("code", "country", "sector"))
+    return [code, name, country, "", "", "", "", sector, "", ""]
 
 
 def _gdelt_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
@@ -107,7 +112,8 @@ def _gdelt_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
     if year and month and day:
         d = date(int(year), int(month), int(day))
         fraction = f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
-    added = "".join(ch for ch in (event.first_seen or "") if ch.isdigit())[:14].ljust(14, "0") if event.first_seen else ""
+    digits = "".join(ch for ch in (event.first_seen or "") if ch.isdigit())
+    added = digits[:14].ljust(14, "0") if digits else ""
     outlets = {s["outlet"] or s["url"] or s["article_id"] for s in sources}
     url = next((s["url"] for s in sources if s.get("url")), "")
     cameo = event.cameo or ""
@@ -138,8 +144,8 @@ def _phoenix_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
     cameo = event.cameo or ""
     return [
         event.id, f"{year}{month}{day}", year, month, day,
-        source.get("code") or "", source.get("country") or "", source.get("sector") or "", others(event.actor),
-        target.get("code") or "", target.get("country") or "", target.get("sector") or "", others(event.recipient),
+        *(source.get(k) or "" for k in ("code", "country", "sector")), others(event.actor),
+        *(target.get(k) or "" for k in ("code", "country", "sector")), others(event.recipient),
         cameo, cameo[:2], _PHOENIX_QUAD.get(cameo[:2], ""), event.goldstein, "",
         event.lat, event.lon, event.location_name, event.admin1, _country(event.country_code, "name"),
         ";".join(s["mention_id"] for s in sources), ";".join(s["url"] for s in sources if s.get("url")),
@@ -227,8 +233,9 @@ def _disorder(event: Any) -> str:
         return "Political violence; Demonstrations"
     if event.acled_sub_event_type == "Mob violence":
         return "Political violence"
-    return {"Protests": "Demonstrations", "Riots": "Demonstrations",
-            "Strategic developments": "Strategic developments"}.get(event.acled_event_type, "Political violence")  # fmt: skip
+    by_type = {"Protests": "Demonstrations", "Riots": "Demonstrations",
+               "Strategic developments": "Strategic developments"}  # fmt: skip
+    return by_type.get(event.acled_event_type, "Political violence")
 
 
 def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
@@ -252,7 +259,8 @@ def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
         "sub_event_type": event.acled_sub_event_type or "",
         "actor1": actor.get("name") or actor.get("text") or "", "assoc_actor_1": names(event.actor),
         "inter1": inter1,
-        "actor2": recipient.get("name") or recipient.get("text") or "", "assoc_actor_2": names(event.recipient),
+        "actor2": recipient.get("name") or recipient.get("text") or "",
+        "assoc_actor_2": names(event.recipient),
         "inter2": inter2,
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if civilian else "",
@@ -263,7 +271,7 @@ def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
         "location": event.location_name or "",
         "latitude": "" if event.lat is None else event.lat,
         "longitude": "" if event.lon is None else event.lon,
-        "geo_precision": {"sub-city": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}.get(event.resolution or "", ""),
+        "geo_precision": _GEO_PRECISION.get(event.resolution or "", ""),
         "source": "; ".join(sorted({s["outlet"] for s in sources if s.get("outlet")})),
         "source_scale": "",
         "notes": event.summary or "",

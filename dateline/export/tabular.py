@@ -40,7 +40,8 @@ def sources_of(store: Any, event_id: str) -> list[dict[str, Any]]:
     """One entry per mention: where the event was read and the words that say so."""
     return [
         {"mention_id": m.id, "article_id": m.article_id, "outlet": m.outlet, "url": m.url,
-         "published": m.published, "trigger": {"start": m.trigger_start, "end": m.trigger_end, "text": m.trigger_text},
+         "published": m.published,
+         "trigger": {"start": m.trigger_start, "end": m.trigger_end, "text": m.trigger_text},
          "evidence": {"start": m.evidence_start, "end": m.evidence_end, "text": m.evidence_text},
          "modality": m.modality, "confidence": m.confidence}
         for m in store.mentions(event_id)
@@ -116,7 +117,8 @@ def write_parquet(store: Any, stream: IO[bytes], filters: dict[str, Any]) -> int
         raise MissingDependency("pyarrow", "parquet") from exc
     rows = []
     for _, row in _rows(store, filters):
-        rows.append({c: json.dumps(row[c], ensure_ascii=False) if c in _JSON_COLUMNS else row[c] for c in FLAT_COLUMNS})
+        rows.append({c: json.dumps(row[c], ensure_ascii=False) if c in _JSON_COLUMNS else row[c]
+                     for c in FLAT_COLUMNS})  # fmt: skip
     table = pa.Table.from_pylist(rows, schema=arrow_schema())
     pq.write_table(table, stream)
     return len(rows)

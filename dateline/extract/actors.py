@@ -255,7 +255,7 @@ def _phrase_head(span: SpacySpan) -> Token:
 
 def _modified_noun(token: Token) -> Token | None:
     """Climb coordination and modifier links to the noun a modifier belongs to."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("amod", "compound", "nmod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
@@ -282,13 +282,13 @@ def _relation(found: _Found, head: Token, span: SpacySpan) -> int:
     if not (span.start <= found.start < span.end):
         return APPOSITION
     token = head.doc[found.end - 1]
-    while token.head is not token and token is not head:
+    while token.head.i != token.i and token.i != head.i:
         if token.dep_ == "poss":
             return POSSESSOR
         if token.dep_ in ("prep", "pobj", "relcl", "acl", "agent", "pcomp"):
             return ATTACHED
         token = token.head
-    return MODIFIER if token is head else ATTACHED
+    return MODIFIER if token.i == head.i else ATTACHED
 
 
 def _is_backing(doc, after: int) -> bool:
@@ -317,7 +317,7 @@ def _combine(own: SectorWord | None, modifier: SectorWord | None) -> str | None:
 
 
 def _is_former(span: SpacySpan, head: Token) -> bool:
-    return any(t.lower_ in FORMER for t in span if t.i < head.i or t.head is head)
+    return any(t.lower_ in FORMER for t in span if t.i < head.i or t.head.i == head.i)
 
 
 def _takes_context(head: Token, sector: str | None, org: Organization | None, found: list[_Found]) -> bool:

@@ -202,17 +202,32 @@ def _merged_attribution(group: list[MentionDraft]) -> list[Attribution]:
 
 
 def _confidence(group: list[MentionDraft]) -> float:
-    first = group[0]
-    score = 0.45
-    score += 0.1 if first.actors else 0.0
-    score += 0.05 if first.recipients else 0.0
-    score += 0.05 if first.location is not None else 0.0
-    score += 0.1 if first.head.dep_ == "ROOT" or first.head.head.dep_ == "ROOT" else 0.0
-    score += 0.05 * min(len(group) - 1, 3)
-    score += 0.05 if first.coding.acled_sub_event_type else 0.0
-    if first.modality.value != "asserted":
-        score -= 0.1
+    """How likely the event is real and coded right: main-clause events with participants, a place
+    and several mentions rank first (the scorer's "top event" is the most confident)."""
+    best = max(group, key=_prominence)
+    score = 0.4 + 0.15 * _prominence(best)
+    score += 0.1 if best.actors else 0.0
+    score += 0.05 if best.recipients else 0.0
+    score += 0.05 if best.location is not None else 0.0
+    score += 0.04 * min(len(group) - 1, 3)
+    score += 0.05 if best.coding.acled_sub_event_type else 0.0
+    score += 0.03 if best.coding.event_type in _VICTIM_TYPES else 0.0
+    if group[0].modality.value != "asserted":
+        score -= 0.15
     return round(max(0.05, min(0.95, score)), 3)
+
+
+def _prominence(draft: MentionDraft) -> int:
+    """2 for the sentence's main predicate (or a light verb's object: "held a protest"), 1 for a
+    coordinated or complement predicate, 0 for participles and modifiers."""
+    head = draft.head
+    if head.dep_ == "ROOT" or (head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.dep_ == "ROOT"):
+        return 2
+    if head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT":
+        return 1
+    if head.dep_ == "advcl" and head.tag_ != "VBG":
+        return 1
+    return 0
 
 
 def _attach_counts(events: list[Event], groups: list[list[MentionDraft]], counts: list[Count], claims: list,

@@ -89,6 +89,7 @@ class CueLexicon:
     verbs: dict[str, str]
     object_verbs: frozenset[str]
     listener_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
     relays: dict[str, str]
     citing: dict[str, str]
     report_nouns: frozenset[str]
@@ -108,6 +109,7 @@ def load_cues() -> CueLexicon:
         verbs=dict(data["verbs"]),
         object_verbs=frozenset(data["object_verbs"]),
         listener_verbs=frozenset(data["listener_verbs"]),
+        clause_only_verbs=frozenset(data["clause_only_verbs"]),
         relays=dict(data["relays"]),
         citing=dict(data["citing"]),
         report_nouns=frozenset(data["report_nouns"]),
@@ -180,7 +182,13 @@ def _verb_draft(verb: Token, kind: str, cues: CueLexicon) -> Draft | None:
 def _content_tokens(verb: Token, cues: CueLexicon) -> list[Token]:
     """The content governed by a cue verb: its clause, or its object for object verbs."""
     lemma = verb.lemma_.lower()
-    children = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and not _fronted_cue(c, verb, cues)]
+    children = [
+        c
+        for c in verb.children
+        if c.dep_ in _CONTENT_DEPS
+        and not _fronted_cue(c, verb, cues)
+        and not (c.dep_ == "xcomp" and lemma in cues.clause_only_verbs)
+    ]
     if not children and lemma in cues.object_verbs:
         children = [c for c in verb.rights if _is_object(c)]
         if lemma in cues.listener_verbs:
@@ -188,8 +196,24 @@ def _content_tokens(verb: Token, cues: CueLexicon) -> list[Token]:
     if lemma in cues.listener_verbs:
         children = [c for c in children if c.dep_ != "dative"]
     if children:
-        return [t for c in children for t in c.subtree]
+        tokens = [t for c in children for t in c.subtree]
+        framed = _framing_clauses(tokens, verb, cues)
+        return [t for t in tokens if t.i not in framed]
     return _parenthetical_content(verb, cues)
+
+
+def _framing_clauses(tokens: list[Token], verb: Token, cues: CueLexicon) -> set[int]:
+    """Tokens of another claim's frame caught inside this content (', sources said' after a
+    comma): that frame belongs to its own claim, not to what this verb reports."""
+    framed: set[int] = set()
+    for token in tokens:
+        if token is verb or cues.kind_of(token) is None or token.dep_ not in ("ccomp", "parataxis"):
+            continue
+        before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+        has_subject = any(c.dep_ == "nsubj" for c in token.children)
+        if has_subject and before is not None and before.text == ",":
+            framed.update(t.i for t in token.subtree)
+    return framed
 
 
 def _fronted_cue(child: Token, verb: Token, cues: CueLexicon) -> bool:
@@ -207,7 +231,7 @@ def _parenthetical_content(verb: Token, cues: CueLexicon) -> list[Token]:
     """'X did Y, officials said' / 'officials said, citing Z, that ...': the cue hangs off the
     clause it reports (a common parse of both orders)."""
     head = verb.head
-    if head is verb or verb.dep_ not in ("parataxis", "ccomp"):
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp"):
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []
@@ -215,9 +239,13 @@ def _parenthetical_content(verb: Token, cues: CueLexicon) -> list[Token]:
     for child in head.children:
         if child.lower_ in cues.citing:
             own.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in own]
     if head.i < verb.i:
-        return [t for t in head.subtree if t.i not in own and t.i < verb.i]
-    return [t for t in head.subtree if t.i not in own and t.i > verb.i]
+        return [t for t in tokens if t.i < verb.i]
+    if any(c.dep_ == "mark" and c.lower_ == "that" and c.i > verb.i for c in head.children):
+        # "X reported, citing Y, that Z ...": what precedes the cue is its own framing.
+        return [t for t in tokens if t.i > verb.i]
+    return tokens
 
 
 def _relay_draft(according: Token, cues: CueLexicon) -> Draft | None:
@@ -279,7 +307,7 @@ def _adjacent_cue(token: Token, by_verb: dict[int, Draft]) -> Draft | None:
 def _clause_around(token: Token) -> list[Token]:
     """The clause a modifier attaches to (the sentence when it hangs off the root)."""
     head = token.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
         head = head.head
     if head.dep_ == "ROOT":
         return list(head.sent)
@@ -304,7 +332,7 @@ def speaker_of(verb: Token) -> SpacySpan | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return _phrase(objects[0], None)
-        if _is_passive(verb) or verb.dep_ not in _INHERIT_SUBJECT_DEPS or verb.head is verb:
+        if _is_passive(verb) or verb.dep_ not in _INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
             return None
         verb = verb.head
         seen += 1
@@ -496,18 +524,35 @@ class _SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _RELATIVE_PRONOUNS:
             return self._pronoun(head) or phrase.text
-        person = self._person_in(phrase)
+        person = self._person_in(phrase) or self._apposed_person(head)
         if person is not None:
             return self._full_name(person)
-        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
+        if head.pos_ == "PROPN":
+            surname = self._by_surname(head)
+            if surname:
+                return surname
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
             return self._role_holder(phrase) or phrase.text
         return phrase.text
+
+    def _apposed_person(self, head: Token) -> SpacySpan | None:
+        """'The director, Omar Haddad, denied ...': the person in apposition."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            for ent in self.people:
+                if ent.start <= appos.i < ent.end:
+                    return ent
+        return None
+
+    def _by_surname(self, head: Token) -> str | None:
+        """A bare surname the tagger did not label, matched to a person named earlier."""
+        earlier = [p for p in self.people if p.end_char <= head.idx and p[-1].lower_ == head.lower_]
+        return max(earlier, key=len).text if earlier else None
 
     def _pronoun(self, head: Token) -> str | None:
         lower = head.lower_
         if lower in _RELATIVE_PRONOUNS:
             clause = head.head
-            if clause.dep_ == "relcl" and clause.head is not clause:
+            if clause.dep_ == "relcl" and clause.head.i != clause.i:
                 return self.resolve(_phrase(clause.head, None))
             return None
         if lower in _PERSON_PRONOUNS:

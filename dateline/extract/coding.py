@@ -92,7 +92,7 @@ class Coding:
 def clause_words(token: Token) -> set[str]:
     """Lemmas (and two-word lemma phrases) of the clause a trigger lives in, lower-cased."""
     anchor = token
-    while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor and anchor.dep_ != "ROOT":
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i and anchor.dep_ != "ROOT":
         anchor = anchor.head
     return words_of(anchor.subtree) | words_of(token.subtree)
 
@@ -104,7 +104,8 @@ def words_of(tokens) -> set[str]:
     return words
 
 
-def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides: int) -> Coding | None:
+def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides: int,
+                 mob_actor: bool = False) -> Coding | None:
     """Code one trigger. ``victims``: the recipients are unarmed people or property; ``armed_sides``:
     how many sides of the event are armed groups (0–2)."""
     local = clause_words(trigger.head) | words_of(trigger.span)
@@ -118,7 +119,8 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
         mode = weapon.mode
     if mode not in _MANUAL_MODES.get(event_type, set()):
         mode = None
-    acled = _acled(code, trigger, local, wide, weapon=weapon, victims=victims, armed_sides=armed_sides)
+    acled = _acled(code, trigger, local, wide, weapon=weapon, victims=victims, armed_sides=armed_sides,
+                   mob_actor=mob_actor)
     return Coding(
         cameo=code,
         event_type=event_type,
@@ -163,18 +165,26 @@ def _violent_lemmas() -> frozenset[str]:
 
 def _weapon(local: set[str], wide: set[str]):
     for scope in (local, wide):
+        scope = _without_launchers(scope)
         for weapon in coding_cues().weapon_classes:
             if not scope.isdisjoint(weapon.cues):
                 return weapon
     return None
 
 
+def _without_launchers(words: set[str]) -> set[str]:
+    """A "grenade launcher" or "rocket launcher" is a weapon that fires, not a thrown grenade."""
+    if "grenade launcher" in words or "grenade launch" in words:
+        return words - {"grenade"}
+    return words
+
+
 def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weapon, victims: bool,
-           armed_sides: int) -> str | None:
+           armed_sides: int, mob_actor: bool = False) -> str | None:
     cues = coding_cues()
     root = code[:2]
     if root == "14":
-        return _protest_subtype(code, wide)
+        return _protest_subtype(code, trigger)
     if code == "173" or code == "174":
         return "Arrests"
     if code in ("1711", "1712"):
@@ -193,23 +203,56 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Government regains territory" if cues.has("regain_cues", local) else "Non-state actor overtakes territory"
     if weapon is not None and weapon.acled is not None:
         return weapon.acled[1]
-    if cues.has("mob_cues", wide):
+    if mob_actor and armed_sides == 0:
         return "Mob violence"
     if cues.has("clash_cues", local) or armed_sides >= 2:
         return "Armed clash"
     if victims:
         return "Attack"
-    return "Armed clash" if armed_sides == 1 and not cues.has("victim_words", local) else "Attack"
+    return "Armed clash" if armed_sides >= 1 else "Attack"
 
 
-def _protest_subtype(code: str, wide: set[str]) -> str:
+def _protest_subtype(code: str, trigger: Trigger) -> str:
+    """Peaceful, with intervention, met with excessive force, or violent: read from what the protesters
+    and the police did, not from the protest's topic ("against the arrest of ...")."""
     cues = coding_cues()
-    if code.startswith("145") or cues.has("mob_cues", wide) and not cues.has("riot_cues", wide):
-        return "Mob violence" if cues.has("mob_cues", wide) else "Violent demonstration"
-    if cues.has("riot_cues", wide):
+    own = words_of(_action_tokens(trigger, following=False))
+    action = _action_words(trigger)
+    if code.startswith("145") or cues.has("riot_cues", own):
         return "Violent demonstration"
-    if cues.has("excessive_force_cues", wide):
+    if cues.has("excessive_force_cues", action):
         return "Excessive force against protesters"
-    if cues.has("intervention_cues", wide):
+    if cues.has("intervention_cues", action) or cues.has("intervention_verbs", _verb_lemmas(trigger)):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+_TOPIC_PREPS = frozenset("against over about for demanding protesting".split())
+
+
+def _action_tokens(trigger: Trigger, *, following: bool = True) -> list[Token]:
+    """The protest's sentence (and the next one), without the subtrees that state its topic."""
+    sent = trigger.head.sent
+    tokens = list(sent)
+    if following:
+        tokens += _next_sentence(sent)
+    topic: set[int] = set()
+    for token in tokens:
+        if token.lower_ in _TOPIC_PREPS or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            topic.update(t.i for t in token.subtree if t.i != token.head.i)
+    return [t for t in tokens if t.i not in topic]
+
+
+def _next_sentence(sent: Span) -> list[Token]:
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return []
+    return list(doc[sent.end].sent)
+
+
+def _action_words(trigger: Trigger) -> set[str]:
+    return words_of(_action_tokens(trigger))
+
+
+def _verb_lemmas(trigger: Trigger) -> set[str]:
+    return {t.lemma_.lower() for t in _action_tokens(trigger) if t.pos_ == "VERB"}

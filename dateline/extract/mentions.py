@@ -81,10 +81,9 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
     actors = [_entity(s, coder, context, claim) for s in actor_spans]
     recipients = [_entity(s, coder, context, claim) for s in recipient_spans]
     victims = _has_victims(trigger, recipients)
-    armed = int(any(e.sector in _ARMED_SECTORS for e in actors)) + int(
-        any(e.sector in _ARMED_SECTORS for e in recipients)
-    )
-    coding = code_trigger(trigger, sentence=trigger.head.sent, victims=victims, armed_sides=armed)
+    armed = int(_is_armed(actors, actor_spans)) + int(_is_armed(recipients, recipient_spans) or _armed_victims(trigger))
+    coding = code_trigger(trigger, sentence=trigger.head.sent, victims=victims, armed_sides=armed,
+                          mob_actor=_is_mob(actor_spans))
     if coding is None:
         return None
     modality = modality_of(trigger.head)
@@ -136,16 +135,42 @@ def _speaker_tokens(doc: Doc, claim: Claim) -> Span | None:
     return doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
 
 
+def _is_armed(entities: list[Entity], spans: list[Span]) -> bool:
+    if any(e.sector in _ARMED_SECTORS for e in entities):
+        return True
+    armed_words = coding_cues().lists["armed_words"]
+    return any(t.lemma_.lower() in armed_words or t.lower_ in armed_words for s in spans for t in s
+               if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _is_mob(spans: list[Span]) -> bool:
+    """A crowd, villagers or a numbered group of people as the perpetrator (ACLED's mob violence)."""
+    words = coding_cues().lists["mob_actor_words"]
+    return any(s.root.lower_ in words or s.root.lemma_.lower() in words for s in spans)
+
+
+def _victim_nouns(trigger: Trigger) -> list[Token]:
+    head = trigger.head
+    nouns = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+              for g in c.children if g.dep_ == "pobj"]
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        nouns.append(head.head)
+    return nouns
+
+
+def _armed_victims(trigger: Trigger) -> bool:
+    armed_words = coding_cues().lists["armed_words"]
+    return any(n.lemma_.lower() in armed_words or n.lower_ in armed_words for n in _victim_nouns(trigger))
+
+
 def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
     if any(e.sector in _UNARMED_SECTORS for e in recipients):
         return True
     if any(e.sector in _ARMED_SECTORS for e in recipients):
         return False
     victim_words = coding_cues().lists["victim_words"]
-    head = trigger.head
-    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
-    objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(o.lemma_.lower() in victim_words for o in objects)
+    return any(o.lemma_.lower() in victim_words for o in _victim_nouns(trigger))
 
 
 def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribution]:

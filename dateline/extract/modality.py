@@ -73,7 +73,7 @@ def _governors(trigger: Token) -> list[Token]:
     """The trigger and the words governing it up to the sentence root (nouns climb to their verb)."""
     chain = [trigger]
     token = trigger
-    while token.dep_ != "ROOT" and token.head is not token and len(chain) < 8:
+    while token.dep_ != "ROOT" and token.head.i != token.i and len(chain) < 8:
         token = token.head
         chain.append(token)
     return chain
@@ -94,7 +94,7 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     for token in scope:
         if any(c.dep_ == "neg" for c in token.children):
             return True
-        if token.lemma_.lower() in _FAILED_GOVERNORS and token is not trigger and token.lemma_.lower() != "deny":
+        if token.lemma_.lower() in _FAILED_GOVERNORS and token.i != trigger.i and token.lemma_.lower() != "deny":
             return True
     # "no one was hurt", "no attack took place"
     for token in (trigger, verb):

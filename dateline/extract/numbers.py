@@ -102,7 +102,7 @@ def _own_number(noun: Token) -> int | None:
 
 def _number_token_value(token: Token) -> int | None:
     """Value of a number token including its compound parts ("twenty five", "2.5 million")."""
-    parts = [t for t in token.subtree if t.dep_ in ("compound", "nummod", "quantmod") or t is token]
+    parts = [t for t in token.subtree if t.dep_ in ("compound", "nummod", "quantmod") or t.i == token.i]
     parts = [t for t in parts if t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE or t.lower_ in _UNITS]
     parts.sort(key=lambda t: t.i)
     text = " ".join(t.text for t in parts) if parts else token.text

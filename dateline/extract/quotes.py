@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,8 @@ _MAX_GAP = 10
 _MIN_CONTINUATION_WORDS = 4
 # A line opening with a short capitalised label and a colon: "PENCE: Well, ...", "Poll: ...".
 _LABEL = re.compile(
-    r"^[ \t]*[\"“]?(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?P<colon>:)[ \t]+(?P<content>\S[^\n]*)",
+    r"^[ \t]*[\"“]?(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"(?P<colon>:)[ \t]+(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
 _NOT_SPEAKERS = frozenset({"GPE", "DATE", "TIME", "LOC", "CARDINAL"})
@@ -145,7 +147,7 @@ def _labelled_lines(doc: Doc) -> list[Draft]:
     drafts: list[Draft] = []
     for match in _LABEL.finditer(doc.text):
         label = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
-        if label is None or any(t.ent_type_ in _NOT_SPEAKERS or t.pos_ not in ("PROPN", "NOUN") for t in label):
+        if label is None or not all(_can_label(t) for t in label):
             continue
         end = match.end("content")
         while end > match.start("content") and doc.text[end - 1] in _TRAILING:
@@ -165,6 +167,10 @@ def _labelled_lines(doc: Doc) -> list[Draft]:
     return drafts
 
 
+def _can_label(token: Token) -> bool:
+    return token.ent_type_ not in _NOT_SPEAKERS and token.pos_ in ("PROPN", "NOUN")
+
+
 def _overlaps(start: int, end: int, draft: Draft) -> bool:
     return start < draft.end and draft.start < end
 
@@ -172,12 +178,19 @@ def _overlaps(start: int, end: int, draft: Draft) -> bool:
 # ---------------------------------------------------------------- direct quotes to claims
 
 
-def _with_direct_quotes(doc: Doc, regions: list[QuoteRegion], drafts: list[Draft], cues: CueLexicon) -> list[Draft]:
+def _with_direct_quotes(
+    doc: Doc, regions: list[QuoteRegion], drafts: list[Draft], cues: CueLexicon
+) -> list[Draft]:
+    """Tie quotations to their cues; parsed claims a quotation replaces or contains are dropped."""
     by_cue = {d.cue_token: d for d in drafts if d.cue_token is not None}
     direct: list[Draft] = []
     taken: set[int] = set()
     for region in regions:
-        verb = _cue_after(doc, region, cues) or _cue_before(doc, region, cues) or _cue_by_parse(doc, region, drafts)
+        verb = (
+            _cue_after(doc, region, cues)
+            or _cue_before(doc, region, cues)
+            or _cue_by_parse(doc, region, drafts)
+        )
         if verb is not None and verb.i not in taken:
             taken.add(verb.i)
             direct.append(_direct_draft(region, verb, cues, by_cue.get(verb.i)))
@@ -186,7 +199,9 @@ def _with_direct_quotes(doc: Doc, regions: list[QuoteRegion], drafts: list[Draft
         if follow is not None:
             direct.append(follow)
     kept = [
-        d for d in drafts if d.cue_token not in taken and not _inside_direct(d, direct) and not _nested(d, regions)
+        d
+        for d in drafts
+        if d.cue_token not in taken and not _inside_direct(d, direct) and not _nested(d, regions)
     ]
     return kept + _merge_runs(doc.text, direct)
 
@@ -255,30 +270,37 @@ def _cue_by_parse(doc: Doc, region: QuoteRegion, drafts: list[Draft]) -> Token |
 
 
 def _tokens_from(doc: Doc, char: int) -> list[Token]:
+    """Tokens from ``char`` to the end of its sentence (at most ``_WINDOW``)."""
     out: list[Token] = []
-    for token in doc:
-        if token.idx < char:
-            continue
-        if "\n" in token.text or token.text in _SENTENCE_END or _MARK.fullmatch(token.text):
+    first = _first_token_at(doc, char)
+    for token in doc[first : first + _WINDOW]:
+        if _stops_window(token):
             break
         out.append(token)
-        if len(out) >= _WINDOW:
-            break
     return out
 
 
 def _tokens_before(doc: Doc, char: int) -> list[Token]:
-    """Tokens before ``char`` in the same sentence, nearest first."""
+    """Tokens before ``char`` in the same sentence, nearest first (at most ``_WINDOW``)."""
     out: list[Token] = []
-    for token in reversed(doc):
+    stop = _first_token_at(doc, char)
+    for token in reversed(doc[max(0, stop - _WINDOW) : stop]):
         if token.idx + len(token.text) > char:
             continue
-        if "\n" in token.text or token.text in _SENTENCE_END or _MARK.fullmatch(token.text):
+        if _stops_window(token):
             break
         out.append(token)
-        if len(out) >= _WINDOW:
-            break
     return out
+
+
+def _first_token_at(doc: Doc, char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    starts = [t.idx for t in doc]
+    return bisect_left(starts, char)
+
+
+def _stops_window(token: Token) -> bool:
+    return "\n" in token.text or token.text in _SENTENCE_END or bool(_MARK.fullmatch(token.text))
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -316,7 +338,8 @@ def _merge_runs(text: str, direct: list[Draft]) -> list[Draft]:
     for draft in direct:
         previous = merged[-1] if merged else None
         same_paragraph = previous is not None and "\n" not in text[previous.end : draft.start]
-        if previous is not None and draft.cue is None and same_paragraph and previous.speaker is draft.speaker:
+        continues = draft.cue is None and same_paragraph and previous.speaker is draft.speaker
+        if previous is not None and continues:
             previous.end = draft.end
             continue
         merged.append(draft)

@@ -132,7 +132,7 @@ def _agent_of_event(obj: Token) -> Token | None:
 def _borrowed_subject(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
     """Actors (and, for participles, recipients) of a verb that has no subject of its own."""
     dep, governor = verb.dep_, verb.head
-    if governor is verb:
+    if governor.i == verb.i:
         return [], []
     if dep == "xcomp":
         controller = _first(governor, ("dobj",)) if governor.lemma_ in OBJECT_CONTROL else None

@@ -102,12 +102,20 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
         "xcomp": ("xcomp", "ccomp"),
         "compound": ("compound",),
         "amod": ("amod", "compound"),
+        "dobj": ("dobj", "obj"),
+        "conj": ("conj",),
+        "nummod": ("nummod",),
+        "gov": (),
     }[rel]
+    if rel == "gov":
+        return token.head.lemma_.lower() == lemma
     for child in token.children:
         if child.dep_ in deps and (lemma == "*" or child.lemma_.lower() == lemma or child.lower_ == lemma):
             return True
     if rel == "obj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return True  # a passive verb has its object as subject
+    if rel == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
+        return True  # "shells fired by ...": the participle modifies its object
     if rel in ("compound", "amod") and token.i > 0:
         return token.doc[token.i - 1].lower_ == lemma
     return False
@@ -174,7 +182,7 @@ def _is_habitual(token: Token) -> bool:
 
 def _present_progressive(verb: Token) -> bool:
     head = verb
-    while head.dep_ in ("conj", "advcl") and head.head.tag_ == "VBG" and head.head is not head:
+    while head.dep_ in ("conj", "advcl") and head.head.tag_ == "VBG" and head.head.i != head.i:
         head = head.head
     auxes = [c for c in head.children if c.dep_ == "aux"]
     return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)

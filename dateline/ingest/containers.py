@@ -19,7 +19,7 @@ from typing import IO
 from .failures import MALFORMED, TOO_LARGE, UNSAFE, UNSUPPORTED, Refused
 from .limits import Limits
 
-__all__ = ["Budget", "GunzipStream", "ZipMember", "zip_members"]
+__all__ = ["Budget", "GunzipStream", "zip_members"]
 
 _CHUNK = 64 * 1024
 
@@ -33,8 +33,10 @@ class Budget:
     def spend(self, size: int, limits: Limits) -> None:
         self.remaining -= size
         if self.remaining < 0:
-            raise Refused(f"decompressed size exceeds the {limits.describe_bytes(limits.max_decompressed)} limit",
-                          TOO_LARGE)
+            raise Refused(
+                f"decompressed size exceeds the {limits.describe_bytes(limits.max_decompressed)} limit",
+                TOO_LARGE,
+            )
 
 
 class GunzipStream(io.RawIOBase):
@@ -88,14 +90,10 @@ class GunzipStream(io.RawIOBase):
     def _account(self, size: int) -> None:
         self._produced += size
         self._budget.spend(size, self._limits)
-        if self._produced > self._limits.ratio_floor and self._produced > self._limits.max_ratio * max(self._consumed, 1):
+        if self._produced > self._limits.ratio_floor and self._produced > self._limits.max_ratio * max(
+            self._consumed, 1
+        ):
             raise Refused(f"compression ratio exceeds {self._limits.max_ratio:g}", UNSAFE)
-
-
-@dataclass(frozen=True, slots=True)
-class ZipMember:
-    name: str
-    read: object  # () -> bytes, bounded
 
 
 def _safe_name(name: str) -> bool:
@@ -111,7 +109,9 @@ def _skipped(name: str) -> bool:
     return name.endswith("/") or name.startswith("__MACOSX/") or base.startswith(".")
 
 
-def zip_members(stream: IO[bytes], *, limits: Limits, budget: Budget) -> Iterator[tuple[str, bytes | Refused]]:
+def zip_members(
+    stream: IO[bytes], *, limits: Limits, budget: Budget
+) -> Iterator[tuple[str, bytes | Refused]]:
     """(member name, its bytes or why not) for each document member, in archive order."""
     try:
         archive = zipfile.ZipFile(stream)
@@ -129,7 +129,9 @@ def zip_members(stream: IO[bytes], *, limits: Limits, budget: Budget) -> Iterato
             yield info.filename, _member_bytes(archive, info, limits, budget)
 
 
-def _member_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: Budget) -> bytes | Refused:
+def _member_bytes(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits, budget: Budget
+) -> bytes | Refused:
     if not _safe_name(info.filename):
         return Refused(f"unsafe path in archive: {info.filename}", UNSAFE)
     if info.flag_bits & 0x1:

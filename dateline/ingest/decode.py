@@ -17,8 +17,11 @@ __all__ = ["decode_text", "stream_encoding"]
 log = logging.getLogger(__name__)
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SIGNATURES = (
     (b"%PDF-", "PDF documents are not supported"),
@@ -41,6 +44,8 @@ def refuse_signature(data: bytes) -> None:
     for signature, reason in _SIGNATURES:
         if data.startswith(signature):
             raise Refused(reason, UNSUPPORTED)
+    if data[257:262] == b"ustar":
+        raise Refused("tar archives are not supported (unpack them, or use zip or gzip)", UNSUPPORTED)
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -93,6 +98,9 @@ def _decode_guess(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -105,6 +113,32 @@ def _decode_guess(data: bytes) -> str:
         return data.decode(best.encoding, errors="replace")
 
 
+_WESTERN_EXTRA = frozenset(
+    "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u20ac\u00a0\u00b0\u00a3\u00a9\u00ae\u00ab\u00bb"
+)
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252 text (latin-1's superset) that is mostly ASCII with a few accents or smart quotes.
+
+    Detectors guess wildly on short Western texts (Baltic or Hungarian code pages for French); in
+    news copy that is not UTF-8, cp1252 is by far the commonest encoding, so it is tried first.
+    Cyrillic or Greek code pages decoded as cp1252 give mostly non-ASCII letters and are left to the
+    detector.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text[:100_000] if c.isalpha()]
+    foreign = [c for c in text[:100_000] if ord(c) > 127]
+    if not letters or any(not (c.isalpha() or c in _WESTERN_EXTRA) for c in foreign):
+        return None
+    if sum(1 for c in letters if ord(c) > 127) > 0.15 * len(letters):
+        return None
+    return text
+
+
 def stream_encoding(head: bytes) -> str:
     """The encoding of a streamed text file, judged on its first bytes."""
     encoding = _bom_encoding(head) or _utf16_without_bom(head)
@@ -114,6 +148,8 @@ def stream_encoding(head: bytes) -> str:
         head[: len(head) - 4].decode("utf-8") if len(head) > 4 else head.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
+        if _western(head) is not None:
+            return "cp1252"
         from charset_normalizer import from_bytes
 
         best = from_bytes(head).best()

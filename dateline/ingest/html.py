@@ -16,13 +16,50 @@ __all__ = ["fragment_text", "html_article", "refuse_entities"]
 
 log = logging.getLogger(__name__)
 
+
+class _QuietDiscards(logging.Filter):
+    """trafilatura warns "discarding data" for every page without main text; dateline reports those
+    pages as failures itself, so the warning is only noise on stderr."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
+
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_PUBLISHED_KEYS = frozenset({"article:published_time", "og:published_time", "datepublished", "pubdate",
-                             "publishdate", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date"})
+_PUBLISHED_KEYS = frozenset(
+    {
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+    }
+)
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "article", "section")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "article",
+    "section",
+)
 
 
 def refuse_entities(data: bytes) -> None:
@@ -36,8 +73,9 @@ def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, li
     import trafilatura
 
     try:
-        document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                               include_tables=False, deduplicate=False)
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+        )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         log.debug("trafilatura failed on %s: %r", source, exc)
         document = None
@@ -62,11 +100,15 @@ def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, li
 
 
 def _published_time(html: str) -> str | None:
-    """A publication time with its offset from the page's meta tags or JSON-LD (trafilatura keeps the date only)."""
+    """A publication time with its offset, from meta tags or JSON-LD (trafilatura keeps only the date)."""
     head = html[:200_000]
     for tag in _META_TAG.findall(head):
-        attributes = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTRIBUTE.finditer(tag)}
-        key = (attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or "").lower()
+        attributes = {
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTRIBUTE.finditer(tag)
+        }
+        key = (
+            attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
+        ).lower()
         if key in _PUBLISHED_KEYS and attributes.get("content"):
             stamp = find_stamp(attributes["content"])
             if stamp and stamp.has_time and stamp.value.endswith("Z"):

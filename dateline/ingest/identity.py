@@ -15,12 +15,40 @@ __all__ = ["canonical_url", "content_id", "minhash_signature", "normalised_finge
 
 # Query parameters that track the reader, not the document.
 _TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "ref_src", "cmpid",
-     "ocid", "smid", "share", "src", "spm", "yclid", "_ga", "__twitter_impression"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "ref",
+        "ref_src",
+        "cmpid",
+        "ocid",
+        "smid",
+        "share",
+        "src",
+        "spm",
+        "yclid",
+        "_ga",
+        "__twitter_impression",
+    }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TYPOGRAPHIC = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                              "\u2014": "-", "\u00a0": " ", "\u00ad": None})
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u00ad": None,
+    }
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE_WORDS = 5
 MINHASH_SEED = 1
@@ -46,7 +74,8 @@ def canonical_url(url: str) -> str:
     if len(path) > 1:
         path = path.rstrip("/") or "/"
     query = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
     )
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
@@ -79,7 +108,9 @@ def _shingles(text: str) -> list[bytes]:
     words = _WORD.findall(_normalise(text))
     if len(words) <= SHINGLE_WORDS:
         return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)]
+    return [
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)
+    ]
 
 
 def minhash_signature(text: str, num_perm: int = 64) -> list[int]:

@@ -6,6 +6,7 @@ texts (headlines, single sentences) need near certainty, because detectors guess
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 __all__ = ["SUPPORTED_LANGUAGES", "detect_language", "skip_reason"]
@@ -14,7 +15,7 @@ SUPPORTED_LANGUAGES = frozenset({"en"})
 SHORT_TEXT_WORDS = 20
 _CONFIDENT = 0.95
 _CONFIDENT_SHORT = 0.999
-_SAMPLE_CHARS = 4000
+_SAMPLE_CHARS = 1000  # plenty for a confident guess; the detector costs ~4 µs per character
 
 
 @cache
@@ -24,10 +25,24 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# English function words: in English prose they make up a fifth or more of the words, in other
+# languages almost none, so a high share settles the question without running the detector.
+_ENGLISH_WORDS = frozenset(
+    "the of and to in is was were that for on with by said has have from at it".split()
+)
+_ENGLISH_SHARE = 0.15
+_WORD = re.compile(r"[a-z]+")
+
+
+def _plainly_english(sample: str) -> bool:
+    words = _WORD.findall(sample.lower())
+    return len(words) >= 8 and sum(w in _ENGLISH_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``; ``en`` unless another language is confidently detected."""
     sample = text[:_SAMPLE_CHARS]
-    if not sample.strip():
+    if not sample.strip() or _plainly_english(sample):
         return "en"
     language, probability = _identifier().classify(sample)
     short = len(sample.split()) < SHORT_TEXT_WORDS

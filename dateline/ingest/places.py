@@ -42,11 +42,28 @@ def _lookup() -> dict[str, tuple[int, str]]:
         offer(row["name"], big, row["iso3"])
     for state in cache_.get_us_states().values():
         offer(state["name"], big, "USA")
-    for alias, country in (("US", "USA"), ("USA", "USA"), ("U.S.", "USA"), ("UK", "GBR"), ("U.K.", "GBR"),
-                           ("UAE", "ARE"), ("Britain", "GBR"), ("England", "GBR"), ("Scotland", "GBR"),
-                           ("Wales", "GBR"), ("Northern Ireland", "GBR"), ("Russia", "RUS"),
-                           ("Iran", "IRN"), ("Syria", "SYR"), ("South Korea", "KOR"), ("North Korea", "PRK"),
-                           ("Palestine", "PSE"), ("Gaza", "PSE"), ("West Bank", "PSE"), ("Taiwan", "TWN")):
+    for alias, country in (
+        ("US", "USA"),
+        ("USA", "USA"),
+        ("U.S.", "USA"),
+        ("UK", "GBR"),
+        ("U.K.", "GBR"),
+        ("UAE", "ARE"),
+        ("Britain", "GBR"),
+        ("England", "GBR"),
+        ("Scotland", "GBR"),
+        ("Wales", "GBR"),
+        ("Northern Ireland", "GBR"),
+        ("Russia", "RUS"),
+        ("Iran", "IRN"),
+        ("Syria", "SYR"),
+        ("South Korea", "KOR"),
+        ("North Korea", "PRK"),
+        ("Palestine", "PSE"),
+        ("Gaza", "PSE"),
+        ("West Bank", "PSE"),
+        ("Taiwan", "TWN"),
+    ):
         offer(alias, big + 1, country)
     return names
 

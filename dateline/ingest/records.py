@@ -31,7 +31,9 @@ def _key(field: str, field_map: Mapping[str, str] | None) -> str:
     return (field_map or {}).get(field, field)
 
 
-def record_article(record: Any, *, where: str, field_map: Mapping[str, str] | None, limits: Limits) -> Article:
+def record_article(
+    record: Any, *, where: str, field_map: Mapping[str, str] | None, limits: Limits
+) -> Article:
     """The article of one record, or ``Refused`` naming what is wrong with it."""
     if not isinstance(record, Mapping):
         raise Refused(f"record is a JSON {type(record).__name__}, not an object", MALFORMED)
@@ -41,13 +43,23 @@ def record_article(record: Any, *, where: str, field_map: Mapping[str, str] | No
         if isinstance(value, (int, float)) and not isinstance(value, bool) and field == "id":
             value = str(value)
         if value is not None and not isinstance(value, str):
-            raise Refused(f"field '{_key(field, field_map)}' is a {type(value).__name__}, not a string", MALFORMED)
+            raise Refused(
+                f"field '{_key(field, field_map)}' is a {type(value).__name__}, not a string", MALFORMED
+            )
         values[field] = value
     text = values["text"]
     if text is None:
         raise Refused(f"record has no '{_key('text', field_map)}' field", MALFORMED)
-    return build_article(text, id=values["id"], title=values["title"], published=values["published"],
-                         url=values["url"], source=where, infer_metadata=False, limits=limits)
+    return build_article(
+        text,
+        id=values["id"],
+        title=values["title"],
+        published=values["published"],
+        url=values["url"],
+        source=where,
+        infer_metadata=False,
+        limits=limits,
+    )
 
 
 def _one(record: Any, where: str, field_map: Mapping[str, str] | None, limits: Limits) -> Article | Failure:
@@ -57,8 +69,9 @@ def _one(record: Any, where: str, field_map: Mapping[str, str] | None, limits: L
         return Failure(input=where, stage="ingest", reason=refused.reason, code=refused.code)
 
 
-def read_jsonl(stream: IO[bytes], *, name: str, encoding: str, field_map: Mapping[str, str] | None,
-               limits: Limits) -> Iterator[Article | Failure]:
+def read_jsonl(
+    stream: IO[bytes], *, name: str, encoding: str, field_map: Mapping[str, str] | None, limits: Limits
+) -> Iterator[Article | Failure]:
     """One article or failure per non-blank line; failures are named ``name:LINE``."""
     for number, raw in enumerate(_bounded_lines(stream, limits), start=1):
         where = f"{name}:{number}"
@@ -71,7 +84,9 @@ def read_jsonl(stream: IO[bytes], *, name: str, encoding: str, field_map: Mappin
         try:
             record = json.loads(line)
         except ValueError as exc:
-            yield Failure(input=where, stage="ingest", reason=f"malformed JSON: {_first_line(exc)}", code=MALFORMED)
+            yield Failure(
+                input=where, stage="ingest", reason=f"malformed JSON: {_first_line(exc)}", code=MALFORMED
+            )
             continue
         yield _one(record, where, field_map, limits)
 
@@ -85,7 +100,9 @@ def _bounded_lines(stream: IO[bytes], limits: Limits) -> Iterator[bytes | Refuse
         if len(line) > limits.max_bytes and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # drain the rest of the oversized line
                 line = stream.readline(1024 * 1024)
-            yield Refused(f"record is larger than the {limits.describe_bytes(limits.max_bytes)} limit", TOO_LARGE)
+            yield Refused(
+                f"record is larger than the {limits.describe_bytes(limits.max_bytes)} limit", TOO_LARGE
+            )
             continue
         yield line
 
@@ -103,8 +120,9 @@ def _first_line(exc: Exception) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def read_json(text: str, *, name: str, field_map: Mapping[str, str] | None,
-              limits: Limits) -> Iterator[Article | Failure]:
+def read_json(
+    text: str, *, name: str, field_map: Mapping[str, str] | None, limits: Limits
+) -> Iterator[Article | Failure]:
     """A JSON array of records (``name#N``) or a single record object (``name``)."""
     try:
         data = json.loads(text)
@@ -121,16 +139,23 @@ def read_json(text: str, *, name: str, field_map: Mapping[str, str] | None,
         raise Refused(f"JSON {type(data).__name__} is not a document or a list of documents", MALFORMED)
 
 
-def read_csv(stream: IO[bytes], *, name: str, encoding: str, field_map: Mapping[str, str] | None,
-             limits: Limits, delimiter: str | None = None) -> Iterator[Article | Failure]:
+def read_csv(
+    stream: IO[bytes],
+    *,
+    name: str,
+    encoding: str,
+    field_map: Mapping[str, str] | None,
+    limits: Limits,
+    delimiter: str | None = None,
+) -> Iterator[Article | Failure]:
     """One article or failure per data row (``name:LINE``); the header names the fields."""
     if csv.field_size_limit() < limits.max_text_chars + 1:
         csv.field_size_limit(limits.max_text_chars + 1)  # articles are longer than csv's 128 KB default
     text_stream = io.TextIOWrapper(stream, encoding=_csv_encoding(encoding), errors="replace", newline="")
     head = text_stream.readline()
-    delimiter = delimiter or ("\t" if head.count("\t") > head.count(",") else ",")
-    header = next(csv.reader([head], delimiter=delimiter), [])
     text_key = _key("text", field_map)
+    delimiter = delimiter or _delimiter(head, text_key)
+    header = [cell.strip() for cell in next(csv.reader([head], delimiter=delimiter), [])]
     if text_key not in header:
         raise Refused(f"CSV header has no '{text_key}' column (columns: {', '.join(header[:10])})", MALFORMED)
     reader = csv.reader(text_stream, delimiter=delimiter)
@@ -149,11 +174,26 @@ def read_csv(stream: IO[bytes], *, name: str, encoding: str, field_map: Mapping[
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            yield Failure(input=where, stage="ingest", code=MALFORMED,
-                          reason=f"row has {len(row)} fields, the header has {len(header)}")
+            yield Failure(
+                input=where,
+                stage="ingest",
+                code=MALFORMED,
+                reason=f"row has {len(row)} fields, the header has {len(header)}",
+            )
             continue
-        record = {key: (cell if cell != "" or key == text_key else None) for key, cell in zip(header, row)}
+        record = {
+            key: (cell if cell != "" or key == text_key else None)
+            for key, cell in zip(header, row, strict=True)
+        }
         yield _one(record, where, field_map, limits)
+
+
+def _delimiter(header_line: str, text_key: str) -> str:
+    """The delimiter under which the header names the text column (comma, tab or semicolon)."""
+    for delimiter in (",", "\t", ";"):
+        if text_key in (cell.strip().strip('"') for cell in header_line.split(delimiter)):
+            return delimiter
+    return ","
 
 
 def _csv_encoding(encoding: str) -> str:

@@ -15,8 +15,20 @@ from .timezones import UTC, known_abbreviation, resolve_zone
 
 __all__ = ["Stamp", "find_stamp", "normalise_published"]
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "oct": 10, "nov": 11, "dec": 12}
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE_FORMS = (
@@ -78,7 +90,9 @@ def normalise_published(value: str | None) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value
+    ):
         return value
     stamp = find_stamp(value)
     return stamp.value if stamp else None

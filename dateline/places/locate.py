@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place, Resolution, Span
 from .names import name_key
+from .sources import PRIVATE_ID_BASE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -63,6 +64,8 @@ def resolution_of(feature_code: str | None) -> str:
 
 def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: str | None) -> Place | None:
     """Where the event of ``trigger`` happened, or ``None`` when the text does not say."""
+    # A nationality word ("Iraqi civilians") says whose, not where.
+    located = [item for item in located if item.mention.label != "NORP"]
     if not located:
         return None
     starts = [t.idx for t in doc]
@@ -70,17 +73,18 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
     if attached is not None:
         return attached
     sentence = trigger.sent
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     in_sentence = [
         item for item in located
         if sentence.start_char <= item.mention.start < sentence.end_char and item.place is not None
-        and not _is_dateline(item, doc, dateline)
+        and not _is_dateline(item, text, dateline)
     ]
     if in_sentence:
         nearest = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
         return _place(nearest.mention, nearest.place)
-    paragraph = _paragraph_bounds(doc.text, trigger.start_char)
+    paragraph = _paragraph_bounds(text, trigger.start_char)
     in_paragraph = [i for i in located if paragraph[0] <= i.mention.start < paragraph[1]]
-    return _main_place(in_paragraph, doc, dateline) or _main_place(located, doc, dateline)
+    return _main_place(in_paragraph, text, dateline) or _main_place(located, text, dateline)
 
 
 def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located]) -> Place | None:
@@ -107,7 +111,7 @@ def _anchors(trigger: SpacySpan) -> list[Token]:
     anchors = [trigger.root]
     token = trigger.root
     for _ in range(3):
-        if token.head is token or token.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"}:
+        if token.head.i == token.i or token.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"}:
             break
         token = token.head
         anchors.append(token)
@@ -138,7 +142,7 @@ def _place(mention: Mention, candidate: Candidate, *, own: bool = True) -> Place
         lon=round(candidate.lon, 5),
         country_code=candidate.country,
         admin1=candidate.admin1 if not candidate.is_country else None,
-        geonameid=candidate.geonameid if own else None,
+        geonameid=candidate.geonameid if own and candidate.geonameid < PRIVATE_ID_BASE else None,
         resolution=resolution_of(candidate.feature_code),
         span=Span(start=mention.start, end=mention.end, text=mention.text),
         feature_code=candidate.feature_code if own else None,
@@ -158,8 +162,8 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return (0 if start < 0 else start, len(text) if end < 0 else end)
 
 
-def _main_place(located: Sequence[Located], doc: Doc, dateline: str | None) -> Place | None:
-    usable = [i for i in located if i.place is not None and not _is_dateline(i, doc, dateline)]
+def _main_place(located: Sequence[Located], text: str, dateline: str | None) -> Place | None:
+    usable = [i for i in located if i.place is not None and not _is_dateline(i, text, dateline)]
     if not usable:
         return None
     counts = Counter(i.place.geonameid for i in usable)
@@ -172,13 +176,13 @@ def _main_place(located: Sequence[Located], doc: Doc, dateline: str | None) -> P
     return _place(best.mention, best.place)
 
 
-def _is_dateline(item: Located, doc: Doc, dateline: str | None) -> bool:
+def _is_dateline(item: Located, text: str, dateline: str | None) -> bool:
     """Whether a mention is the filing place: it names the dateline, or sits in a header line of the text."""
     if dateline and name_key(item.mention.text) and name_key(item.mention.text) in name_key(dateline):
         return True
-    line_start = doc.text.rfind("\n", 0, item.mention.start) + 1
-    line_end = doc.text.find("\n", item.mention.start)
-    line = doc.text[line_start : len(doc.text) if line_end < 0 else line_end]
+    line_start = text.rfind("\n", 0, item.mention.start) + 1
+    line_end = text.find("\n", item.mention.start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
     # "WASHINGTON (Reuters) -" / "ANI | Washington DC | Updated: ..." : the place in a credit line.
-    head = doc.text[line_start : item.mention.start]
+    head = text[line_start : item.mention.start]
     return ("|" in line and len(line) < 200) or (len(head) < 3 and item.mention.text.isupper() and len(line) > 40)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .names import name_key
+from .recognize import NAMED_ONLY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,6 +36,7 @@ ALTERNATE_NAME_PENALTY = 1.5
 CONTEXT_WEIGHT = 1.5
 QUALIFIER_WEIGHT = 6.0
 ADMIN_CONTEXT_WEIGHT = 1.0
+MIN_ALTERNATE_POPULATION = 10_000
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
 _QUALIFIER_GAP = re.compile(
     r"^(?:\s*,\s*|\s*\(\s*|\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|"
@@ -66,8 +68,9 @@ def resolve_mentions(
     doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer
 ) -> list[tuple[Mention, Candidate | None]]:
     """The best candidate of every mention (``None`` when the gazetteer has no such place)."""
-    options = [gazetteer.candidates(m.text) for m in mentions]
-    qualifiers = [_qualifier(doc.text, mentions, i, options) for i in range(len(mentions))]
+    options = [_options(m, gazetteer) for m in mentions]
+    text = doc.text  # built from the tokens on every access: read it once
+    qualifiers = [_qualifier(text, mentions, i, options) for i in range(len(mentions))]
     context = country_context(doc, gazetteer)
     first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
     for choice in first:
@@ -86,6 +89,20 @@ def resolve_mentions(
                 adm[own.admin1_code] -= 1
         resolved.append((mention, _best(opts, ctx, adm, qualifiers[i])))
     return resolved
+
+
+def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    if mention.label == NAMED_ONLY:
+        return ()
+    if mention.label == "NORP":
+        record = gazetteer.demonym_place(mention.text)
+        return (record,) if record else ()
+    # A name that is only another place's alternate spelling must belong to a sizeable place: small
+    # places' alternates are where "Riverdale" turns into Glendale.
+    return tuple(
+        c for c in gazetteer.candidates(mention.text)
+        if c.main or c.population >= MIN_ALTERNATE_POPULATION or c.is_country or c.is_admin
+    )
 
 
 def _best(

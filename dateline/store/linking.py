@@ -19,8 +19,8 @@ Evidence and why each weighs what it does:
 * casualties: figures an order of magnitude apart suggest two events.
 
 A mention dated only by its article (``date_precision`` "published") needs a little more
-(``PUBLISHED_DATE_THRESHOLD``) and undated mentions need more still (``UNDATED_THRESHOLD``): without a date, type and place agree by chance far
-more often. Two mentions of one article are never linked (extraction already merged them).
+(``PUBLISHED_DATE_THRESHOLD``) and undated mentions need more still (``UNDATED_THRESHOLD``): without
+a date, type and place agree by chance far more often. Two mentions of one article are never linked (extraction already merged them).
 
 ``Linker`` is the in-memory form (used by the benchmark and by library users who link without a
 database); the stores run the same ``score`` over candidates they fetch with an indexed query.
@@ -157,6 +157,8 @@ def _place_score(m: Features, e: Features) -> float | None:
     if m.country and e.country and m.country != e.country:
         return None
     if None not in (m.lat, m.lon, e.lat, e.lon):
+        if abs(m.lat - e.lat) > MAX_KM / 110.0:  # type: ignore[operator]
+            return None  # cheap pre-check: latitude alone is already too far
         km = haversine_km(m.lat, m.lon, e.lat, e.lon)  # type: ignore[arg-type]
         if km > MAX_KM:
             return None
@@ -204,7 +206,9 @@ def threshold_for(mention: Features) -> float:
     return PUBLISHED_DATE_THRESHOLD if mention.date_precision == "published" else LINK_THRESHOLD
 
 
-def assign(mentions: Sequence[Features], candidates: Sequence[Sequence[tuple[str, Features]]]) -> list[str | None]:
+def assign(
+    mentions: Sequence[Features], candidates: Sequence[Sequence[tuple[str, Features]]]
+) -> list[str | None]:
     """Choose an event for each mention of one article, at most one mention per existing event.
 
     ``candidates[i]`` lists ``(event_id, features)`` for ``mentions[i]``. Pairs are taken best score
@@ -266,35 +270,39 @@ def block_days(features: Features) -> range:
 class Linker:
     """In-memory incremental linker: feed one article's mentions at a time, get event ids back.
 
-    Blocks are keyed by (type, day) for dated mentions and (type, country) for undated ones; each
-    mention looks only at the few blocks its window covers, so the cost per mention does not grow
-    with the number of events already linked.
+    Blocks are keyed by (type, day, country) for dated mentions and (type, country) for undated ones; a
+    mention looks only at the blocks its date window covers in its own country (plus the blocks of
+    events whose country is unknown), so the cost per mention does not grow with the number of events
+    already linked. A mention without a country looks at every country of its days.
     """
 
     def __init__(self, *, max_block: int = 500) -> None:
         self._events: dict[str, Features] = {}
-        self._blocks: dict[tuple[str, object], list[str]] = defaultdict(list)
+        self._blocks: dict[tuple[str, object, str | None], list[str]] = defaultdict(list)
+        self._by_day: dict[tuple[str, object], list[str]] = defaultdict(list)
         self._max_block = max_block
 
     def __len__(self) -> int:
         return len(self._events)
 
-    def _keys(self, features: Features) -> list[tuple[str, object]]:
-        days = block_days(features)
-        if days:
-            return [(features.event_type, d) for d in days]
-        return [(features.event_type, ("undated", features.country))]
+    @staticmethod
+    def _slot(features: Features, day: int | None) -> object:
+        return ("undated",) if day is None else day
 
-    def _home(self, features: Features) -> tuple[str, object]:
-        if features.day is None:
-            return (features.event_type, ("undated", features.country))
-        return (features.event_type, features.day)
+    def _candidate_ids(self, features: Features) -> list[str]:
+        days = list(block_days(features)) or [None]
+        found: list[str] = []
+        for day in days:
+            slot = self._slot(features, day)
+            if features.country is None:
+                found.extend(self._by_day.get((features.event_type, slot), ())[-self._max_block * 4 :])
+                continue
+            for country in (features.country, None):
+                found.extend(self._blocks.get((features.event_type, slot, country), ())[-self._max_block :])
+        return found
 
     def candidates(self, features: Features) -> list[tuple[str, Features]]:
-        found: list[tuple[str, Features]] = []
-        for key in self._keys(features):
-            found.extend((eid, self._events[eid]) for eid in self._blocks.get(key, ())[-self._max_block :])
-        return found
+        return [(eid, self._events[eid]) for eid in self._candidate_ids(features)]
 
     def link_article(self, mentions: Iterable[tuple[str, Features]]) -> list[str]:
         """Link one article's mentions (``(mention_id, features)``); returns the event id of each."""
@@ -305,7 +313,9 @@ class Linker:
             if event_id is None:
                 event_id = mention_id  # the event is named after its first mention
                 self._events[event_id] = features
-                self._blocks[self._home(features)].append(event_id)
+                slot = self._slot(features, features.day)
+                self._blocks[(features.event_type, slot, features.country)].append(event_id)
+                self._by_day[(features.event_type, slot)].append(event_id)
             else:
                 self._events[event_id] = merge(self._events[event_id], features)
             result.append(event_id)

@@ -145,7 +145,7 @@ class StoredEvent:
 
 _JSON_EVENT_COLUMNS = {"actor", "recipient", "actor_codes", "recipient_codes"}
 EVENT_COLUMNS = tuple(f.name for f in fields(StoredEvent)) + (
-    "day", "date_explicit", "actor_countries", "recipient_countries", "words", "articles", "actor_text",
+    "day", "date_explicit", "date_basis", "actor_countries", "recipient_countries", "words", "articles", "actor_text",
 )  # fmt: skip
 MENTION_COLUMNS = (
     "id", "event_id", "article_id", "outlet", "url", "published", "extracted_id", "position",
@@ -153,6 +153,10 @@ MENTION_COLUMNS = (
     "evidence_start", "evidence_end", "evidence_text", "confidence", "modality", "dead", "injured",
     "arrested", "country_code", "lat", "lon", "record",
 )  # fmt: skip
+
+
+def _entities(dicts: list[dict[str, Any]] | None) -> list[Entity]:
+    return [Entity(**{k: v for k, v in d.items() if k != "span"}) for d in dicts or []]
 
 
 def _codes(entities: Sequence[Entity]) -> list[str]:
@@ -203,11 +207,23 @@ def mention_row(event: Event, article: Article, position: int) -> dict[str, Any]
     }
 
 
+def date_basis(reason: str | None) -> str | None:
+    """How a date was found, from the extractor's ``date_reason`` ("explicit date ('Dec. 20')", ...)."""
+    text = (reason or "").lower()
+    if text.startswith("explicit"):
+        return "explicit"
+    if text.startswith("reference"):
+        return "reference"  # the article's own date: no evidence of when the event happened
+    return "inferred" if text else None
+
+
 def _fallback_day(row: dict[str, Any]) -> tuple[int | None, str | None, bool]:
     """(day, precision, explicit) for blocking; the article's date stands in for an undated event."""
     if row.get("day") is not None:
-        record = json.loads(row["record"])
-        return row["day"], row.get("date_precision"), record.get("date_reason") == "explicit"
+        basis = date_basis(json.loads(row["record"]).get("date_reason"))
+        if basis == "reference":
+            return row["day"], "published", False
+        return row["day"], row.get("date_precision"), basis == "explicit"
     published_day = day_of((row.get("published") or "")[:10] or None)
     return published_day, ("published" if published_day is not None else None), False
 
@@ -220,8 +236,8 @@ def mention_words(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]
 
 def features_of_mention_row(row: dict[str, Any]) -> Features:
     record = json.loads(row["record"])
-    actors = [Entity(**{k: v for k, v in a.items() if k != "span"}) for a in record.get("actor") or []]
-    recipients = [Entity(**{k: v for k, v in a.items() if k != "span"}) for a in record.get("recipient") or []]
+    actors = _entities(record.get("actor"))
+    recipients = _entities(record.get("recipient"))
     day, precision, explicit = _fallback_day(row)
     return Features(
         event_type=row["event_type"],
@@ -247,7 +263,9 @@ def features_of_event_row(row: dict[str, Any]) -> Features:
         event_type=row["event_type"],
         cameo=row.get("cameo") or "",
         day=row.get("day"),
-        date_precision=row.get("date_precision") if row.get("date") else "published",
+        date_precision=(
+            row.get("date_precision") if row.get("date") and row.get("date_basis") != "reference" else "published"
+        ),
         date_explicit=bool(row.get("date_explicit")),
         lat=row.get("lat"),
         lon=row.get("lon"),
@@ -302,14 +320,16 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
     cameo = _most_common([r.get("cameo") for r in records if r.get("event_type") == event_type]) or ""
     carrier = next(r for r in records if r.get("cameo") == cameo)
     dated = [r for r in records if r.get("date")]
+    # a date the text gives beats the article's own date; a day beats a month or a year
+    dated = [r for r in dated if date_basis(r.get("date_reason")) != "reference"] or dated
     precise = [r for r in dated if r.get("date_precision") == "day"] or dated
     date = _most_common([r["date"] for r in precise])
     date_record = next((r for r in precise if r.get("date") == date), None)
     place = _best_location(records) or {}
     actor = next((r["actor"] for r in records if r.get("actor")), [])
     recipient = next((r["recipient"] for r in records if r.get("recipient")), [])
-    all_actors = [Entity(**{k: v for k, v in a.items() if k != "span"}) for r in records for a in r.get("actor") or []]
-    all_recipients = [Entity(**{k: v for k, v in a.items() if k != "span"}) for r in records for a in r.get("recipient") or []]
+    all_actors = [e for r in records for e in _entities(r.get("actor"))]
+    all_recipients = [e for r in records for e in _entities(r.get("recipient"))]
     dead = _conservative([r.get("dead") for r in records], event_type)
     injured = _conservative([r.get("injured") for r in records], event_type)
     arrested = _conservative([r.get("arrested") for r in records], event_type)
@@ -335,7 +355,8 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
         "date_precision": date_record.get("date_precision") if date_record else None,
         # the blocking day: the event's date, or else the first article's (weaker: see linking)
         "day": day_of(date) if date else day_of((published[0] if published else "")[:10] or None),
-        "date_explicit": int(bool(date_record and date_record.get("date_reason") == "explicit")),
+        "date_explicit": int(bool(date_record and date_basis(date_record.get("date_reason")) == "explicit")),
+        "date_basis": date_basis(date_record.get("date_reason")) if date_record else None,
         "location_name": place.get("name"),
         "lat": place.get("lat"),
         "lon": place.get("lon"),

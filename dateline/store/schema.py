@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS events (
     date_precision TEXT,
     day INTEGER,
     date_explicit INTEGER NOT NULL DEFAULT 0,
+    date_basis TEXT,
     location_name TEXT,
     lat DOUBLE PRECISION,
     lon DOUBLE PRECISION,

@@ -76,6 +76,14 @@ class SqlStore:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    def _iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows in batches, so exporting a large store does not hold every row in memory."""
+        cursor = self._execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(500):
+            for row in batch:
+                yield dict(zip(names, row))
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
@@ -188,15 +196,17 @@ class SqlStore:
         params = [v for key in keys for v in key]
         rows = self._rows(
             f"SELECT DISTINCT a.id, a.minhash, a.duplicate_of FROM article_bands b "
-            f"JOIN articles a ON a.id = b.article_id WHERE {clause} ORDER BY a.id",
+            f"JOIN articles a ON a.id = b.article_id WHERE {clause}",
             params,
         )
-        for row in rows:
+        for row in sorted(rows, key=lambda r: r["id"]):  # sorted here: server collations differ
             if signature_similarity(signature, json.loads(row["minhash"] or "[]")) >= NEAR_DUPLICATE_JACCARD:
                 return row["duplicate_of"] or row["id"]  # point at the original, not at another copy
         return None
 
-    def _insert_article(self, doc: Document, fingerprint: str, signature: list[int], near: str | None) -> None:
+    def _insert_article(
+        self, doc: Document, fingerprint: str, signature: list[int], near: str | None
+    ) -> None:
         article = doc.article
         row = {
             "id": article.id, "title": article.title, "outlet": article.outlet, "dateline": article.dateline,
@@ -259,7 +269,8 @@ class SqlStore:
                     "mention_id": mention_id, "event_id": event_id, "role": role, "idx": idx,
                     "text": e.text, "name": e.name, "code": e.code, "country": e.country,
                     "sector": e.sector, "backer": e.backer,
-                    "span_start": e.span.start if e.span else None, "span_end": e.span.end if e.span else None,
+                    "span_start": e.span.start if e.span else None,
+                    "span_end": e.span.end if e.span else None,
                 }, conflict="mention_id, role, idx")  # fmt: skip
         if event.location:
             p = event.location
@@ -348,7 +359,7 @@ class SqlStore:
         sql = f"SELECT * FROM events{' WHERE ' + ' AND '.join(where) if where else ''}"
         sql += " ORDER BY (date IS NULL), date, id"
         count = 0
-        for row in self._rows(sql, params):
+        for row in self._iter_rows(sql, params):
             if near and haversine_km(near[0], near[1], row["lat"], row["lon"]) > near[2]:
                 continue
             if limit is not None and count >= limit:
@@ -367,7 +378,7 @@ class SqlStore:
         if event_id is not None:
             sql += " WHERE event_id = ?"
             params.append(event_id)
-        for row in self._rows(sql + " ORDER BY event_id, seq", params):
+        for row in self._iter_rows(sql + " ORDER BY event_id, seq", params):
             yield StoredMention(
                 **{k: row[k] for k in StoredMention.__dataclass_fields__ if k != "record"},
                 record=json.loads(row["record"]),
@@ -391,7 +402,9 @@ class SqlStore:
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of every table, sorted: two stores with equal dumps hold the same data."""
-        return {t: sorted((tuple(r.values()) for r in self._rows(f"SELECT * FROM {t}")), key=repr) for t in TABLES}
+        return {
+            t: sorted((tuple(r.values()) for r in self._rows(f"SELECT * FROM {t}")), key=repr) for t in TABLES
+        }
 
 
 def _now() -> str:

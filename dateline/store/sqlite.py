@@ -26,7 +26,9 @@ def open_sqlite(path: str) -> SqlStore:
         if not parent.is_dir():
             raise StoreError(f"cannot create database {path}: folder {parent} does not exist")
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")

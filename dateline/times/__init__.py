@@ -10,8 +10,17 @@
 
 from __future__ import annotations
 
-from .anchor import EventDate, event_date
+from .anchor import EventDate, contract_date, event_date
 from .reference import Reference, reference_time, zone_for_place
-from .tagger import find_timexes
+from .tagger import find_timexes, timexes_of_article
 
-__all__ = ["EventDate", "Reference", "event_date", "find_timexes", "reference_time", "zone_for_place"]
+__all__ = [
+    "EventDate",
+    "Reference",
+    "contract_date",
+    "event_date",
+    "find_timexes",
+    "reference_time",
+    "timexes_of_article",
+    "zone_for_place",
+]

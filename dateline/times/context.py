@@ -22,6 +22,7 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:said|was|were|had|did|told|ago|earlier|previously|since|last)\b", re.IGNORECASE
 )
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|to|before)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
 
 
@@ -41,11 +42,14 @@ class Context:
 
         News reports mostly look back, so past is the default.
         """
-        return self.cue(start, end) or "past"
+        return "future" if self.cue(start, end) in ("future", "present") else "past"
 
     def cue(self, start: int, end: int) -> str | None:
         """``"future"`` or ``"past"`` from the tense of the governing verb when a parse is at hand, else the
         nearest tense cue word in the sentence; None when nothing says."""
+        if _TARGET_BEFORE.search(self.text[max(0, start - 10) : start]):
+            future = self._cue_word(start, end) == "future"
+            return "future" if future else None  # "extended to Nov. 16", "by Jan. 14": a deadline
         if self.doc is not None:
             return _parsed_tense(self.doc, start, end)
         return self._cue_word(start, end)
@@ -88,7 +92,8 @@ class Context:
                 pass
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "ll"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "ll", "must", "should", "could", "may", "might",
+                         "can", "ca"})
 _PAST_AUX = frozenset({"had", "was", "were", "did", "'d"})
 _FUTURE_GOVERNORS = frozenset(
     {"plan", "expect", "schedule", "set", "hope", "intend", "want", "aim", "due", "prepare", "promise", "vow",
@@ -101,6 +106,8 @@ def _parsed_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if span.root.dep_ in ("compound", "poss", "amod", "nmod", "nummod"):
+        return None  # "the Sunday attack", "Friday's purchases": a noun's modifier, not the verb's time
     verb = _governing_verb(span.root)
     return _tense_of(verb) if verb is not None else None
 
@@ -109,7 +116,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -126,7 +133,7 @@ def _tense_of(verb: Any) -> str | None:
             return "past"
         if "to" in auxes or verb.tag_ == "VB":
             governor = verb.head
-            if governor is verb:
+            if governor.i == verb.i:
                 return "future"
             if governor.lemma_.lower() in _FUTURE_GOVERNORS:
                 return "future"
@@ -136,11 +143,11 @@ def _tense_of(verb: Any) -> str | None:
             return "future"
         if verb.tag_ in ("VBZ", "VBP"):
             # a present-tense verb with a date is a schedule ("meets Monday"), except when reporting
-            return None if verb.lemma_.lower() in _REPORTING else "future"
+            return None if verb.lemma_.lower() in _REPORTING else "present"
         if verb.tag_ == "VBG":
             if auxes & {"is", "are", "'s", "'re", "am"}:
-                return "future"
-            if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head is not verb:
+                return "present"
+            if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             return None

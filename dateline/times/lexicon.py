@@ -20,6 +20,7 @@ __all__ = [
     "UNITS",
     "WEEKDAY",
     "WEEKDAYS",
+    "duration_value",
     "month_number",
     "number_value",
     "unit_of",
@@ -123,3 +124,27 @@ def unit_of(word: str) -> tuple[str, int, bool]:
         return UNITS["millennium"]
     key = key[:-1] if key.endswith("s") else key
     return UNITS[key]
+
+def duration_value(count: float | None, unit_word: str) -> str:
+    """The TIMEX3 duration for ``count`` units ("P2W", "PT1H30M", "PXY" when the count is vague)."""
+    designator, multiplier, is_time = unit_of(unit_word)
+    prefix = "PT" if is_time else "P"
+    if count is None:
+        return f"{prefix}X{designator}"
+    total = count * multiplier
+    if total == int(total):
+        return f"{prefix}{int(total)}{designator}"
+    whole = int(total)
+    if designator == "Y":
+        return f"P{whole}Y{round((total - whole) * 12)}M" if whole else f"P{round(total * 12)}M"
+    if designator == "H":
+        return f"PT{whole}H{round((total - whole) * 60)}M" if whole else f"PT{round(total * 60)}M"
+    if designator == "M" and is_time:
+        return f"PT{whole}M{round((total - whole) * 60)}S" if whole else f"PT{round(total * 60)}S"
+    if designator == "D":
+        return f"P{whole}DT{round((total - whole) * 24)}H" if whole else f"PT{round(total * 24)}H"
+    if designator == "W":
+        return f"P{round(total * 7)}D"
+    if designator == "M" and not is_time:
+        return f"P{whole}M{round((total - whole) * 30)}D" if whole else f"P{round(total * 30)}D"
+    return f"{prefix}{total:g}{designator}"

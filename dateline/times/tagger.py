@@ -14,15 +14,21 @@ from .context import Context
 from .rules import RULES, Rule
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
+
+    from ..models import Article
 
     from .reference import Reference
 
-__all__ = ["find_timexes"]
+__all__ = ["find_timexes", "timexes_of_article"]
 
 log = logging.getLogger(__name__)
 
 _LOOKS_BACK = re.compile(r"earlier|ago|previous|prior|year-", re.IGNORECASE)
+
+_BEFORE_ANCHOR = 90
+_AFTER_ANCHOR = 60
 
 _Candidate = tuple[int, int, Rule, re.Match[str]]
 
@@ -60,15 +66,53 @@ def find_timexes(text: str, reference: Reference | None, *, doc: Doc | None = No
     return timexes
 
 
+def timexes_of_article(article: Article, *, nlp: Language | None = None, doc: Doc | None = None) -> list[Timex]:
+    """``find_timexes`` over an article, against its reference time (published read at its dateline).
+
+    Args:
+        article: the ingested article (its ``text``, ``published``, ``dateline``, ``outlet``).
+        nlp: a spaCy pipeline to parse the text with when no ``doc`` is given (None: rules only).
+        doc: the article's parse, when the caller has one already.
+    """
+    from .reference import reference_time
+
+    reference = reference_time(article.published, dateline=article.dateline, outlet=article.outlet)
+    if doc is None and nlp is not None:
+        doc = nlp(article.text)
+    return find_timexes(article.text, reference, doc=doc)
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    windows_by_gate: dict[int, list[tuple[int, int]]] = {}
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
-            start, end = match.span(rule.span_group) if rule.span_group else match.span()
-            start, end = _trim(text, start, end)
-            if end > start:
-                found.append((start, end, rule, match))
+        if rule.gate is None:
+            windows = [(0, len(text))]
+        else:
+            key = id(rule.gate)
+            if key not in windows_by_gate:
+                windows_by_gate[key] = _windows(rule.gate, text)
+            windows = windows_by_gate[key]
+        for window_start, window_end in windows:
+            for match in rule.pattern.finditer(text, window_start, window_end):
+                start, end = match.span(rule.span_group) if rule.span_group else match.span()
+                start, end = _trim(text, start, end)
+                if end > start:
+                    found.append((start, end, rule, match))
     return found
+
+
+def _windows(gate: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the gate's hits, merged: wide enough for any expression around its anchor
+    ("about the past twenty-five *years*")."""
+    merged: list[tuple[int, int]] = []
+    for hit in gate.finditer(text):
+        start, end = max(0, hit.start() - _BEFORE_ANCHOR), min(len(text), hit.end() + _AFTER_ANCHOR)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

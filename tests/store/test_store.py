@@ -153,3 +153,15 @@ def test_sqlite_schema_is_plain_sql_with_views(tmp_path):
     rows = conn.execute("SELECT outlet FROM event_sources WHERE event_type = 'ASSAULT' ORDER BY outlet").fetchall()
     assert [r[0] for r in rows] == ["Paper B", "Site C", "Wire A"]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_similar_attacks_with_explicit_consecutive_dates_stay_two_events(any_store):
+    place = {"name": "Mosul", "lat": 36.335, "lon": 43.1189, "country_code": "IRQ", "resolution": "city"}
+    docs = []
+    for doc_id, day in (("mosul-5", "5"), ("mosul-6", "6")):
+        text = f"A roadside bomb hit an army patrol in Mosul on April {day}, 2021, wounding three soldiers."
+        event = {"trigger": "hit", "event_type": "ASSAULT", "cameo": "183", "date": f"2021-04-0{day}",
+                 "date_reason": f"explicit date ('April {day}, 2021')", "place": place, "dead": 0, "injured": 3}
+        docs.append(make_document({"id": doc_id, "text": text, "published": "2021-04-07", "events": [event]}))
+    _write_all(any_store, docs)
+    assert [e.date for e in any_store.events()] == ["2021-04-05", "2021-04-06"]

@@ -1,0 +1,131 @@
+"""What an input names: a file, a folder (recursive, sorted, symlink loops survived), ``-`` or a URL."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, BinaryIO
+
+from ..models import Failure
+from .failures import EMPTY, MISSING, UNREADABLE, UNSUPPORTED, Refused
+from .fetch import Fetcher, is_url
+from .limits import Limits
+
+__all__ = ["Source", "expand_inputs"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One readable input: ``open()`` gives (stream, url or None, file-name hint)."""
+
+    name: str
+    open: Callable[[], tuple[IO[bytes], str | None, str]]
+
+
+def expand_inputs(
+    inputs: Iterable[str], *, stdin: BinaryIO | None, fetcher: Fetcher, limits: Limits
+) -> Iterator[Source | Failure]:
+    """Each input as sources, in order; inputs that name nothing readable become failures."""
+    for value in inputs:
+        if value == "-":
+            yield Source("-", lambda: (_stdin(stdin), None, ""))
+        elif is_url(value):
+            yield Source(value, _url_opener(value, fetcher))
+        else:
+            yield from _path_sources(value)
+
+
+def _stdin(stdin: BinaryIO | None) -> IO[bytes]:
+    import sys
+
+    return stdin if stdin is not None else sys.stdin.buffer
+
+
+def _url_opener(url: str, fetcher: Fetcher) -> Callable[[], tuple[IO[bytes], str | None, str]]:
+    def opener() -> tuple[IO[bytes], str | None, str]:
+        fetched = fetcher.fetch(url)
+        hint = fetched.url.split("?")[0]
+        if "html" in fetched.content_type:
+            hint += ".html" if not hint.endswith((".html", ".htm")) else ""
+        return io.BytesIO(fetched.data), fetched.url, hint
+
+    return opener
+
+
+def _file_opener(path: str) -> Callable[[], tuple[IO[bytes], str | None, str]]:
+    def opener() -> tuple[IO[bytes], str | None, str]:
+        try:
+            return open(path, "rb"), None, path
+        except PermissionError:
+            raise Refused("permission denied", UNREADABLE) from None
+        except OSError as exc:
+            raise Refused(f"cannot open: {exc.strerror or exc}", UNREADABLE) from None
+
+    return opener
+
+
+def _path_sources(path: str) -> Iterator[Source | Failure]:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        yield Failure(input=path, stage="ingest", reason="no such file or directory", code=MISSING)
+        return
+    except OSError as exc:
+        yield Failure(
+            input=path, stage="ingest", reason=f"cannot read: {exc.strerror or exc}", code=UNREADABLE
+        )
+        return
+    if stat.S_ISDIR(info.st_mode):
+        found = False
+        for item in _walk(path):
+            found = True
+            yield item
+        if not found:
+            yield Failure(input=path, stage="ingest", reason="folder has no files", code=EMPTY)
+    elif stat.S_ISREG(info.st_mode):
+        yield Source(path, _file_opener(path))
+    else:  # FIFOs and devices could block forever or never end
+        yield Failure(input=path, stage="ingest", reason="not a regular file", code=UNSUPPORTED)
+
+
+def _walk(root: str) -> Iterator[Source | Failure]:
+    """Files under ``root``, sorted, depth first; hidden names and already-seen folders are skipped."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: str) -> Iterator[Source | Failure]:
+        try:
+            info = os.stat(folder)
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as exc:
+            yield Failure(
+                input=folder,
+                stage="ingest",
+                reason=f"cannot list folder: {exc.strerror or exc}",
+                code=UNREADABLE,
+            )
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in seen:  # a symlink loop, or two links to one folder
+            log.debug("skipping %s: folder already read", folder)
+            return
+        seen.add(key)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = os.path.join(folder, entry.name)
+            try:
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from visit(path)
+            else:
+                yield from _path_sources(path)
+
+    yield from visit(root)

@@ -1,0 +1,348 @@
+"""Normalisers for calendar expressions: explicit dates, months, years, decades, weekdays, day words, clock
+times and holidays. Each takes a regex match and the document Context and returns ``(TIMEX3 type, value)``, or
+None to reject the match (see ``rules.py`` for the patterns)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import arithmetic as cal
+from .context import Context
+from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
+
+Result = tuple[str, str | None] | None
+
+
+def capitalised(word: str | None) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + (1900 if value >= 50 else 2000) if len(text) == 2 else value
+
+
+def ordinal_quarter(word: str) -> int:
+    key = word.lower()
+    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(key, 4)
+
+
+# --- explicit calendar dates -------------------------------------------------------------------------
+
+
+def iso_date(m: re.Match[str], ctx: Context) -> Result:
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["h"]:
+        return "TIME", f"{iso(day)}T{m['h']}:{m['mi']}"
+    return "DATE", iso(day)
+
+
+def slash_date(m: re.Match[str], ctx: Context) -> Result:
+    """12/20/2020 is month first (American); 21-12-2020 and 21.12.2020 are day first, unless impossible."""
+    first, second = int(m["a"]), int(m["b"])
+    day_first = m["sep"] != "/"
+    if day_first and len(m["y"]) == 2:
+        return None  # "1.2.33" is a version or a score more often than a date
+    if first > 12 or (day_first and second <= 12):
+        month, day = second, first
+    else:
+        month, day = first, second
+    try:
+        return "DATE", iso(dt.date(_year(m["y"]), month, day))
+    except ValueError:
+        return None
+
+
+def _day_of(m: re.Match[str], ctx: Context) -> dt.date | None | bool:
+    """The date a month-day(-year) match names; False when it is not a date, None when unresolvable."""
+    if not capitalised(m["mon"]):
+        return False
+    month, day = month_number(m["mon"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return False
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.reference is None:
+        return None
+    else:
+        year = _year_of_month_day(month, day, m, ctx)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return False
+
+
+def _year_of_month_day(month: int, day: int, m: re.Match[str], ctx: Context) -> int:
+    """A month and day without a year: the weekday when one is given, else "last"/"next", a future cue,
+    or the occurrence nearest the reference (a story dated 2 Nov writes "Jan. 2" for the coming January)."""
+    assert ctx.reference is not None
+    ref = ctx.reference
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return ref.year
+    if m["wd"]:
+        agreeing = [c for c in candidates if c.isoweekday() == WEEKDAYS[m["wd"].lower()]]
+        candidates = agreeing or candidates
+    rel = (m["rel"] or "").lower()
+    cue = ctx.cue(m.start(), m.end())
+    if rel == "last" or (not rel and cue == "past"):
+        candidates = [c for c in candidates if c <= ref] or candidates
+    elif rel == "next" or cue == "future":
+        candidates = [c for c in candidates if c >= ref] or candidates
+    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref)).year
+
+
+def month_day(m: re.Match[str], ctx: Context) -> Result:
+    day = _day_of(m, ctx)
+    if day is False:
+        return None
+    if m["h"] and day:
+        return "TIME", f"{iso(day)}T{_clock(m)}"
+    return "DATE", iso(day) if day else None
+
+
+def month_year(m: re.Match[str], ctx: Context) -> Result:
+    if not capitalised(m["mon"]):
+        return None
+    return "DATE", f"{int(m['y']):04d}-{month_number(m['mon']):02d}"
+
+
+_MONTH_PREPOSITION = re.compile(r"(?:in|of|since|until|till|by|through|during|from|to|before|after|late|"
+                                r"early|mid|last|next|this|the)[\s-]*$", re.IGNORECASE)  # fmt: skip
+
+
+def month_alone(m: re.Match[str], ctx: Context) -> Result:
+    if not capitalised(m["mon"]):
+        return None
+    word = m["mon"].lower().rstrip(".")
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if word in ("may", "march", "mar", "jan", "jun", "jul", "dec", "sep") and not (
+        m["rel"] or m["mod"] or m["yrel"] or _MONTH_PREPOSITION.search(before)
+    ):
+        return None
+    month = month_number(word)
+    if m["yrel"]:
+        if ctx.reference is None:
+            return "DATE", None
+        offset = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return "DATE", f"{ctx.reference.year + offset:04d}-{month:02d}"
+    if ctx.reference is None:
+        return "DATE", None
+    rel = (m["rel"] or "").lower().split()
+    if rel[:1] == ["last"] or "previous" in rel or "past" in rel:
+        direction = "before"
+    elif rel[:1] == ["next"] or "coming" in rel:
+        direction = "after"
+    elif rel[:1] == ["this"]:
+        return "DATE", f"{ctx.reference.year:04d}-{month:02d}"
+    else:
+        cue = ctx.cue(m.start(), m.end())
+        if cue in (None, "present"):
+            return "DATE", f"{_nearest_month_year(ctx.reference, month):04d}-{month:02d}"
+        direction = cue
+    return "DATE", f"{cal.month_in(ctx.reference, month, direction):04d}-{month:02d}"
+
+
+def _nearest_month_year(reference: dt.date, month: int) -> int:
+    """With no tense cue, the occurrence of ``month`` nearest the reference month (ties: the past one)."""
+    here = reference.year * 12 + reference.month
+    return min((reference.year + k for k in (-1, 0, 1)), key=lambda y: (abs(y * 12 + month - here), y))
+
+
+_COUNTED_NOUN = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|men|women|children|workers|jobs|members|votes|shares|students|"
+    r"cases|deaths|dollars|tons|tonnes|miles|km|kilometers|kilometres|meters|metres|feet|euros|pounds|units|"
+    r"cars|homes|houses|employees|residents|refugees|rupees|acres|barrels|rockets|police|to\s+\d)\b"
+)
+HALF = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
+
+
+def year_expr(m: re.Match[str], ctx: Context) -> Result:
+    year = int(m["y"])
+    before = ctx.text[max(0, m.start() - 2) : m.start()]
+    if "$" in before or "#" in before:
+        return None
+    after = ctx.text[m.end() : m.end() + 14].lower()
+    if _COUNTED_NOUN.match(after):
+        return None  # "2000 people"
+    if m["half"]:
+        return "DATE", f"{year:04d}-{HALF[m['half'].lower()]}"
+    if m["season"]:
+        return "DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}"
+    return "DATE", f"{year:04d}"
+
+
+def decade(m: re.Match[str], ctx: Context) -> Result:
+    if m["s"]:
+        return "DATE", f"19{m['s']}"
+    return "DATE", f"{m['c']}{m['d']}"
+
+
+def century(m: re.Match[str], ctx: Context) -> Result:
+    return "DATE", f"{int(m['n']) - 1:02d}"
+
+
+# --- weekdays, day words, clock times ------------------------------------------------------------------
+
+
+def weekday(m: re.Match[str], ctx: Context) -> Result:
+    if not capitalised(m["wd"]):
+        return None
+    if ctx.reference is None:
+        return ("TIME" if m["part"] else "DATE"), None
+    day = _resolve_weekday(m["wd"], (m["rel"] or "").lower(), m, ctx)
+    if m["part"]:
+        return "TIME", f"{iso(day)}T{PARTS_OF_DAY[m['part'].lower()]}"
+    return "DATE", iso(day)
+
+
+def _resolve_weekday(word: str, rel: str, m: re.Match[str], ctx: Context) -> dt.date:
+    assert ctx.reference is not None
+    weekday = WEEKDAYS[word.lower()]
+    if rel in ("last", "the previous", "this past"):
+        return cal.weekday_in(ctx.reference, weekday, "before")
+    if rel in ("next", "the following", "this coming", "the coming", "coming"):
+        return cal.weekday_in(ctx.reference, weekday, "after")
+    if rel == "this":
+        monday = ctx.reference - dt.timedelta(days=ctx.reference.isoweekday() - 1)
+        return monday + dt.timedelta(days=weekday - 1)
+    if ctx.text[m.end() : m.end() + 2] in ("'s", "’s"):
+        return cal.weekday_in(ctx.reference, weekday, "past")  # "Friday's purchases" already happened
+    cue = ctx.cue(m.start(), m.end())
+    return cal.weekday_in(ctx.reference, weekday, "future" if cue in ("future", "present") else "past")
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def day_word(m: re.Match[str], ctx: Context) -> Result:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    part = None
+    if word in ("last night",):
+        offset, part = -1, "NI"
+    elif word == "overnight":
+        offset, part = 0, "NI"
+    elif word == "the day before yesterday":
+        offset = -2
+    elif word == "the day after tomorrow":
+        offset = 2
+    elif word.startswith("this "):
+        offset, part = 0, PARTS_OF_DAY[word.split()[1]]
+    else:
+        head, _, tail = word.partition(" ")
+        offset = _DAY_WORDS[head]
+        part = PARTS_OF_DAY[tail] if tail else ("NI" if head == "tonight" else None)
+    kind = "TIME" if part else "DATE"
+    if ctx.reference is None:
+        return kind, None
+    day = ctx.reference + dt.timedelta(days=offset)
+    return kind, iso(day) + (f"T{part}" if part else "")
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour = int(m["h"])
+    minute = int(m["mi"] or 0)
+    meridiem = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def clock_time(m: re.Match[str], ctx: Context) -> Result:
+    if int(m["h"]) > 24 or int(m["mi"] or 0) > 59:
+        return None
+    clock = _clock(m)
+    if ctx.reference is None:
+        return "TIME", None
+    day = ctx.reference
+    if m["day"]:
+        word = m["day"].lower()
+        if word in _DAY_WORDS:
+            day = ctx.reference + dt.timedelta(days=_DAY_WORDS[word])
+        else:
+            day = _resolve_weekday(word, "", m, ctx)
+    return "TIME", f"{iso(day)}T{clock}"
+
+
+def named_time(m: re.Match[str], ctx: Context) -> Result:
+    clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["t"].lower()]
+    if ctx.reference is None:
+        return "TIME", None
+    day = ctx.reference
+    if m["day"]:
+        word = m["day"].lower()
+        if word in _DAY_WORDS:
+            day = ctx.reference + dt.timedelta(days=_DAY_WORDS[word])
+        else:
+            day = _resolve_weekday(word, "", m, ctx)
+    return "TIME", f"{iso(day)}T{clock}"
+
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Result:
+    name = re.sub(r"\s+", " ", m["h"].lower())
+    if not capitalised(m["h"]):
+        return None
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.reference is None:
+        return "DATE", None
+    else:
+        year = _holiday_year(name, (m["rel"] or "").lower(), m, ctx)
+    day = _holiday_date(name, year)
+    return "DATE", iso(day) if day else None
+
+
+def _holiday_year(name: str, rel: str, m: re.Match[str], ctx: Context) -> int:
+    assert ctx.reference is not None
+    ref = ctx.reference
+    this_year = _holiday_date(name, ref.year)
+    if rel == "last":
+        return ref.year if this_year and this_year < ref else ref.year - 1
+    if rel == "next":
+        return ref.year if this_year and this_year > ref else ref.year + 1
+    if ctx.direction(m.start(), m.end()) == "future":
+        return ref.year if this_year and this_year >= ref else ref.year + 1
+    return ref.year if this_year and this_year <= ref else ref.year - 1
+
+
+def _holiday_date(name: str, year: int) -> dt.date | None:
+    from dateutil.easter import easter
+
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "new year's": (1, 1)}  # fmt: skip
+    if name in fixed:
+        return dt.date(year, *fixed[name])
+    if name.startswith("easter"):
+        return easter(year)
+    if name.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name == "election day":
+        first = dt.date(year, 11, 2)  # the Tuesday after the first Monday
+        return first + dt.timedelta(days=(1 - first.weekday()) % 7)
+    if name == "labor day":
+        first = dt.date(year, 9, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7)
+    if name == "memorial day":
+        last = dt.date(year, 5, 31)
+        return last - dt.timedelta(days=last.weekday())
+    return None
+
+
