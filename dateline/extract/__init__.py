@@ -50,7 +50,7 @@ class Extractor:
             return Document(article=article)
         doc.user_data[INPUT_TEXT] = article.text
         reference = reference_time(article.published, dateline=article.dateline, outlet=article.outlet)
-        timexes = find_timexes(article.text, reference, doc=doc)
+        timexes = find_timexes(doc.text, reference, doc=doc)  # the story text: same offsets as the input
         toponyms = self.geoparser.toponyms(doc, doc_id=article.id)
         claims = find_claims(doc)
         keep = _story_filter(article)

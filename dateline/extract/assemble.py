@@ -68,7 +68,7 @@ def _same_happening(group: list[MentionDraft], draft: MentionDraft) -> bool:
     if _marked_distinct(draft):
         return False
     if _refers_back(draft):
-        return True  # "the attack", "the clashes": the happening already told
+        return _dates_agree(group, draft)  # "the attack", "the clashes": the happening already told
     if not _places_agree(_place_of(group), draft.location):
         return False
     if not _dates_agree(group, draft):
@@ -89,7 +89,7 @@ def _refers_back(draft: MentionDraft) -> bool:
     head = draft.head
     return head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children
-    ) and not draft.date_explicit
+    )
 
 
 def _marked_distinct(draft: MentionDraft) -> bool:

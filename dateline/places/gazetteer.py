@@ -14,6 +14,7 @@ is written to a temporary file and renamed, so two processes building at once ne
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
@@ -31,7 +32,6 @@ __all__ = ["GAZETTEER_VERSION", "Candidate", "Gazetteer", "build_gazetteer", "de
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = "1"
 
 # Places prominent enough to be looked for in text that NER did not mark (countries, provinces, big towns).
 PROMINENT_POPULATION = 100_000
@@ -46,6 +46,10 @@ CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER 
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT, geonameid INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
+# The schema's own hash is part of the version, so an index built by an older dateline is never read
+# with newer queries: a changed schema gets a new file name and is rebuilt on first use.
+GAZETTEER_VERSION = "1-" + hashlib.sha1(_SCHEMA.encode()).hexdigest()[:8]
+
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,15 +32,21 @@ if TYPE_CHECKING:
 __all__ = ["FEATURE_WEIGHT", "country_context", "resolve_mentions"]
 
 FEATURE_WEIGHT = {"PCLI": 2.0, "ADM1": -0.8, "ADM2": -1.3, "PPLC": 0.6}
-ALTERNATE_NAME_PENALTY = 1.5
-CONTEXT_WEIGHT = 1.5
+ALTERNATE_NAME_PENALTY = 1.0
+CONTEXT_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 6.0
 ADMIN_CONTEXT_WEIGHT = 1.0
 MIN_ALTERNATE_POPULATION = 10_000
+UNIT_KINDS = {
+    "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "district": ("ADM2", "PPL"), "county": ("ADM2",),
+    "province": ("ADM1",), "state": ("ADM1",), "governorate": ("ADM1",), "region": ("ADM1",),
+    "prefecture": ("ADM1", "ADM2"), "municipality": ("ADM2", "PPL"),
+}
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
 _QUALIFIER_GAP = re.compile(
-    r"^(?:\s*,\s*|\s*\(\s*|\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|"
-    r"region|governorate|state|municipality|department|commune|township)?\s*(?:of|in)\s+(?:the\s+)?)$",
+    r"^(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
+    r"state|municipality|department|commune|township|sector|frontline|front))?"
+    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:of|in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -99,8 +105,19 @@ def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         return (record,) if record else ()
     # A name that is only another place's alternate spelling must belong to a sizeable place: small
     # places' alternates are where "Riverdale" turns into Glendale.
+    found = _usable(gazetteer.candidates(mention.text))
+    if not found:
+        # "Kandahar city", "Nellore district": the name without its unit word, of the kind the word says.
+        name, _, unit = mention.text.rpartition(" ")
+        kinds = UNIT_KINDS.get(unit.lower())
+        if name and kinds:
+            found = tuple(c for c in _usable(gazetteer.candidates(name)) if c.feature_code.startswith(kinds))
+    return found
+
+
+def _usable(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
     return tuple(
-        c for c in gazetteer.candidates(mention.text)
+        c for c in candidates
         if c.main or c.population >= MIN_ALTERNATE_POPULATION or c.is_country or c.is_admin
     )
 
@@ -146,20 +163,21 @@ def _km(a: Candidate, b: Candidate) -> float:
 def _qualifier(
     text: str, mentions: Sequence[Mention], i: int, options: Sequence[Sequence[Candidate]]
 ) -> Candidate | None:
-    """The container named right after mention ``i`` ("Paris, Texas"), as its most likely place."""
-    if i + 1 >= len(mentions) or not options[i + 1]:
-        return None
-    gap = text[mentions[i].end : mentions[i + 1].start]
-    if len(gap) > 40 or not _QUALIFIER_GAP.match(gap):
-        return None
-    containers = [c for c in options[i + 1] if c.is_country or c.is_admin]
-    if not containers:
-        return None
-    # Only a qualifier if some reading of the name lies inside it.
-    inside = [c for c in containers if any(_inside(o, c) for o in options[i])]
-    if not inside:
-        return None
-    return max(inside, key=base_score)
+    """The container named right after mention ``i`` ("Paris, Texas"; "Tieba (Bankass, Mopti)")."""
+    previous = i
+    for j in (i + 1, i + 2):  # a district, then its province
+        if j >= len(mentions):
+            return None
+        gap = text[mentions[previous].end : mentions[j].start]
+        if len(gap) > 40 or not _QUALIFIER_GAP.match(gap):
+            return None
+        containers = [c for c in options[j] if c.is_country or c.is_admin]
+        # Only a qualifier if some reading of the name lies inside it.
+        inside = [c for c in containers if any(_inside(o, c) for o in options[i])]
+        if inside:
+            return max(inside, key=base_score)
+        previous = j
+    return None
 
 
 def same_name(a: str, b: str) -> bool:

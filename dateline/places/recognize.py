@@ -51,6 +51,7 @@ FALSE_FRIENDS = frozenset(
      "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house"}
 )
 MAX_NGRAM = 4
+NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-"})
 # Label of a named facility no gazetteer resolves: kept to name sub-city event locations, never a toponym.
 NAMED_ONLY = "FAC-NAME"
 
@@ -75,6 +76,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     mentions: list[Mention] = []
     covered: set[int] = set()
     blocked: set[int] = set()
+    organisations: set[int] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and _person_is_place(ent, gazetteer):
             # "Tamil Nadu" tagged as a person: a multi-word name of a country, province or big town wins.
@@ -89,12 +91,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
                 mentions.append(mention)
                 if mention.label != NAMED_ONLY:
                     covered.update(range(ent.start, ent.end))
+        elif ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
+            organisations.update(range(ent.start, ent.end))
         elif ent.label_ == "NORP":
             covered.update(range(ent.start, ent.end))
             mention = _make_mention(ent, "NORP")
             if demonyms and mention is not None and gazetteer.demonym_place(mention.text):
                 mentions.append(mention)
-    for mention in _gazetteer_mentions(doc, gazetteer, covered | blocked):
+    for mention in _gazetteer_mentions(doc, gazetteer, covered | blocked, organisations):
         mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -102,7 +106,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
 
 def _person_is_place(ent: Span, gazetteer: Gazetteer) -> bool:
     key = name_key(ent.text)
-    return gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key))
+    if gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key)):
+        return True
+    # "a protest in Qorveh": after "in/near/at" a name the tagger took for a person is a known town.
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in {"in", "near", "at", "outside"} and any(
+        c.population >= 1000 for c in gazetteer.candidates(ent.text)
+    )
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -149,13 +159,13 @@ def _make_mention(span: Span, label: str) -> Mention | None:
 
 
 def _gazetteer_mentions(
-    doc: Doc, gazetteer: Gazetteer, taken: set[int]
+    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: set[int]
 ) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     tokens = list(doc)
     while i < len(tokens):
-        match = _longest_match(tokens, i, gazetteer, taken)
+        match = _longest_match(tokens, i, gazetteer, taken, organisations)
         if match is None:
             i += 1
             continue
@@ -169,16 +179,21 @@ def _gazetteer_mentions(
 
 
 def _longest_match(
-    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int]
+    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int], organisations: set[int]
 ) -> int | None:
     if i in taken or not _capitalised(tokens[i]):
         return None
-    after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS
+    after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS and i not in organisations
+    run_end = i + 1  # end of the capitalised run ("Choro del Mono"): a lesser match must cover all of it
+    while run_end < len(tokens) and (_capitalised(tokens[run_end]) or (
+            tokens[run_end].lower_ in NAME_PARTICLES and run_end + 1 < len(tokens)
+            and _capitalised(tokens[run_end + 1]))):
+        run_end += 1
     limit = min(len(tokens), i + MAX_NGRAM)
     for end in range(limit, i, -1):
         if any(k in taken for k in range(i, end)) or not _capitalised(tokens[end - 1]):
             continue
-        if any(not (_capitalised(t) or t.lower_ in {"of", "de", "al", "el", "-"}) for t in tokens[i:end]):
+        if any(not (_capitalised(t) or t.lower_ in NAME_PARTICLES) for t in tokens[i:end]):
             continue
         text = tokens[i].doc[i:end].text
         key = name_key(text)
@@ -190,6 +205,8 @@ def _longest_match(
             return end
         if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
             return end
+        if end != run_end or len(key) < 3 or any(k in organisations for k in range(i, end)):
+            continue
         followed_by_unit = end < len(tokens) and tokens[end].lower_ in UNIT_WORDS
         if (after_locative or followed_by_unit) and gazetteer.candidates(text):
             return end

@@ -159,7 +159,7 @@ def test_article_from_text_refuses_empty_text():
 
 
 def test_article_from_text_does_not_take_hard_wrapped_prose_for_a_headline():
-    text = "The minister said on Monday that the government would\nintroduce a new bill before the end of the month."
+    text = "The minister said on Monday that the government would\nintroduce a new bill before the summer."
     assert article_from_text(text).title is None
 
 
