@@ -8,7 +8,7 @@ articles of different outlets, published over the next two days), 40 countries w
 weights, 16 PLOVER types (ASSAULT most frequent), city-level coordinates and a few topical words per
 happening. A bigger N is therefore a longer period, as in a real archive, and the cost per mention
 should stay flat: blocking by (type, day) keeps candidate sets small. Only linking is timed (the
-generator runs between timed chunks). Printed: mentions, linked events, seconds, mentions/s,
+generator runs between timed chunks). Printed: mentions, linked events, wall and CPU seconds, mentions per CPU second,
 B-cubed precision/recall against the generator's truth, peak memory; then the 1M/100k time ratio
 (bar: <= 12, i.e. near-linear).
 """
@@ -88,14 +88,15 @@ def run(n: int, *, per_day: int) -> dict[str, float]:
     linker = Linker()
     truth: list[int] = []
     predicted: list[str] = []
-    elapsed = 0.0
+    elapsed = cpu = 0.0
     chunk: list[list[tuple[str, Features, int]]] = []
 
     def flush() -> None:
-        nonlocal elapsed
-        started = time.perf_counter()
+        nonlocal elapsed, cpu
+        started, started_cpu = time.perf_counter(), time.process_time()
         results = [linker.link_article([(mid, f) for mid, f, _ in article]) for article in chunk]
         elapsed += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
         for article, ids in zip(chunk, results):
             truth.extend(h for _, _, h in article)
             predicted.extend(ids)
@@ -107,7 +108,7 @@ def run(n: int, *, per_day: int) -> dict[str, float]:
             flush()
     flush()
     precision, recall = b_cubed(truth, predicted)
-    return {"mentions": len(truth), "events": len(linker), "seconds": elapsed, "precision": precision,
+    return {"mentions": len(truth), "events": len(linker), "seconds": elapsed, "cpu": cpu, "precision": precision,
             "recall": recall, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
 
 
@@ -163,16 +164,19 @@ def main() -> None:
                         "(a new SQLite file or an empty postgresql:// database)")
     parser.add_argument("--store-size", type=int, default=10_000)
     args = parser.parse_args()
-    print(f"{'mentions':>10} {'events':>9} {'seconds':>8} {'mentions/s':>11} {'B3 P':>6} {'B3 R':>6} {'peak MB':>8}")
+    print(f"{'mentions':>10} {'events':>9} {'wall s':>8} {'CPU s':>8} {'mentions/s':>11} {'B3 P':>6} {'B3 R':>6} "
+          f"{'peak MB':>8}")  # fmt: skip
     times = {}
     for n in args.sizes:
         r = run(n, per_day=args.per_day)
-        times[n] = r["seconds"]
-        print(f"{r['mentions']:>10} {r['events']:>9} {r['seconds']:>8.2f} {r['mentions'] / r['seconds']:>11.0f} "
-              f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['peak_mb']:>8.0f}", flush=True)  # fmt: skip
+        times[n] = (r["seconds"], r["cpu"])
+        print(f"{r['mentions']:>10} {r['events']:>9} {r['seconds']:>8.2f} {r['cpu']:>8.2f} "
+              f"{r['mentions'] / r['cpu']:>11.0f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['peak_mb']:>8.0f}",
+              flush=True)  # fmt: skip
     if 100_000 in times and 1_000_000 in times:
-        ratio = times[1_000_000] / times[100_000]
-        print(f"ratio 1M/100k: {ratio:.2f} (bar <= 12: {'ok' if ratio <= 12 else 'FAILED'})")
+        # CPU time is the measure: on a shared machine wall time mostly measures the neighbours.
+        wall, cpu = (times[1_000_000][i] / times[100_000][i] for i in (0, 1))
+        print(f"ratio 1M/100k: CPU {cpu:.2f}, wall {wall:.2f} (bar <= 12: {'ok' if cpu <= 12 else 'FAILED'})")
     if args.store:
         r = run_store(args.store_size, args.store, per_day=args.per_day)
         print(f"store {args.store}: {r['mentions']} mentions -> {r['events']} events in {r['seconds']:.1f} s "

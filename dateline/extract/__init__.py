@@ -89,6 +89,13 @@ class Extractor:
         return kept
 
 
+_WISH_VERBS = frozenset("want wish hope seek desire aim intend try".split())
+
+
+def _is_wish(token) -> bool:
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in _WISH_VERBS
+
+
 def _said_somewhere(verb) -> bool:
     """A speech act has a place only when the text says where it was made ("said in Baghdad")."""
     return any(
@@ -123,6 +130,8 @@ def _is_own_happening(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
     """The content of a threat, appeal or plan is not an event of its own; nor is a hypothetical."""
     if draft.modality in (Modality.HYPOTHETICAL,) and not draft.trigger.entry.is_speech:
         return False
+    if _is_wish(draft.head):
+        return False  # "the attackers wanted to kill as many as possible": a wish, not a happening
     parent = content_parent(draft, drafts)
     return parent is None
 

@@ -92,7 +92,7 @@ class ActorCoder:
         head = _phrase_head(span)
         found = self._scan(span)
         org = _head_org(found, head, span)
-        sector = self._sector(span, head, org)
+        sector = self._sector(span, head, org) or _bare_place_sector(span, head, found)
         country, backer = self._country(span, head, found, org)
         if country is None and _takes_context(head, sector, org, found):
             country = context_country
@@ -170,6 +170,8 @@ class ActorCoder:
         sector = _combine(own, modifier)
         if sector is None:
             sector = self._attached_sector(span, head)
+        if sector is None:
+            sector = self._apposition_sector(span)
         if sector in ELITE_SOURCES and _is_former(span, head):
             return "ELI"
         return sector
@@ -188,13 +190,23 @@ class ActorCoder:
     def _modifier_sector(self, span: SpacySpan, head: Token) -> SectorWord | None:
         """The sector word nearest the head among its pre-modifiers (a run like "Secretary of State")."""
         doc = head.doc
-        for i in range(head.i - 1, span.start - 1, -1):
-            for n in range(min(4, head.i - i), 0, -1):
-                run = doc[i:i + n]
+        for last in range(head.i - 1, span.start - 1, -1):
+            for n in range(min(4, last - span.start + 1), 0, -1):
+                run = doc[last - n + 1:last + 1]
                 for key in (run.text.lower(), " ".join(t.lemma_.lower() for t in run)):
                     word = self.lexicon.sectors.get(key)
                     if word is not None and word.sector is not None:
                         return word
+        return None
+
+    def _apposition_sector(self, span: SpacySpan) -> str | None:
+        """"Michael Pompeo, the US Secretary of State, said": the apposition says what the person is."""
+        for appos in span.root.children:
+            if appos.dep_ == "appos" and not (span.start <= appos.i < span.end):
+                phrase = appos.doc[appos.left_edge.i:appos.i + 1]
+                sector = _combine(self._sector_at(appos, phrase), self._modifier_sector(phrase, appos))
+                if sector is not None:
+                    return sector
         return None
 
     def _attached_sector(self, span: SpacySpan, head: Token) -> str | None:
@@ -214,7 +226,8 @@ class ActorCoder:
     # --- name ---------------------------------------------------------------------------------------
 
     def _name(self, span: SpacySpan, head: Token, found: list[_Found], org: Organization | None) -> str:
-        if org is not None and len(span) <= org_span_len(found, org) + 1:
+        words = [t for t in span if t.lower_ not in DETERMINERS and not t.is_punct]
+        if org is not None and len(words) <= org_span_len(found, org):
             return org.name
         bare = [f for f in found if f.start <= head.i < f.end and f.kind not in ("org", "demonym")]
         if bare and bare[0].country:
@@ -226,7 +239,7 @@ class ActorCoder:
         if span.root.dep_ in ("amod", "compound", "conj", "nmod") and not (span.start <= span.root.head.i
                                                                          < span.end):
             noun = _modified_noun(span.root)
-            if noun is not None:
+            if noun is not None and self.lexicon.sectors.get(noun.lemma_.lower()) is not None:
                 text = f"{text} {noun.text}"
         return text or span.text
 
@@ -245,11 +258,13 @@ def org_span_len(found: list[_Found], org: Organization) -> int:
 
 def _phrase_head(span: SpacySpan) -> Token:
     """The head noun to code. A modifier span ("Hungarian" of "Hungarian and Romanian officials")
-    is coded with the noun it modifies, which lies outside the span."""
+    is coded with the role noun it modifies, which lies outside the span."""
     root = span.root
     noun = _modified_noun(root) if root.dep_ in ("amod", "compound", "conj", "nmod", "npadvmod") else None
     if noun is not None and not (span.start <= noun.i < span.end):
-        return noun
+        word = load_lexicon().sectors.get(noun.lemma_.lower())
+        if word is not None and word.sector is not None:
+            return noun
     return root
 
 
@@ -299,8 +314,34 @@ def _is_backing(doc, after: int) -> bool:
 
 
 def _inside_person_name(run: list[Token], kind: str) -> bool:
-    """"Michael Jordan" is no country: a country name inside a PERSON entity is a person's name."""
-    return kind not in ("demonym", "abbr") and all(t.ent_type_ == "PERSON" for t in run)
+    """"Michael Jordan" is no country: a country name that is only part of a PERSON entity is a
+    person's name. (A country tagged PERSON on its own, as the small model often does, still counts.)"""
+    if kind in ("demonym", "abbr") or any(t.ent_type_ != "PERSON" for t in run):
+        return False
+    doc = run[0].doc
+    after = run[-1].i + 1
+    continues = after < len(doc) and doc[after].ent_iob_ == "I"
+    return run[0].ent_iob_ == "I" or continues
+
+
+def _bare_place_sector(span: SpacySpan, head: Token, found: list[_Found]) -> str | None:
+    """A capital that acts stands for its government ("Washington warned" -> GOV); a plural demonym
+    names a people ("Palestinians protested" -> CVL). A bare country name keeps no sector (CAMEO)."""
+    hit = next((f for f in found if f.start <= head.i < f.end), None)
+    if hit is None or hit.backer:
+        return None
+    if hit.kind == "capital" and _acts(head):
+        return "GOV"
+    if hit.kind == "demonym" and head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s"):
+        return "CVL"
+    return None
+
+
+def _acts(token: Token) -> bool:
+    """Is the token a doer: a subject, a passive agent ("by Moscow") or a possessor ("Moscow's move")?"""
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "csubj"):
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _combine(own: SectorWord | None, modifier: SectorWord | None) -> str | None:

@@ -138,8 +138,9 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 
 def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
     first = group[0]
-    coded = max(group, key=lambda d: (_ACLED_SPECIFICITY.get(d.coding.acled_sub_event_type or "", 0),
-                                      d.coding.weapon is not None, len(d.coding.cameo)))
+    coded = max(group, key=lambda d: (d.coding.weapon_strength,
+                                      _ACLED_SPECIFICITY.get(d.coding.acled_sub_event_type or "", 0),
+                                      len(d.coding.cameo), -d.head.i))
     coding = coded.coding
     dated = next((d for d in group if d.date_explicit), first)
     actors = next((d.actors for d in group if d.actors), [])

@@ -90,6 +90,7 @@ class CueLexicon:
     object_verbs: frozenset[str]
     listener_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
+    evidential_verbs: dict[str, str]
     relays: dict[str, str]
     citing: dict[str, str]
     report_nouns: frozenset[str]
@@ -110,6 +111,7 @@ def load_cues() -> CueLexicon:
         object_verbs=frozenset(data["object_verbs"]),
         listener_verbs=frozenset(data["listener_verbs"]),
         clause_only_verbs=frozenset(data["clause_only_verbs"]),
+        evidential_verbs=dict(data["evidential_verbs"]),
         relays=dict(data["relays"]),
         citing=dict(data["citing"]),
         report_nouns=frozenset(data["report_nouns"]),
@@ -138,7 +140,10 @@ def reported_drafts(doc: Doc, cues: CueLexicon) -> list[Draft]:
     by_verb: dict[int, Draft] = {}
     for token in doc:
         kind = cues.kind_of(token) if token.lower_ not in cues.citing else None
-        draft = _verb_draft(token, kind, cues) if kind else None
+        if token.pos_ == "VERB" and token.lemma_.lower() in cues.evidential_verbs:
+            draft = _evidential_draft(token, cues)
+        else:
+            draft = _verb_draft(token, kind, cues) if kind else None
         if draft is not None:
             by_verb[token.i] = draft
     drafts = list(by_verb.values())
@@ -162,7 +167,7 @@ def _verb_draft(verb: Token, kind: str, cues: CueLexicon) -> Draft | None:
     if bounds is None:
         return None
     speaker = speaker_of(verb)
-    if speaker is None and not _is_passive(verb):
+    if speaker is None and not (_is_passive(verb) or _finite_main_verb(verb)):
         return None
     cue = verb.doc[verb.i : verb.i + 1]
     particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
@@ -175,6 +180,27 @@ def _verb_draft(verb: Token, kind: str, cues: CueLexicon) -> Draft | None:
         cue=cue,
         kind="indirect",
         attribution_kind=kind,
+        cue_token=verb.i,
+    )
+
+
+def _evidential_draft(verb: Token, cues: CueLexicon) -> Draft | None:
+    """'X appears to have fallen' / 'it seems that X': an unattributed, hedged claim; the
+    whole proposition (subject included) is the content and nobody is its source."""
+    parts = [c for c in verb.children if c.dep_ in ("nsubj", "xcomp", "ccomp") and c.lower_ != "it"]
+    if not any(c.dep_ in ("xcomp", "ccomp") for c in parts):
+        return None
+    tokens = _same_line([t for c in parts for t in c.subtree], verb)
+    bounds = _char_bounds(verb.doc, tokens)
+    if bounds is None:
+        return None
+    return Draft(
+        start=bounds[0],
+        end=bounds[1],
+        speaker=None,
+        cue=verb.doc[verb.i : verb.i + 1],
+        kind="indirect",
+        attribution_kind=cues.evidential_verbs[verb.lemma_.lower()],
         cue_token=verb.i,
     )
 
@@ -227,11 +253,23 @@ def _is_object(child: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS
 
 
+def _after_comma(verb: Token) -> bool:
+    edge = verb.left_edge.i
+    return edge > 0 and verb.doc[edge - 1].text == ","
+
+
+def _finite_main_verb(verb: Token) -> bool:
+    """'says' / 'said' heading its sentence: a speech act even when the parser lost its subject."""
+    return verb.tag_ in ("VBZ", "VBD", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj")
+
+
 def _parenthetical_content(verb: Token, cues: CueLexicon) -> list[Token]:
     """'X did Y, officials said' / 'officials said, citing Z, that ...': the cue hangs off the
     clause it reports (a common parse of both orders)."""
     head = verb.head
-    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp"):
+    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+        return []
+    if verb.dep_ == "advcl" and (head.i > verb.i or not _after_comma(verb)):
         return []
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return []

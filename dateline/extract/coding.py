@@ -87,6 +87,7 @@ class Coding:
     acled_event_type: str | None
     acled_sub_event_type: str | None
     weapon: str | None = None
+    weapon_strength: int = 0  # 2 a named weapon, 1 an unspecified explosion, 0 none
 
 
 def clause_words(token: Token) -> set[str]:
@@ -128,6 +129,7 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
         acled_event_type=acled_event_type_of(acled) if acled else None,
         acled_sub_event_type=acled,
         weapon=weapon.name if weapon else None,
+        weapon_strength=0 if weapon is None else (1 if weapon.weak else 2),
     )
 
 

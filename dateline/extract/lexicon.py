@@ -42,6 +42,7 @@ class WeaponClass:
     cameo: str
     mode: str
     acled: tuple[str, str] | None
+    weak: bool = False  # an unspecified explosion: says less than any named weapon
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,6 +89,7 @@ def coding_cues() -> CodingCues:
             cameo=c["cameo"],
             mode=c["mode"],
             acled=tuple(c["acled"]) if c["acled"] else None,  # type: ignore[arg-type]
+            weak=bool(c.get("weak", False)),
         )
         for c in data["weapon_classes"]
     )

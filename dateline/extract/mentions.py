@@ -213,8 +213,13 @@ def _claim_attribution(claim: Claim, about: str, doc: Doc) -> Attribution:
 
 
 def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDraft | None:
-    """The speech act whose content this mention is ("would close the embassy" inside "warned")."""
+    """The act whose content this mention is: "would close the embassy" inside "warned"; "demanding
+    wages" inside "protested"."""
     ancestors = set(t.i for t in draft.head.ancestors)
+    if draft.trigger.entry.is_speech and draft.head.dep_ in ("advcl", "acl", "xcomp") and draft.head.tag_ == "VBG":
+        protest = next((o for o in others if o.head.i == draft.head.head.i and o.coding.event_type == "PROTEST"), None)
+        if protest is not None:
+            return protest
     for other in others:
         if other is draft or other.head.i not in ancestors:
             continue

@@ -33,7 +33,8 @@ __all__ = ["find_roles", "noun_phrase"]
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
 TWO_SIDED_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "meet", "talk", "negotiate", "cooperate",
                              "agree", "confer", "consult", "spar", "exchange", "trade", "sign", "ally",
-                             "side", "collide", "engage", "reconcile", "discuss", "deal", "work"})
+                             "side", "collide", "engage", "reconcile", "discuss", "deal", "work", "share",
+                             "establish", "normalize", "normalise", "sever", "break", "cut", "restore"})
 TWO_SIDED_NOUNS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "meeting", "talk", "talks",
                              "negotiation", "agreement", "deal", "war", "conflict", "exchange", "truce",
                              "ceasefire", "accord", "treaty", "cooperation", "dialogue", "summit"})
@@ -81,20 +82,58 @@ def _verb_roles(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
     for child in verb.children:
         dep = child.dep_
         if dep in SUBJECTS:
-            actors.append(_resolve_relativizer(child, verb))
+            actors.append(_antecedent(_resolve_relativizer(child, verb), verb))
         elif dep == "nsubjpass":
-            recipients.append(_resolve_relativizer(child, verb))
+            recipients.append(_antecedent(_resolve_relativizer(child, verb), verb))
         elif dep == "agent":
             actors += _objects(child)
         elif dep in ("dobj", "dative"):
-            recipients.append(_agent_of_event(child) or child)
+            recipients += _object_participants(child)
         elif dep == "prep":
             recipients += _prep_recipients(child, verb)
     if not actors and depth < 4:
         borrowed, patient = _borrowed_subject(verb, depth)
         actors += borrowed
         recipients += patient
+    if not recipients and depth < 4:
+        recipients += _complement_recipients(verb, depth)
     return actors, recipients
+
+
+def _antecedent(subject: Token, verb: Token) -> Token:
+    """"Syria says it will withdraw": a pronoun subject of a reported or embedded clause stands for the
+    nearest governing clause's noun subject (a one-step, same-sentence coreference)."""
+    if subject.pos_ != "PRON" or subject.lower_ in RELATIVIZERS or subject.lower_ in ("i", "you"):
+        return subject
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+        noun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
+                    None)
+        if noun is not None:
+            return noun
+    return subject
+
+
+def _object_participants(obj: Token) -> list[Token]:
+    """A direct object is the recipient, unless it is the thing done to someone: "condemned the attack
+    by militias" (the attackers), "imposed sanctions on X", "lodged a protest with X" (X)."""
+    by_agent = _agent_of_event(obj)
+    if by_agent is not None:
+        return [by_agent]
+    inner = [o for prep in obj.children if prep.dep_ == "prep" and not _is_time(prep)
+             and prep.lower_ in TARGET_PREPS | {"with", "to", "against"} for o in _objects(prep)]
+    return inner or [obj]
+
+
+def _complement_recipients(verb: Token, depth: int) -> list[Token]:
+    """"threatened to ban X", "agreed to allow X": the recipient of the complement verb."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return _verb_roles(child, depth + 1)[1]
+    return []
 
 
 def _resolve_relativizer(subject: Token, verb: Token) -> Token:
@@ -256,8 +295,11 @@ def _phrases(heads: list[Token], trigger: SpacySpan,
 def _conjuncts(head: Token) -> list[Token]:
     """"the United States and Jordan" -> [States, Jordan] (nested conjunctions included)."""
     out = [head]
+    doc = head.doc
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN"):
+        # Only a real coordination: the small model also links parts of long names as "conj".
+        joined = any(doc[i].pos_ == "CCONJ" for i in range(min(head.i, child.i), max(head.i, child.i)))
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and joined:
             out += _conjuncts(child)
     return out
 

@@ -31,6 +31,7 @@ _HABITUAL_ADVERBS = frozenset(
 )
 # Subjects that make a movement verb a market report: "stocks rallied", "prices fell".
 _NON_AGENT_SUBJECTS = frozenset("stock share price market index currency dollar euro oil gold bond yield".split())
+_CROWD_CONTROL = frozenset("gas teargas canister cannon smoke flare pellet".split())
 _NON_EVENT_OBJECTS = frozenset(
     "statement report video album data figure film book result footage photo image detail information "
     "document budget plan list song record version update recording movie trailer product".split()
@@ -149,6 +150,8 @@ def _is_event_use(trigger: Trigger) -> bool:
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if any(o.lemma_.lower() in _NON_EVENT_OBJECTS for o in objects):
         return False
+    if trigger.entry.is_violent and any(o.lemma_.lower() in _CROWD_CONTROL for o in objects):
+        return False  # "police fired tear gas": how a protest was dispersed, not an assault of its own
     if trigger.entry.is_generic and not _is_specific_noun(token):
         return False
     return True

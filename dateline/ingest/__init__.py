@@ -73,7 +73,7 @@ def ingest(
     fetcher = Fetcher(limits)
     bar = _progress_bar(progress)
     try:
-        for item in expand_inputs(inputs, stdin=stdin, fetcher=fetcher, limits=limits):
+        for item in expand_inputs(inputs, stdin=stdin, fetcher=fetcher):
             results = [item] if isinstance(item, Failure) else _read_source(item, limits, field_map)
             for result in results:
                 if bar is not None:

@@ -44,7 +44,7 @@ def record_article(
             value = str(value)
         if value is not None and not isinstance(value, str):
             raise Refused(
-                f"field '{_key(field, field_map)}' is a {type(value).__name__}, not a string", MALFORMED
+                f"field '{_key(field, field_map)}' must be a string (got {type(value).__name__})", MALFORMED
             )
         values[field] = value
     text = values["text"]

@@ -13,7 +13,6 @@ from typing import IO, BinaryIO
 from ..models import Failure
 from .failures import EMPTY, MISSING, UNREADABLE, UNSUPPORTED, Refused
 from .fetch import Fetcher, is_url
-from .limits import Limits
 
 __all__ = ["Source", "expand_inputs"]
 
@@ -29,7 +28,7 @@ class Source:
 
 
 def expand_inputs(
-    inputs: Iterable[str], *, stdin: BinaryIO | None, fetcher: Fetcher, limits: Limits
+    inputs: Iterable[str], *, stdin: BinaryIO | None, fetcher: Fetcher
 ) -> Iterator[Source | Failure]:
     """Each input as sources, in order; inputs that name nothing readable become failures."""
     for value in inputs:

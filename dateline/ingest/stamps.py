@@ -73,7 +73,7 @@ def find_stamp(text: str, *, country: str | None = None) -> Stamp | None:
     if zone_match and zone_match.group("offset"):
         tz = _offset(zone_match.group("offset"), zone_match.group("abbr"))
     elif zone_match and zone_match.group("abbr") and known_abbreviation(zone_match.group("abbr")):
-        tz = resolve_zone(zone_match.group("abbr"), country, local)
+        tz = resolve_zone(zone_match.group("abbr"), country)
     end = max(end, t_end, zone_match.end() if tz and zone_match else t_end)
     start = min(start, t_start)
     if tz is None:

@@ -9,7 +9,7 @@ IANA zone, so daylight saving is applied for the date.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, timedelta, timezone, tzinfo
 
 __all__ = ["UTC", "ambiguous_abbreviation", "known_abbreviation", "resolve_zone"]
 
@@ -102,18 +102,19 @@ def known_abbreviation(name: str) -> bool:
     return name.upper() in _ZONES
 
 
-def resolve_zone(name: str, country: str | None, local: datetime) -> tzinfo | None:
-    """The zone ``name`` means in ``country`` (ISO3) for the naive ``local`` time, or None if unknown."""
+def resolve_zone(name: str, country: str | None) -> tzinfo | None:
+    """The zone ``name`` means in ``country`` (ISO3), or None if unknown. IANA zones apply daylight
+    saving for whatever date they are attached to."""
     readings = _ZONES.get(name.upper())
     if readings is None:
         return None
     value = readings.get(country or "*", readings["*"])
     if isinstance(value, str):
-        return _iana(value, local)
+        return _iana(value)
     return timezone(timedelta(hours=value))
 
 
-def _iana(name: str, local: datetime) -> tzinfo:
+def _iana(name: str) -> tzinfo:
     try:
         from zoneinfo import ZoneInfo
 

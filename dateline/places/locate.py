@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Place, Resolution, Span
+from ..models import Place, Resolution, Span, replace
 from .names import name_key
 from .sources import PRIVATE_ID_BASE
 
@@ -39,6 +39,7 @@ LOCATIVE_PREPS = frozenset(
 )
 # Prepositions that point at a place without saying the event happened there.
 WEAK_PREPS = frozenset({"from", "to", "toward", "towards", "into", "through", "over", "by", "on"})
+CONTAINER_REACH = 40  # characters after a name where its containers are written ("X (Y district, Z)")
 _RESOLUTION_RANK = {Resolution.SUB_CITY: 0, Resolution.CITY: 1, Resolution.ADMIN2: 2, Resolution.ADMIN1: 3,
                     Resolution.COUNTRY: 4}
 
@@ -53,8 +54,10 @@ class Located:
 
 def resolution_of(feature_code: str | None) -> str:
     code = feature_code or ""
-    if code.startswith("PCL"):
+    if code.startswith("PCL") or code in {"CONT", "OCN", "SEA"}:
         return Resolution.COUNTRY.value
+    if code == "RGN":  # a region inside a country (the West Bank, Donbas): province-sized
+        return Resolution.ADMIN1.value
     if code == "ADM1":
         return Resolution.ADMIN1.value
     if code.startswith("ADM"):
@@ -70,8 +73,21 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         return None
     starts = [t.idx for t in doc]
     attached = _attached(doc, trigger, located)
-    if attached is not None:
+    if attached is not None and attached.lat is not None:
         return attached
+    around = _around(doc, trigger, located, dateline, starts)
+    if attached is None:
+        return around
+    if around is None:
+        return attached
+    # A named place no gazetteer has, located by the best place around it.
+    return replace(around, name=attached.name, span=attached.span, geonameid=None, feature_code=None)
+
+
+def _around(
+    doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: str | None, starts: list[int]
+) -> Place | None:
+    """The place of the trigger's sentence, else of its paragraph, else of the document."""
     sentence = trigger.sent
     text = doc.text  # rebuilt from the tokens on every access: read it once
     in_sentence = [
@@ -80,6 +96,12 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         and not _is_dateline(item, text, dateline)
     ]
     if in_sentence:
+        # Places in a locative phrase ("in Castanos, Coahuila") first, the most specific of them; then the
+        # nearest to the trigger.
+        phrased = [item for item in in_sentence if _in_locative_phrase(doc, item, starts)]
+        if phrased:
+            best = min(phrased, key=lambda item: (_rank(item.place), _distance(item, trigger, starts)))
+            return _place(best.mention, best.place)
         nearest = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
         return _place(nearest.mention, nearest.place)
     paragraph = _paragraph_bounds(text, trigger.start_char)
@@ -123,15 +145,30 @@ def _place_in_region(located: Sequence[Located], region: tuple[int, int]) -> Pla
     if not inside:
         return None
     resolved = [item for item in inside if item.place is not None]
+    unresolved = [item for item in inside if item.place is None]
     if not resolved:
-        return None
-    best = min(resolved, key=lambda item: _RESOLUTION_RANK[Resolution(resolution_of(item.place.feature_code))])
-    head = inside[0]
-    if head.place is None and head.mention.start < best.mention.start:
-        # "the Green Zone in ... Baghdad", "Bir Hassan village of Khan Yunis district": the unnamed-by-gazetteer
-        # head place keeps its name and takes its container's point.
-        return _place(head.mention, best.place, own=False)
+        if not unresolved:
+            return None
+        # "in Tieba (Bankass, Mopti)", "in Al-Bayaa": a place no gazetteer has. Its name is the answer; the
+        # containers written right after it give the point.
+        head = unresolved[0].mention
+        after = [item for item in located if item.place is not None
+                 and head.end <= item.mention.start <= head.end + CONTAINER_REACH]
+        if after:
+            container = min(after, key=lambda item: _rank(item.place))
+            return _place(head, container.place, own=False)
+        return _unlocated(head)
+    best = min(resolved, key=lambda item: _rank(item.place))
+    if unresolved:
+        # "the Green Zone in ... Baghdad", "the Baghdad neighbourhood of Al-Bayaa": the place no gazetteer has
+        # is the finer one; it keeps its name and takes its container's point.
+        return _place(unresolved[0].mention, best.place, own=False)
     return _place(best.mention, best.place)
+
+
+def _unlocated(mention: Mention) -> Place:
+    return Place(name=mention.text, span=Span(start=mention.start, end=mention.end, text=mention.text),
+                 reason="not in the gazetteer")
 
 
 def _place(mention: Mention, candidate: Candidate, *, own: bool = True) -> Place:
@@ -147,6 +184,23 @@ def _place(mention: Mention, candidate: Candidate, *, own: bool = True) -> Place
         span=Span(start=mention.start, end=mention.end, text=mention.text),
         feature_code=candidate.feature_code if own else None,
     )
+
+
+def _rank(candidate: Candidate) -> int:
+    return _RESOLUTION_RANK[Resolution(resolution_of(candidate.feature_code))]
+
+
+def _in_locative_phrase(doc: Doc, item: Located, starts: list[int]) -> bool:
+    """Whether the mention hangs (through appositions and conjuncts) off a locative preposition."""
+    token = doc[bisect.bisect_right(starts, item.mention.start) - 1]
+    for _ in range(6):
+        if token.dep_ == "pobj":
+            return token.head.lower_ in LOCATIVE_PREPS and token.head.lower_ not in WEAK_PREPS
+        if token.head is token or token.dep_ not in {"compound", "appos", "conj", "npadvmod", "amod", "nmod",
+                                                      "poss", "cc", "punct", "prep"}:
+            return False
+        token = token.head
+    return False
 
 
 def _distance(item: Located, trigger: SpacySpan, starts: list[int]) -> int:

@@ -205,7 +205,7 @@ def _longest_match(
             return end
         if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
             return end
-        if end != run_end or len(key) < 3 or any(k in organisations for k in range(i, end)):
+        if end != run_end or len(key) < 3 or any(k in organisations for k in range(i, end)) or text.isupper():
             continue
         followed_by_unit = end < len(tokens) and tokens[end].lower_ in UNIT_WORDS
         if (after_locative or followed_by_unit) and gazetteer.candidates(text):

@@ -125,8 +125,8 @@ def _governing_verb(token: Token) -> Token | None:
 def _tense_of(verb: Any) -> str | None:
     for _ in range(4):
         auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-        if auxes & _FUTURE_AUX:
-            return "future"
+        if auxes & _FUTURE_AUX or verb.lemma_.lower() in _FUTURE_GOVERNORS - {"go", "set", "order", "decide"}:
+            return "future"  # "planned a rally on Saturday": the plan's date lies ahead of the planning
         if auxes & _PAST_AUX or verb.tag_ == "VBD":
             return "past"
         if auxes & {"has", "have"}:
@@ -135,12 +135,10 @@ def _tense_of(verb: Any) -> str | None:
             governor = verb.head
             if governor.i == verb.i:
                 return "future"
-            if governor.lemma_.lower() in _FUTURE_GOVERNORS:
-                return "future"
-            if verb.dep_ in ("xcomp", "advcl", "ccomp", "conj") and governor.pos_ in ("VERB", "AUX", "ADJ"):
-                verb = governor
+            if verb.dep_ == "conj" and governor.pos_ in ("VERB", "AUX"):
+                verb = governor  # "met and agreed to ...": the conjunct shares the first verb's tense
                 continue
-            return "future"
+            return "future"  # an infinitive looks ahead of its governor ("subpoenaed him to testify on Feb. 10")
         if verb.tag_ in ("VBZ", "VBP"):
             # a present-tense verb with a date is a schedule ("meets Monday"), except when reporting
             return None if verb.lemma_.lower() in _REPORTING else "present"

@@ -93,10 +93,11 @@ def _year_of_month_day(month: int, day: int, m: re.Match[str], ctx: Context) -> 
             continue
     if not candidates:
         return ref.year
-    if m["wd"]:
+    groups = m.groupdict()
+    if groups.get("wd"):
         agreeing = [c for c in candidates if c.isoweekday() == WEEKDAYS[m["wd"].lower()]]
         candidates = agreeing or candidates
-    rel = (m["rel"] or "").lower()
+    rel = (groups.get("rel") or "").lower()
     cue = ctx.cue(m.start(), m.end())
     if rel == "last" or (not rel and cue == "past"):
         candidates = [c for c in candidates if c <= ref] or candidates
@@ -209,6 +210,9 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", iso(day)
 
 
+_SOONEST_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
+
+
 def _resolve_weekday(word: str, rel: str, m: re.Match[str], ctx: Context) -> dt.date:
     assert ctx.reference is not None
     weekday = WEEKDAYS[word.lower()]
@@ -221,6 +225,8 @@ def _resolve_weekday(word: str, rel: str, m: re.Match[str], ctx: Context) -> dt.
         return monday + dt.timedelta(days=weekday - 1)
     if ctx.text[m.end() : m.end() + 2] in ("'s", "’s"):
         return cal.weekday_in(ctx.reference, weekday, "past")  # "Friday's purchases" already happened
+    if _SOONEST_BEFORE.search(ctx.text[max(0, m.start() - 16) : m.start()]):
+        return cal.weekday_in(ctx.reference, weekday, "future")  # "as early as Tuesday"
     cue = ctx.cue(m.start(), m.end())
     return cal.weekday_in(ctx.reference, weekday, "future" if cue in ("future", "present") else "past")
 
@@ -269,28 +275,33 @@ def clock_time(m: re.Match[str], ctx: Context) -> Result:
     clock = _clock(m)
     if ctx.reference is None:
         return "TIME", None
-    day = ctx.reference
+    day = _day_after_clock(m, ctx)
+    return "TIME", f"{iso(day)}T{clock}" if day else None
+
+
+def _day_after_clock(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The day a clock time names ("9 a.m. Tuesday", "5 p.m. EST Nov. 9"), the reference day by default."""
+    assert ctx.reference is not None
     if m["day"]:
         word = m["day"].lower()
         if word in _DAY_WORDS:
-            day = ctx.reference + dt.timedelta(days=_DAY_WORDS[word])
-        else:
-            day = _resolve_weekday(word, "", m, ctx)
-    return "TIME", f"{iso(day)}T{clock}"
+            return ctx.reference + dt.timedelta(days=_DAY_WORDS[word])
+        return _resolve_weekday(word, "", m, ctx)
+    if m["mon"] and m["d"] and capitalised(m["mon"]):
+        month, day = month_number(m["mon"]), int(m["d"])
+        try:
+            return dt.date(_year_of_month_day(month, day, m, ctx), month, day)
+        except ValueError:
+            return None
+    return ctx.reference
 
 
 def named_time(m: re.Match[str], ctx: Context) -> Result:
     clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["t"].lower()]
     if ctx.reference is None:
         return "TIME", None
-    day = ctx.reference
-    if m["day"]:
-        word = m["day"].lower()
-        if word in _DAY_WORDS:
-            day = ctx.reference + dt.timedelta(days=_DAY_WORDS[word])
-        else:
-            day = _resolve_weekday(word, "", m, ctx)
-    return "TIME", f"{iso(day)}T{clock}"
+    day = _day_after_clock(m, ctx)
+    return "TIME", f"{iso(day)}T{clock}" if day else None
 
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -112,6 +113,11 @@ def _parse_timestamp(text: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(cleaned)
     except ValueError:
+        pass
+    try:
+        # feeds write RFC 2822 stamps ("Mon, 21 Dec 2020 04:08:00 GMT"); accept them rather than fail
+        return parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
         raise InputError(
             f"published {text!r} is neither a date (1998-01-08) nor a timestamp (2020-12-21T04:08:00Z)"
         ) from None

@@ -77,7 +77,10 @@ _CLOCK = (
     r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
     r"(?:\s*\(?(?:[ECMP][SD]T|GMT|UTC|local\s+time)\)?)?"
 )
-_DAY_AFTER_CLOCK = r"(?:,?\s+(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow))?"
+_DAY_AFTER_CLOCK = (
+    r"(?:,?\s+(?:on\s+)?(?:(?P<day>" + _WD + r"|today|yesterday|tomorrow)"
+    r"|(?P<mon>" + MONTH + r")\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)))?"
+)
 _REL = (
     r"(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+past|the\s+coming|the\s+current|current|"
     r"the\s+previous|the\s+following)"
@@ -158,6 +161,12 @@ RULES: tuple[Rule, ...] = (
                            r"(?:before|after))\s+)?" + _CLOCK + _DAY_AFTER_CLOCK), clock_time),  # fmt: skip
     Rule("named-time", _compile(r"(?P<t>noon|midday|midnight)" + _DAY_AFTER_CLOCK), named_time),
     Rule(
+        "anaphoric",
+        _compile(r"(?:(?:earlier|later)\s+(?:that|the\s+same)|that|the\s+same|the\s+(?P<rel>following|next|"
+                 r"previous|preceding))\s+(?P<unit>day|year)"),  # fmt: skip
+        anaphoric,
+    ),
+    Rule(
         "relative-period",
         _compile(_REL + r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century|" + SEASON + r")"),
         relative_period,
@@ -221,12 +230,6 @@ RULES: tuple[Rule, ...] = (
         "year-ago-period",
         _compile(r"(?:the\s+)?(?:comparable\s+)?year[-\s](?:earlier|ago)(?:\s+(?:period|quarter))?"),
         year_ago_period,
-    ),
-    Rule(
-        "anaphoric",
-        _compile(r"(?:(?:earlier|later)\s+(?:that|the\s+same)|that|the\s+same|the\s+(?P<rel>following|next|"
-                 r"previous|preceding))\s+(?P<unit>day|year)"),  # fmt: skip
-        anaphoric,
     ),
     Rule("unit-long", _compile(r"(?P<unit>hour|day|week|month|year)-long"), unit_adjective),
     Rule(

@@ -11,12 +11,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "ingest"
 
 
 def test_ingest_command_prints_one_article_per_line_and_failures_on_stderr(tmp_path):
-    runner = (
-        CliRunner(mix_stderr=False)
-        if "mix_stderr" in CliRunner.__init__.__code__.co_varnames
-        else CliRunner()
-    )
-    result = runner.invoke(cli, ["ingest", str(DATA / "ap_layout.txt"), str(tmp_path / "missing.txt")])
+    result = CliRunner().invoke(cli, ["ingest", str(DATA / "ap_layout.txt"), str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 1
@@ -67,3 +62,9 @@ def test_ingest_command_exit_0_when_everything_reads():
 def test_ingest_command_rejects_a_bad_field_map():
     result = CliRunner().invoke(cli, ["ingest", str(DATA / "docs.csv"), "--field-map", "text"])
     assert result.exit_code == 2
+
+
+def test_ingest_command_unknown_field_map_target_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["ingest", str(DATA / "docs.csv"), "--field-map", "body=text"])
+    assert result.exit_code == 2
+    assert "unknown field in field_map: body" in result.output + result.stderr

@@ -40,6 +40,11 @@ def test_reference_time_offset_stamp_converts_to_the_place():
     assert reference.moment.hour == 9
 
 
+def test_reference_time_accepts_feed_style_stamps():
+    reference = reference_time("Mon, 21 Dec 2020 04:08:00 GMT", dateline="Washington DC")
+    assert reference.date == dt.date(2020, 12, 20)
+
+
 def test_reference_time_rejects_unreadable_published():
     with pytest.raises(InputError, match="neither a date"):
         reference_time("last Tuesday")
