@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.extract.actors import ActorCoder, find_roles  # noqa: E402
-from dateline.nlp import load_nlp  # noqa: E402
+from dateline.extract.actors import ActorCoder, find_roles
+from dateline.nlp import load_nlp
 
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev" / "plover_gsr.jsonl"
 SECTORS = frozenset("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP "

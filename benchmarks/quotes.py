@@ -49,6 +49,7 @@ def write_predictions(rows: list[dict], out: Path, *, batch_size: int = 8) -> in
                     "end": claim.content.end,
                     "speaker": claim.speaker.text if claim.speaker else None,
                     "kind": claim.kind,
+                    "cue": claim.cue,
                 }
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
                 written += 1

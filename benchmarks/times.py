@@ -3,7 +3,10 @@
 Reads a gold file (``id``/``text``/``published`` per line, e.g. ``eval/dev/tempeval3.jsonl``), writes one
 timex per line with the library, then runs the shared scorer on it.
 
-    python benchmarks/times.py ../shared/eval/dev/tempeval3.jsonl -o timexes.jsonl [--limit 50]
+    python benchmarks/times.py ../shared/eval/dev/tempeval3.jsonl -o /tmp/timexes.jsonl [--limit 50] [--no-parse]
+
+``--limit`` scores the first N documents only against the whole gold file (the rest count as misses): use it
+to check that the script runs, not for figures.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,7 +48,7 @@ def write_predictions(gold: Path, out: Path, limit: int | None, *, parse: bool) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
-    parser.add_argument("-o", "--output", type=Path, default=Path("timexes.jsonl"))
+    parser.add_argument("-o", "--output", type=Path, default=Path(tempfile.gettempdir()) / "dateline-timexes.jsonl")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--no-parse", action="store_true", help="rules only, without the spaCy parse")
     parser.add_argument("--json", action="store_true", help="pass --json to the scorer")

@@ -62,6 +62,16 @@ class ActorLexicon:
             return None
         return self.places.get(text.lower())
 
+    def sector(self, key: str) -> SectorWord | None:
+        """A role word by lower-cased lemma or text, tolerating plurals the lemmatiser missed
+        (capitalised "Rebels" is tagged a proper noun and keeps its "s")."""
+        word = self.sectors.get(key)
+        if word is None and key.endswith("s"):
+            word = self.sectors.get(key[:-3] + "y" if key.endswith("ies") else key[:-1])
+        if word is None and key.endswith("men"):
+            word = self.sectors.get(key[:-3] + "man")
+        return word
+
     def org(self, text: str) -> Organization | None:
         exact = self.orgs_exact.get(text)
         if exact is not None:

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # "Iran-backed militias": the country before these words sponsors the actor but is not its country.
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained", "allied",
                            "aligned", "linked", "affiliated", "inspired", "financed", "controlled"})
+PLAIN_BACKING_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "financed"})
 BACKING_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "train", "finance", "control"})
 # Sectors of people who carry arms: a civilian-body modifier does not override them ("government forces").
 ARMED = frozenset({"MIL", "REB", "COP", "UAF", "PRM", "SPY"})
@@ -75,24 +76,28 @@ class ActorCoder:
 
     def country_of(self, text: str) -> str | None:
         """ISO3 for a name, demonym or capital ("Iraqi" -> "IRQ", "Washington" -> "USA"), else None."""
-        cleaned = " ".join(text.replace("\u2019", "'").split()).strip("\"'.,;:")
+        cleaned = " ".join(text.replace("\u2019", "'").split())
         if cleaned.lower().startswith("the "):
             cleaned = cleaned[4:]
-        if cleaned.endswith("'s"):
-            cleaned = cleaned[:-2]
-        org = self.lexicon.org(cleaned)
-        if org is not None:
-            return org.country
-        place = self.lexicon.place(cleaned)
-        return place.country if place is not None else None
+        cleaned = cleaned.removesuffix("'s")
+        for candidate in (cleaned, cleaned.strip("\"'.,;:")):
+            org = self.lexicon.org(candidate)
+            if org is not None:
+                return org.country
+            place = self.lexicon.place(candidate)
+            if place is not None:
+                return place.country
+        return None
 
     def code(self, span: SpacySpan, *, context_country: str | None = None) -> Entity:
         """Code one actor phrase. ``context_country``: where the event happened, for local actors
         named without a country ("militias", "police")."""
         head = _phrase_head(span)
-        found = self._scan(span)
+        found = [f if not (f.backer and f.start <= head.i < f.end) else _Found(f.start, f.end, f.kind, f.country,
+                                                                             f.org)
+                 for f in self._scan(span)]  # a sponsor named alone is the actor itself
         org = _head_org(found, head, span)
-        sector = self._sector(span, head, org) or _bare_place_sector(span, head, found)
+        sector = self._sector(span, head, org, found) or _bare_place_sector(span, head, found)
         country, backer = self._country(span, head, found, org)
         if country is None and _takes_context(head, sector, org, found):
             country = context_country
@@ -137,14 +142,16 @@ class ActorCoder:
             run = tokens[i:i + n]
             if run[-1].i - run[0].i != n - 1:
                 continue  # tokens from the span and from an apposition are not one run
-            text = " ".join(doc.text[run[0].idx:run[-1].idx + len(run[-1])].split())
+            text = " ".join(doc[run[0].i:run[-1].i + 1].text.split())  # never doc.text: it is rebuilt per call
+            start, after = run[0].i, run[-1].i + 1
             org = self.lexicon.org(text)
+            place = self.lexicon.place(text) if org is None else None
+            if (org or place) and _prefixed(doc, start, "anti"):
+                return None  # "anti-Houthi forces" are not Houthi
             if org is not None:
-                return _Found(run[0].i, run[-1].i + 1, "org", org.country, org)
-            place = self.lexicon.place(text)
+                return _Found(start, after, "org", org.country, org, backer=_is_backing(doc, start, after))
             if place is not None and not _inside_person_name(run, place.kind):
-                return _Found(run[0].i, run[-1].i + 1, place.kind, place.country,
-                              backer=_is_backing(doc, run[-1].i + 1))
+                return _Found(start, after, place.kind, place.country, backer=_is_backing(doc, start, after))
         return None
 
     # --- country ------------------------------------------------------------------------------------
@@ -162,14 +169,17 @@ class ActorCoder:
 
     # --- sector -------------------------------------------------------------------------------------
 
-    def _sector(self, span: SpacySpan, head: Token, org: Organization | None) -> str | None:
-        own = self._sector_at(head, span)
-        modifier = self._modifier_sector(span, head)
-        if own is None and org is not None and org.sector:
-            own = SectorWord(org.sector, True)
+    def _sector(self, span: SpacySpan, head: Token, org: Organization | None,
+                found: list[_Found]) -> str | None:
+        names = _name_tokens(found)
+        own = None if head.i in names else self._sector_at(head, span)
+        modifier = self._modifier_sector(span, head, names)
+        if org is not None and org.sector and (own is None or head.i in names):
+            own = SectorWord(org.sector, True)  # "Kurdistan Workers' Party" is armed, not a party
+        if modifier is None and (own is None or not own.strong):
+            attached = self._attached_sector(span, head)  # "leaders of the rebels"
+            modifier = SectorWord(attached, True) if attached else None
         sector = _combine(own, modifier)
-        if sector is None:
-            sector = self._attached_sector(span, head)
         if sector is None:
             sector = self._apposition_sector(span)
         if sector in ELITE_SOURCES and _is_former(span, head):
@@ -182,19 +192,23 @@ class ActorCoder:
         for n in range(min(4, token.i - span.start + 1), 0, -1):
             run = doc[token.i - n + 1:token.i + 1]
             for key in (run.text.lower(), " ".join(t.lemma_.lower() for t in run)):
-                word = self.lexicon.sectors.get(key)
+                word = self.lexicon.sector(key)
                 if word is not None:
                     return word
         return None
 
-    def _modifier_sector(self, span: SpacySpan, head: Token) -> SectorWord | None:
-        """The sector word nearest the head among its pre-modifiers (a run like "Secretary of State")."""
+    def _modifier_sector(self, span: SpacySpan, head: Token,
+                         names: frozenset[int] = frozenset()) -> SectorWord | None:
+        """The sector word nearest the head among its pre-modifiers (a run like "Secretary of State"),
+        skipping words inside names ("Democratic People's Republic of Korea")."""
         doc = head.doc
         for last in range(head.i - 1, span.start - 1, -1):
             for n in range(min(4, last - span.start + 1), 0, -1):
                 run = doc[last - n + 1:last + 1]
+                if any(t.i in names for t in run):
+                    continue
                 for key in (run.text.lower(), " ".join(t.lemma_.lower() for t in run)):
-                    word = self.lexicon.sectors.get(key)
+                    word = self.lexicon.sector(key)
                     if word is not None and word.sector is not None:
                         return word
         return None
@@ -239,7 +253,7 @@ class ActorCoder:
         if span.root.dep_ in ("amod", "compound", "conj", "nmod") and not (span.start <= span.root.head.i
                                                                          < span.end):
             noun = _modified_noun(span.root)
-            if noun is not None and self.lexicon.sectors.get(noun.lemma_.lower()) is not None:
+            if noun is not None and self.lexicon.sector(noun.lemma_.lower()) is not None:
                 text = f"{text} {noun.text}"
         return text or span.text
 
@@ -259,13 +273,21 @@ def org_span_len(found: list[_Found], org: Organization) -> int:
 def _phrase_head(span: SpacySpan) -> Token:
     """The head noun to code. A modifier span ("Hungarian" of "Hungarian and Romanian officials")
     is coded with the role noun it modifies, which lies outside the span."""
-    root = span.root
+    root = _span_root(span)
     noun = _modified_noun(root) if root.dep_ in ("amod", "compound", "conj", "nmod", "npadvmod") else None
     if noun is not None and not (span.start <= noun.i < span.end):
-        word = load_lexicon().sectors.get(noun.lemma_.lower())
+        word = load_lexicon().sector(noun.lemma_.lower())
         if word is not None and word.sector is not None:
             return noun
     return root
+
+
+def _span_root(span: SpacySpan) -> Token:
+    """spaCy's root, unless the parser split one noun into several roots ("ex", "-", "soldiers"):
+    then the last noun among them."""
+    roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if len(roots) > 1 and nouns else span.root
 
 
 def _modified_noun(token: Token) -> Token | None:
@@ -281,10 +303,10 @@ def _head_org(found: list[_Found], head: Token, span: SpacySpan) -> Organization
     """The organisation the phrase is about: one covering the head, else one modifying it ("UN
     peacekeepers", "Hamas militants"), not one in a prepositional phrase ("rebels fighting the UN")."""
     for f in found:
-        if f.org is not None and f.start <= head.i < f.end:
+        if f.org is not None and not f.backer and f.start <= head.i < f.end:
             return f.org
     for f in found:
-        if f.org is not None and _relation(f, head, span) == MODIFIER:
+        if f.org is not None and not f.backer and _relation(f, head, span) == MODIFIER:
             return f.org
     return None
 
@@ -306,11 +328,22 @@ def _relation(found: _Found, head: Token, span: SpacySpan) -> int:
     return MODIFIER if token.i == head.i else ATTACHED
 
 
-def _is_backing(doc, after: int) -> bool:
-    """Is the place just before token ``after`` a sponsor: "Iran-backed", "Iran - backed", "Iranian-funded"."""
-    if after < len(doc) and doc[after].text == "-":
-        after += 1
-    return after < len(doc) and doc[after].lower_ in BACKING_WORDS
+def _is_backing(doc, start: int, after: int) -> bool:
+    """Is the name over tokens ``[start, after)`` a sponsor: "Iran-backed", "Iranian-funded", "pro-Iran"?
+    Without a hyphen only the unambiguous words count ("Iran backed", but not "Nigerian Armed Forces")."""
+    if _prefixed(doc, start, "pro"):
+        return True
+    hyphen = after < len(doc) and doc[after].text == "-"
+    index = after + 1 if hyphen else after
+    if index >= len(doc):
+        return False
+    word = doc[index].lower_
+    return word in BACKING_WORDS and (hyphen or word in PLAIN_BACKING_WORDS)
+
+
+def _prefixed(doc, start: int, prefix: str) -> bool:
+    """Is the name starting at token ``start`` written "prefix-Name" ("anti-Houthi", "pro-Iran")?"""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == prefix
 
 
 def _inside_person_name(run: list[Token], kind: str) -> bool:
@@ -322,6 +355,11 @@ def _inside_person_name(run: list[Token], kind: str) -> bool:
     after = run[-1].i + 1
     continues = after < len(doc) and doc[after].ent_iob_ == "I"
     return run[0].ent_iob_ == "I" or continues
+
+
+def _name_tokens(found: list[_Found]) -> frozenset[int]:
+    """Tokens inside multiword names, whose words say nothing about the sector."""
+    return frozenset(i for f in found if f.end - f.start > 1 for i in range(f.start, f.end))
 
 
 def _bare_place_sector(span: SpacySpan, head: Token, found: list[_Found]) -> str | None:

@@ -181,9 +181,11 @@ def _trigger_span(doc: Doc, draft: MentionDraft) -> TextSpan:
 
 
 def _evidence(doc: Doc, draft: MentionDraft) -> TextSpan:
+    """The trigger's sentence, trimmed of the blanked-out non-story text around it."""
     sent = draft.sentence
-    text = sent.text.rstrip()
-    return _span(doc, sent.start_char, sent.start_char + len(text))
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return _span(doc, start, sent.start_char + len(text.rstrip()))
 
 
 def _merged_attribution(group: list[MentionDraft]) -> list[Attribution]:

@@ -28,11 +28,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-__all__ = ["Claim", "CueLexicon", "Draft", "load_cues", "reported_drafts", "resolve_claims", "speaker_of"]
+__all__ = [
+    "KINDS",
+    "Claim",
+    "CueLexicon",
+    "Draft",
+    "load_cues",
+    "reported_drafts",
+    "resolve_claims",
+    "speaker_of",
+]
 
 log = logging.getLogger(__name__)
 
-KINDS = ("direct", "indirect", "according_to")
+KINDS = ("direct", "indirect", "according_to")  # the contract's quote kinds
 CUES_PATH = Path(__file__).resolve().parent / "patterns" / "cues.json"
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "dative", "attr", "ccomp", "xcomp"})
@@ -233,7 +242,9 @@ def _framing_clauses(tokens: list[Token], verb: Token, cues: CueLexicon) -> set[
     comma): that frame belongs to its own claim, not to what this verb reports."""
     framed: set[int] = set()
     for token in tokens:
-        if token is verb or cues.kind_of(token) is None or token.dep_ not in ("ccomp", "parataxis"):
+        if token.i == verb.i or cues.kind_of(token) is None:
+            continue
+        if token.dep_ not in ("ccomp", "parataxis", "advcl", "conj"):
             continue
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         has_subject = any(c.dep_ == "nsubj" for c in token.children)

@@ -84,7 +84,9 @@ def find_claims(doc: Doc) -> list[Claim]:
     labelled = _labelled_lines(doc)
     regions = [r for r in regions if not any(_overlaps(r.inner_start, r.inner_end, d) for d in labelled)]
     drafts = _with_direct_quotes(doc, regions, drafts, cues) + labelled
-    return resolve_claims(doc, drafts)
+    claims = resolve_claims(doc, drafts)
+    log.debug("%d claims from %d quotations in %d characters", len(claims), len(regions), len(doc.text))
+    return claims
 
 
 # ---------------------------------------------------------------- quote marks

@@ -41,7 +41,7 @@ TWO_SIDED_NOUNS = frozenset({"clash", "fight", "fighting", "battle", "skirmish",
 TO_VERBS = frozenset({"appeal", "talk", "speak", "write", "apologize", "apologise", "offer", "give", "send",
                       "sell", "deliver", "provide", "hand", "donate", "grant", "lend", "pledge", "promise",
                       "extend", "complain", "protest", "object", "surrender", "submit", "yield", "concede",
-                      "plead", "petition", "appeal", "report", "return", "transfer", "supply", "ship",
+                      "plead", "petition", "report", "return", "transfer", "supply", "ship",
                       "explain", "announce", "express", "convey", "propose", "suggest"})
 ACCUSE_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "convict", "indict", "condemn",
                           "criticize", "criticise", "denounce", "fault", "censure", "sentence", "arrest"})
@@ -51,15 +51,22 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell",
 LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "make", "perpetrate", "commit",
                          "execute", "undertake", "hold", "wage", "unleash", "step", "begin", "start",
                          "continue", "escalate", "intensify", "resume", "organize", "organise", "lead",
-                         "claim", "stage", "initiate", "order", "plan"})
+                         "claim", "initiate", "order", "plan"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "damage", "destroy", "strike", "harm",
                         "claim", "leave"})
+PROJECTILE_VERBS = frozenset({"fire", "throw", "pelt", "launch", "drop", "hurl", "lob", "shoot", "aim",
+                              "direct", "point", "rain", "open", "use", "detonate", "plant"})
+DEMAND_WORDS = frozenset({"demand", "insist", "ask", "request", "urge", "call", "appeal", "propose",
+                          "recommend", "conclude", "suggest", "press", "plea", "ultimatum"})
 RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
 SUBJECTS = ("nsubj", "csubj")
 # Dependents that end a noun phrase: clauses, appositions, coordination, adverbs.
 CLAUSAL = frozenset({"relcl", "acl", "appos", "conj", "cc", "advmod", "advcl", "punct", "prep_role",
                      "parataxis", "ccomp", "xcomp", "dep", "mark", "preconj"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+                        "weekend", "week", "month", "year", "day", "dawn", "noon", "midnight"})
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
@@ -92,12 +99,34 @@ def _verb_roles(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
         elif dep == "prep":
             recipients += _prep_recipients(child, verb)
     if not actors and depth < 4:
-        borrowed, patient = _borrowed_subject(verb, depth)
-        actors += borrowed
-        recipients += patient
+        actors += _borrowed_subject(verb, depth)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        recipients.append(verb.head)  # "fishermen detained by the navy"
     if not recipients and depth < 4:
-        recipients += _complement_recipients(verb, depth)
+        recipients += _complement_recipients(verb, depth) or _shared_object(verb)
+    if verb.lemma_ in PROJECTILE_VERBS:
+        recipients = _drop_instruments(verb, recipients)
     return actors, recipients
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """"shot and killed a soldier": the first verb shares the object of its conjunct."""
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _first(child, SUBJECTS) is None:
+            obj = _first(child, ("dobj",))
+            if obj is not None:
+                return _object_participants(obj)
+    return []
+
+
+def _drop_instruments(verb: Token, recipients: list[Token]) -> list[Token]:
+    """"fired rockets at the embassy", "pelted stones at police": with a target named, the object is
+    what was thrown, not who was hit."""
+    targets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not _is_time(c)
+               for o in _objects(c)]
+    if not targets:
+        return recipients
+    return [r for r in recipients if not (r.dep_ == "dobj" and r.head.i == verb.i)]
 
 
 def _antecedent(subject: Token, verb: Token) -> Token:
@@ -129,10 +158,19 @@ def _object_participants(obj: Token) -> list[Token]:
 
 
 def _complement_recipients(verb: Token, depth: int) -> list[Token]:
-    """"threatened to ban X", "agreed to allow X": the recipient of the complement verb."""
+    """"threatened to ban X", "agreed to allow X": the recipient of the complement verb; "demanded
+    that X withdraw", "reiterated its demand that X ease": X, who is asked to act."""
     for child in verb.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             return _verb_roles(child, depth + 1)[1]
+    hosts = [verb] if verb.lemma_ in DEMAND_WORDS else []
+    hosts += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DEMAND_WORDS]
+    for host in hosts:
+        for clause in host.children:
+            if clause.dep_ in ("ccomp", "acl", "relcl") and clause.pos_ in ("VERB", "AUX"):
+                addressee = _first(clause, ("nsubj",))
+                if addressee is not None and addressee.pos_ != "PRON":
+                    return [addressee]
     return []
 
 
@@ -168,23 +206,21 @@ def _agent_of_event(obj: Token) -> Token | None:
     return None
 
 
-def _borrowed_subject(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
-    """Actors (and, for participles, recipients) of a verb that has no subject of its own."""
+def _borrowed_subject(verb: Token, depth: int) -> list[Token]:
+    """Actors of a verb that has no subject of its own."""
     dep, governor = verb.dep_, verb.head
     if governor.i == verb.i:
-        return [], []
+        return []
     if dep == "xcomp":
         controller = _first(governor, ("dobj",)) if governor.lemma_ in OBJECT_CONTROL else None
-        return [controller] if controller is not None else _verb_roles(governor, depth + 1)[0], []
+        return [controller] if controller is not None else _verb_roles(governor, depth + 1)[0]
     if dep in ("conj", "advcl"):
-        return _verb_roles(governor, depth + 1)[0], []
+        return _verb_roles(governor, depth + 1)[0]
     if dep == "pcomp" and governor.dep_ == "prep":
-        return _pcomp_subject(governor.head, depth), []
-    if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN"):
-        if verb.tag_ == "VBN":
-            return [], [governor]
-        return [governor], []
-    return [], []
+        return _pcomp_subject(governor.head, depth)
+    if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+        return [governor]  # "militias targeting the embassy"
+    return []
 
 
 def _pcomp_subject(host: Token, depth: int) -> list[Token]:
@@ -235,7 +271,7 @@ def _noun_prep(prep: Token, noun: Token, actors: list[Token], recipients: list[T
     elif word in TARGET_PREPS and not _is_time(prep):
         recipients += objects
     elif word == "of":
-        recipients += [o for o in objects if o.ent_type_ not in TIME_ENTS]
+        recipients += [o for o in objects if not _is_time_word(o)]
     elif word == "between" and noun.lemma_ in TWO_SIDED_NOUNS:
         actors += objects
     elif word == "with" and noun.lemma_ in TWO_SIDED_NOUNS:
@@ -249,7 +285,7 @@ def _names_actor(token: Token) -> bool:
     lexicon = load_lexicon()
     if lexicon.place(token.text) is not None or lexicon.org(token.text) is not None:
         return True
-    word = lexicon.sectors.get(token.lemma_.lower())
+    word = lexicon.sector(token.lemma_.lower())
     if word is not None and word.sector is not None and word.strong:
         return True
     return token.ent_type_ in ("NORP", "ORG") and token.pos_ in ("PROPN", "ADJ")
@@ -268,7 +304,11 @@ def _light_verb_subject(noun: Token) -> list[Token]:
 
 
 def _is_time(prep: Token) -> bool:
-    return any(o.ent_type_ in TIME_ENTS for o in prep.children if o.dep_ == "pobj")
+    return any(_is_time_word(o) for o in prep.children if o.dep_ == "pobj")
+
+
+def _is_time_word(token: Token) -> bool:
+    return token.ent_type_ in TIME_ENTS or token.lower_ in TIME_WORDS
 
 
 # --- phrases ----------------------------------------------------------------------------------------
@@ -279,17 +319,40 @@ def _phrases(heads: list[Token], trigger: SpacySpan,
     taken = {t.i for t in exclude or ()}
     spans: list[SpacySpan] = []
     seen: set[tuple[int, int]] = set()
-    for head in heads:
+    for head, first in _merge_split_heads(heads):
         for conjunct in _conjuncts(head):
-            if conjunct.pos_ == "PRON" or conjunct.i in taken:
+            if _is_reciprocal(conjunct) and exclude:
+                spans += [s for s in _phrases(exclude, trigger) if (s.start, s.end) not in seen]
                 continue
-            for span in _split_modifiers(conjunct):
+            if conjunct.pos_ == "PRON" or conjunct.i in taken or _is_time_word(conjunct):
+                continue
+            for span in _split_modifiers(conjunct, first if conjunct.i == head.i else conjunct):
                 key = (span.start, span.end)
                 overlaps_trigger = span.start < trigger.end and trigger.start < span.end
                 if key not in seen and not overlaps_trigger and len(span):
                     seen.add(key)
                     spans.append(span)
     return spans
+
+
+def _merge_split_heads(heads: list[Token]) -> list[tuple[Token, Token]]:
+    """The small model sometimes makes every piece of one noun a subject ("ex", "-", "soldiers"):
+    adjacent heads with the same relation to the same word are one phrase, headed by the last.
+    Returns (head, first piece) pairs, in the order the heads were found."""
+    merged: list[tuple[Token, Token]] = []
+    for head in heads:
+        if merged:
+            last, first = merged[-1]
+            if head.i == last.i + 1 and head.dep_ == last.dep_ and head.head.i == last.head.i:
+                merged[-1] = (head, first)
+                continue
+        merged.append((head, head))
+    return merged
+
+
+def _is_reciprocal(token: Token) -> bool:
+    """"clashed with each other": the other side is the actor itself."""
+    return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -304,7 +367,7 @@ def _conjuncts(head: Token) -> list[Token]:
     return out
 
 
-def _split_modifiers(head: Token) -> list[SpacySpan]:
+def _split_modifiers(head: Token, first: Token) -> list[SpacySpan]:
     """"Hungarian and Romanian officials" names two actors: one span per country modifier."""
     lexicon = load_lexicon()
     for child in head.children:
@@ -314,15 +377,16 @@ def _split_modifiers(head: Token) -> list[SpacySpan]:
         countries = {p.country for p in map(lexicon.place, (t.text for t in group)) if p is not None}
         if len(group) > 1 and len(countries) > 1:
             return [head.doc[t.i:t.i + 1] for t in group]
-    return [noun_phrase(head)]
+    return [noun_phrase(head, first)]
 
 
-def noun_phrase(head: Token) -> SpacySpan:
+def noun_phrase(head: Token, first: Token | None = None) -> SpacySpan:
     """The noun phrase headed by ``head``: its pre-modifiers and "of/in/from" phrases, without clauses,
-    appositions, time or role phrases, and without quotes or punctuation at either edge."""
-    start = head.i
+    appositions, time or role phrases, and without quotes or punctuation at either edge. ``first``: an
+    earlier piece of the same noun that the parser split off ("ex" of "ex-soldiers")."""
+    start = head.i if first is None else min(head.i, first.left_edge.i)
     for child in head.lefts:
-        if child.dep_ in ("cc", "conj", "preconj", "punct") or child.ent_type_ in TIME_ENTS:
+        if child.dep_ in ("cc", "conj", "preconj", "punct") or _is_time_word(child):
             continue
         start = min(start, child.left_edge.i)
     end = head.i + 1
@@ -331,11 +395,36 @@ def noun_phrase(head: Token) -> SpacySpan:
             break
         end = child.right_edge.i + 1
     doc = head.doc
+    # A phrase never crosses a line break: a title without a full stop is often parsed into the next line.
+    for i in range(start, head.i):
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1
+    for i in range(head.i, end):
+        if "\n" in doc[i].text_with_ws and i + 1 < end:
+            end = i + 1
+            break
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    end = _balance_brackets(doc, start, end, head)
     return doc[start:end]
+
+
+def _balance_brackets(doc, start: int, end: int, head: Token) -> int:
+    """"the Sirwah (Marib" -> take the closing bracket when it follows, else stop before the opening one."""
+    depth = 0
+    opened = None
+    for i in range(start, end):
+        if doc[i].text == "(":
+            depth, opened = depth + 1, (i if depth == 0 else opened)
+        elif doc[i].text == ")" and depth:
+            depth -= 1
+    if not depth or opened is None:
+        return end
+    if end < len(doc) and doc[end].text == ")" and depth == 1:
+        return end + 1
+    return max(opened, head.i + 1)
 
 
 def _keeps(child: Token) -> bool:
@@ -346,4 +435,4 @@ def _keeps(child: Token) -> bool:
                                                                                 "after", "before", "since"):
         return False
     objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
-    return bool(objects) and all(o.dep_ == "pobj" and o.ent_type_ not in TIME_ENTS for o in objects)
+    return bool(objects) and all(o.dep_ == "pobj" and not _is_time_word(o) for o in objects)

@@ -100,6 +100,15 @@ def _read_source(
     except Refused as refused:
         yield Failure(input=source.name, stage="ingest", reason=refused.reason, code=refused.code)
         return
+    except Exception as exc:  # e.g. a URL httpx cannot even parse: report it, keep going
+        log.debug("cannot open %s", source.name, exc_info=True)
+        yield Failure(
+            input=source.name,
+            stage="ingest",
+            reason=f"cannot open: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+            code="unreadable",
+        )
+        return
     try:
         yield from read_stream(stream, name=source.name, hint=hint, url=url, reading=reading)
     finally:

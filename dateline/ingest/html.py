@@ -74,7 +74,13 @@ def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, li
 
     try:
         document = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=False,
+            fast=_deeply_nested(html),
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         log.debug("trafilatura failed on %s: %r", source, exc)
@@ -97,6 +103,30 @@ def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, li
         id_bytes=id_bytes,
         limits=limits,
     )
+
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+# Void elements never close; these others often go unclosed in real pages: neither counts as nesting.
+_VOID = frozenset(
+    "area base br col embed hr img input link meta source track wbr param p li td th tr dt dd option".split()
+)
+_MAX_SANE_DEPTH = 200
+
+
+def _deeply_nested(html: str) -> bool:
+    """Pages nested absurdly deep (real ones stay under ~60 levels) make trafilatura's fallback
+    extractors quadratic; those pages get its fast mode, which skips the fallbacks."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > _MAX_SANE_DEPTH:
+                return True
+    return False
 
 
 def _published_time(html: str) -> str | None:

@@ -46,7 +46,7 @@ def record_article(
             raise Refused(
                 f"field '{_key(field, field_map)}' must be a string (got {type(value).__name__})", MALFORMED
             )
-        values[field] = value
+        values[field] = value if value != "" or field == "text" else None  # "" means not given
     text = values["text"]
     if text is None:
         raise Refused(f"record has no '{_key('text', field_map)}' field", MALFORMED)

@@ -188,8 +188,13 @@ def _read_head(
     stamps: list[tuple[str, Stamp]] = []
     last_meta = start - 1
     limit = min(len(lines), start + _HEAD_LINES)
+    paragraphs = 0  # story-like paragraphs seen: a standfirst may precede the metadata, a story may not
     for index in range(start, limit):
         line = lines[index]
+        if _words(line.text) >= 15:
+            paragraphs += 1
+            if paragraphs > 1:
+                break
         if _read_metadata(line.text, info, stamps):
             info.removed.append(
                 Removed(text=line.text, reason=METADATA, span=Span.of(text, line.start, line.end))
@@ -388,6 +393,9 @@ def _outlet_from_trailer(trailer: str, info: WireInfo) -> None:
         info.outlet, info.agency_country = agency.name, agency.country
 
 
+_DATE_ONLY = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+\.?", re.I
+)
 _LEAD_SEPARATOR = r"(?:--|—|–|-|_|:|\ufffd)"
 
 
@@ -424,7 +432,8 @@ def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
     place = match.group("place").strip()
     if match.group("country"):
         place = f"{place} [{match.group('country')}]"
-    info.dateline = info.dateline or place
+    if not _DATE_ONLY.fullmatch(place):  # "Dec 21 (Reuters) -": a story filed from no named place
+        info.dateline = info.dateline or place
     if match.group("agency") and info.outlet is None:
         agency = find_agency(re.split(r"\s*[,/]\s*", match.group("agency"))[0])
         if agency:

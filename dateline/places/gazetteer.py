@@ -46,9 +46,20 @@ CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER 
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT, geonameid INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
-# The schema's own hash is part of the version, so an index built by an older dateline is never read
-# with newer queries: a changed schema gets a new file name and is rebuilt on first use.
-GAZETTEER_VERSION = "1-" + hashlib.sha1(_SCHEMA.encode()).hexdigest()[:8]
+
+
+def _build_inputs_hash() -> str:
+    """Hash of everything a build reads that ships with dateline: schema, data files, the row readers."""
+    digest = hashlib.sha1(_SCHEMA.encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted((here / "data").glob("*.tsv")) + [here / "sources.py", here / "names.py"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+# The build inputs' hash is part of the version, so an index built by another dateline (older schema,
+# other data files) is never read: it gets a new file name and is rebuilt on first use.
+GAZETTEER_VERSION = "1-" + _build_inputs_hash()
 
 
 
@@ -192,6 +203,13 @@ class Gazetteer:
             log.warning("building the gazetteer at %s (first use)", path)
             build_gazetteer(path)
         return cls(path)
+
+    def warm(self) -> Gazetteer:
+        """Load the in-memory name sets now (about a second) rather than inside the first document."""
+        self.is_prominent("")
+        self.is_major("")
+        self.demonym("")
+        return self
 
     def candidates(self, name: str) -> tuple[Candidate, ...]:
         """Every place called ``name`` (any spelling the index knows), most populous first."""

@@ -79,20 +79,27 @@ def resolve_mentions(
     qualifiers = [_qualifier(text, mentions, i, options) for i in range(len(mentions))]
     context = country_context(doc, gazetteer)
     first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
-    for choice in first:
+    # Votes per name: a name does not vote for itself, however often it is repeated ("Al Bayda ... Al Bayda").
+    country_votes: dict[str, Counter[str]] = {}
+    admin_votes: dict[str, Counter[str]] = {}
+    for mention, choice in zip(mentions, first):
         if choice is not None:
-            context[choice.country] += 1
-    admin_context: Counter[str] = Counter(c.admin1_code for c in first if c is not None and c.admin1_code)
+            key = name_key(mention.text)
+            country_votes.setdefault(key, Counter())[choice.country] += 1
+            if choice.admin1_code:
+                admin_votes.setdefault(key, Counter())[choice.admin1_code] += 1
+    for votes in country_votes.values():
+        context.update(votes)
+    admin_context: Counter[str] = Counter()
+    for votes in admin_votes.values():
+        admin_context.update(votes)
     resolved = []
     for i, (mention, opts) in enumerate(zip(mentions, options)):
-        own = first[i]
-        # A name does not vote for itself: discount its own first-pass choice.
+        key = name_key(mention.text)
         ctx = context.copy()
+        ctx.subtract(country_votes.get(key, Counter()))
         adm = admin_context.copy()
-        if own is not None:
-            ctx[own.country] -= 1
-            if own.admin1_code:
-                adm[own.admin1_code] -= 1
+        adm.subtract(admin_votes.get(key, Counter()))
         resolved.append((mention, _best(opts, ctx, adm, qualifiers[i])))
     return resolved
 

@@ -48,7 +48,8 @@ FALSE_FRIENDS = frozenset(
      "man", "best", "price", "young", "deal", "bar", "ben", "van", "san", "mission", "colony", "republic",
      "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region",
      "centre", "center", "king", "queen", "no", "act", "ai", "light", "metro", "industry", "gas", "shell", "iron",
-     "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house"}
+     "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house",
+     "colonia", "north east", "north west", "south east", "south west"}
 )
 MAX_NGRAM = 4
 NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-"})
@@ -76,14 +77,21 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     mentions: list[Mention] = []
     covered: set[int] = set()
     blocked: set[int] = set()
-    organisations: set[int] = set()
+    organisations: dict[int, int] = {}  # token -> first token of its organisation-like entity
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and _person_is_place(ent, gazetteer):
+        if ent.label_ in {"PERSON", "ORG"} and _misread_place(ent, gazetteer):
             # "Tamil Nadu" tagged as a person: a multi-word name of a country, province or big town wins.
             mention = _make_mention(ent, "GAZ")
             if mention is not None:
                 mentions.append(mention)
                 covered.update(range(ent.start, ent.end))
+        elif ent.label_ in {"PERSON", "ORG"} and _unknown_place(ent):
+            # "in Qaryat al-Hilal", "Kafr Zeta village": a place by its context, unknown to the gazetteer;
+            # kept so an event there keeps its name (it is never a toponym of its own).
+            mention = _make_mention(ent, NAMED_ONLY)
+            if mention is not None:
+                mentions.append(mention)
+            blocked.update(range(ent.start, ent.end))
         elif ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
         elif ent.label_ in PLACE_LABELS:
@@ -92,7 +100,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
                 if mention.label != NAMED_ONLY:
                     covered.update(range(ent.start, ent.end))
         elif ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
-            organisations.update(range(ent.start, ent.end))
+            organisations.update({i: ent.start for i in range(ent.start, ent.end)})
         elif ent.label_ == "NORP":
             covered.update(range(ent.start, ent.end))
             mention = _make_mention(ent, "NORP")
@@ -104,15 +112,24 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     return mentions
 
 
-def _person_is_place(ent: Span, gazetteer: Gazetteer) -> bool:
+def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A PERSON or ORG entity that is a place: "Tamil Nadu" said with a verb, "in Qorveh", "(Rafi LGA, Niger)"."""
     key = name_key(ent.text)
-    if gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key)):
+    if ent.label_ == "PERSON" and (gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key))):
         return True
-    # "a protest in Qorveh": after "in/near/at" a name the tagger took for a person is a known town.
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return before in {"in", "near", "at", "outside"} and any(
-        c.population >= 1000 for c in gazetteer.candidates(ent.text)
-    )
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    # After "in/near/at", or inside a parenthesised place qualifier, a known place name is that place.
+    placed = before in {"in", "near", "at", "outside"} or before == "(" or (before == "," and after == ")")
+    return placed and any(c.population >= 1000 or c.is_admin for c in gazetteer.candidates(ent.text))
+
+
+def _unknown_place(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in {"in", "near", "outside"} or after in {"village", "town", "district", "subdistrict"}
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -159,7 +176,7 @@ def _make_mention(span: Span, label: str) -> Mention | None:
 
 
 def _gazetteer_mentions(
-    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: set[int]
+    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int]
 ) -> list[Mention]:
     found: list[Mention] = []
     i = 0
@@ -179,7 +196,7 @@ def _gazetteer_mentions(
 
 
 def _longest_match(
-    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int], organisations: set[int]
+    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int]
 ) -> int | None:
     if i in taken or not _capitalised(tokens[i]):
         return None
@@ -204,7 +221,10 @@ def _longest_match(
         if gazetteer.is_major(key):
             return end
         if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
-            return end
+            inside = organisations.get(i)
+            # In an organisation's name a one-word place must lead it ("Dubai Police", not "Shah Wali Kot").
+            if end - i > 1 or inside is None or inside == i:
+                return end
         if end != run_end or len(key) < 3 or any(k in organisations for k in range(i, end)) or text.isupper():
             continue
         followed_by_unit = end < len(tokens) and tokens[end].lower_ in UNIT_WORDS

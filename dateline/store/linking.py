@@ -28,6 +28,7 @@ database); the stores run the same ``score`` over candidates they fetch with an 
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -274,13 +275,21 @@ class Linker:
     mention looks only at the blocks its date window covers in its own country (plus the blocks of
     events whose country is unknown), so the cost per mention does not grow with the number of events
     already linked. A mention without a country looks at every country of its days.
+
+    ``horizon_days`` bounds memory for a stream in rough date order: events dated more than that many
+    days before the latest date seen are dropped from the index (a later mention of them starts a new
+    event). ``None`` keeps everything (a store keeps everything anyway: it links through the database).
     """
 
-    def __init__(self, *, max_block: int = 500) -> None:
+    def __init__(self, *, max_block: int = 500, horizon_days: int | None = None) -> None:
         self._events: dict[str, Features] = {}
         self._blocks: dict[tuple[str, object, str | None], list[str]] = defaultdict(list)
         self._by_day: dict[tuple[str, object], list[str]] = defaultdict(list)
         self._max_block = max_block
+        self._horizon = horizon_days
+        self._days: list[int] = []  # heap of the days that have blocks
+        self._day_keys: dict[int, set[tuple]] = defaultdict(set)
+        self._latest: int | None = None
 
     def __len__(self) -> int:
         return len(self._events)
@@ -312,11 +321,33 @@ class Linker:
         for (mention_id, features), event_id in zip(items, chosen):
             if event_id is None:
                 event_id = mention_id  # the event is named after its first mention
-                self._events[event_id] = features
-                slot = self._slot(features, features.day)
-                self._blocks[(features.event_type, slot, features.country)].append(event_id)
-                self._by_day[(features.event_type, slot)].append(event_id)
+                self._add(event_id, features)
             else:
                 self._events[event_id] = merge(self._events[event_id], features)
             result.append(event_id)
+        self._forget_old()
         return result
+
+    def _add(self, event_id: str, features: Features) -> None:
+        self._events[event_id] = features
+        slot = self._slot(features, features.day)
+        block, by_day = (features.event_type, slot, features.country), (features.event_type, slot)
+        self._blocks[block].append(event_id)
+        self._by_day[by_day].append(event_id)
+        if self._horizon is not None and features.day is not None:
+            if features.day not in self._day_keys:
+                heapq.heappush(self._days, features.day)
+            self._day_keys[features.day].update((block, by_day))
+            self._latest = max(self._latest or features.day, features.day)
+
+    def _forget_old(self) -> None:
+        if self._horizon is None or self._latest is None:
+            return
+        cutoff = self._latest - self._horizon
+        while self._days and self._days[0] < cutoff:
+            for key in self._day_keys.pop(heapq.heappop(self._days)):
+                if len(key) == 3:  # a (type, day, country) block: its events go too
+                    for event_id in self._blocks.pop(key, ()):
+                        self._events.pop(event_id, None)
+                else:
+                    self._by_day.pop(key, None)

@@ -193,7 +193,10 @@ def decade(m: re.Match[str], ctx: Context) -> Result:
 
 
 def century(m: re.Match[str], ctx: Context) -> Result:
-    return "DATE", f"{int(m['n']) - 1:02d}"
+    number = int(m["n"])
+    if not 1 <= number <= 30:
+        return None
+    return "DATE", f"{number - 1:02d}"
 
 
 # --- weekdays, day words, clock times ------------------------------------------------------------------

@@ -192,7 +192,7 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Result:
         base = anchor or ctx.reference
         return "DATE", iso(base + dt.timedelta(days=shift))
     if year is None:
-        return None
+        year = ctx.reference.year  # nothing dated before it: the story's own year
     return "DATE", f"{year + shift:04d}"
 
 
@@ -204,3 +204,11 @@ def _last_year(ctx: Context) -> int | None:
     return None
 
 
+def the_year(m: re.Match[str], ctx: Context) -> Result:
+    """"for the year ended July 2" is a year-long stretch; "the fiscal year", "a high for the year" the
+    story's year."""
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() : m.end() + 8], re.IGNORECASE):
+        return "DURATION", "P1Y"
+    if ctx.reference is None:
+        return "DATE", None
+    return "DATE", f"{ctx.reference.year:04d}"

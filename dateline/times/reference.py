@@ -172,7 +172,8 @@ def _countries() -> dict[str, dict]:
 
 
 def _city_zone(name: str, country: str | None) -> str | None:
-    entries = _cities_by_name().get(name.strip().lower(), [])
+    key = name.strip().lower()
+    entries = _cities_by_name().get(key) or _cities_by_name().get(key.removesuffix(" city").strip(), [])
     for _population, code, zone in entries:
         if country is None or code == country:
             return _valid_zone(zone)

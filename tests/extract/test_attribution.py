@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dateline.extract.attribution import Claim, load_cues
+from dateline.extract.attribution import KINDS, Claim, load_cues
 from dateline.extract.quotes import find_claims
 from dateline.models import AttributionKind, Entity, Span
 
-KINDS = {k.value for k in AttributionKind}
+KINDS_OF_ATTRIBUTION = {k.value for k in AttributionKind}
 
 
 def test_load_cues_kinds_are_contract_kinds():
     cues = load_cues()
-    assert set(cues.verbs.values()) <= KINDS
-    assert set(cues.relays.values()) <= KINDS
-    assert set(cues.citing.values()) <= KINDS
+    assert set(cues.verbs.values()) <= KINDS_OF_ATTRIBUTION
+    assert set(cues.relays.values()) <= KINDS_OF_ATTRIBUTION
+    assert set(cues.citing.values()) <= KINDS_OF_ATTRIBUTION
+    assert set(cues.evidential_verbs.values()) <= KINDS_OF_ATTRIBUTION
 
 
 def test_load_cues_core_verbs_have_expected_kinds():
@@ -101,3 +102,11 @@ def test_find_claims_transcript_label_line(nlp):
     claims = find_claims(nlp(text))
     speakers = {c.speaker.text: c.content.text for c in claims if c.cue == ":"}
     assert speakers["KARLSSON"] == "They did not fail, they paused"
+
+
+def test_find_claims_kinds_are_contract_kinds(nlp):
+    text = 'Officials said the road was shut. "It will reopen," Ruiz said, according to Radio Nord.'
+    claims = find_claims(nlp(text))
+    assert claims
+    assert {c.kind for c in claims} <= set(KINDS)
+    assert {c.attribution_kind for c in claims} <= KINDS_OF_ATTRIBUTION

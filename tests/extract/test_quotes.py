@@ -248,3 +248,18 @@ def test_find_claims_no_quotes_no_cues(nlp):
 
 def test_find_claims_empty_document(nlp):
     assert _claims(nlp, "") == []
+
+
+def test_find_claims_inverted_cue_after_clause(nlp):
+    text = "The border crossing was closed overnight, said Colonel Arno Tamm, the regional commander."
+    claim = _one(_claims(nlp, text), cue="said")
+    assert claim.speaker.text == "Colonel Arno Tamm"
+    assert claim.content.text == "The border crossing was closed overnight"
+
+
+def test_find_claims_hedge_has_no_speaker(nlp):
+    claims = _claims(nlp, "It seems that the talks will resume next week.")
+    claim = _one(claims, cue="seems")
+    assert claim.speaker is None
+    assert claim.attribution_kind == "claim"
+    assert claim.content.text == "the talks will resume next week"

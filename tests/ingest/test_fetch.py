@@ -85,3 +85,8 @@ def test_ingest_unreachable_host_is_a_fetch_failure():
     # Port 9 on loopback: nothing listens, the connection is refused at once.
     (failure,) = ingest(["http://127.0.0.1:9/story"], limits=FAST)
     assert failure.code == "fetch" and failure.reason.startswith("could not fetch")
+
+
+def test_ingest_unparseable_url_is_a_failure():
+    (failure,) = ingest(["http://[::1:80/story"], limits=FAST)
+    assert isinstance(failure, Failure) and failure.reason.startswith("cannot open")

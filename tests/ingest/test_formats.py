@@ -195,3 +195,45 @@ def test_ingest_names_tar_archives_as_unsupported(tmp_path):
     story.unlink()
     (failure,) = _run(tmp_path)
     assert failure.reason.startswith("tar archives are not supported")
+
+
+def test_ingest_refuses_text_over_the_character_limit_and_blank_record_fields(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text(
+        '{"id": "long", "text": "' + "word " * 50 + '"}\n{"id": "", "title": "", "text": "Short story."}\n',
+        encoding="utf-8",
+    )
+    failure, article = _run(path, limits=Limits(max_text_chars=100))
+    assert failure.reason == "text is longer than the 100 character limit" and failure.code == "too-large"
+    assert article.id == content_id(b"Short story.") and article.title is None
+
+
+def test_ingest_reads_absurdly_nested_html_in_fast_mode(tmp_path):
+    story = "<p>The harbour reopened on Monday after a storm, port officials said in a statement.</p>"
+    (tmp_path / "a.html").write_text(
+        "<html><body>" + "<div>" * 240 + story + "</div>" * 240 + "</body></html>"
+    )
+    # deeper than libxml2 parses (256 levels): a clean failure, not a hang
+    (tmp_path / "b.html").write_text(
+        "<html><body>" + "<div>" * 5000 + story + "</div>" * 5000 + "</body></html>"
+    )
+    article, failure = _run(tmp_path)
+    assert isinstance(article, Article) and "harbour reopened" in article.text
+    assert failure.reason == "no main text found in the HTML page"
+
+
+def test_ingest_html_without_metadata_falls_back_to_wire_rules(tmp_path):
+    path = tmp_path / "bare.html"
+    path.write_text(
+        "<html><body><article><p>Dam repairs finished ahead of schedule</p>"
+        "<p>Updated: 14-07-2021 10:15 GMT</p>"
+        "<p>KABUL, Afghanistan (AP) — Engineers finished repairing the dam wall on Tuesday, two weeks ahead "
+        "of schedule, the water ministry said in a statement to reporters.</p>"
+        "<p>Farmers downstream said they expected water for the autumn planting season.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = _run(path)
+    assert article.title == "Dam repairs finished ahead of schedule"
+    assert article.published == "2021-07-14T10:15:00Z"
+    assert article.outlet == "AP" and article.dateline == "KABUL, Afghanistan"

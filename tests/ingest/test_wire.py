@@ -191,3 +191,11 @@ def test_article_from_text_reads_a_bare_date_line_under_the_headline():
     article = article_from_text(text)
     assert article.title == "Factory reopens after fire" and article.published == "2013-12-10"
     assert _removed(article, "metadata line") == ["December 10, 2013"]
+
+
+def test_article_from_text_lead_with_a_date_but_no_place_sets_no_dateline():
+    article = article_from_text(
+        "Dec 21 (Reuters) - Oil prices rose on Monday after producers agreed to cut output, traders said."
+    )
+    assert article.outlet == "Reuters" and article.dateline is None
+    assert _removed(article, "dateline") == ["Dec 21 (Reuters) -"]

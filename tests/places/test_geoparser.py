@@ -121,3 +121,31 @@ def test_locate_event_ignores_demonyms(mini_geoparser, nlp, word):
     start = text.index("protested")
     trigger = doc.char_span(start, start + len("protested"))
     assert mini_geoparser.locate_event(doc, trigger, []) is None
+
+
+def _locate(geoparser, nlp, text, word):
+    doc = nlp(text)
+    start = text.index(word)
+    trigger = doc.char_span(start, start + len(word))
+    return geoparser.locate_event(doc, trigger, geoparser.toponyms(doc, doc_id="t"))
+
+
+def test_locate_event_named_square_takes_its_citys_point(mini_geoparser, nlp):
+    place = _locate(mini_geoparser, nlp, "Protesters marched in Tahrir Square in Baghdad.", "marched")
+    assert place.name == "Tahrir Square"
+    assert (place.lat, place.lon, place.country_code) == (33.34058, 44.40088, "IRQ")
+    assert place.resolution == "city" and place.geonameid is None
+
+
+def test_locate_event_unknown_village_falls_back_to_its_container(mini_geoparser, nlp):
+    text = "On 3 May, police arrested 12 protesters in Qaryat al-Hilal, Iraq."
+    place = _locate(mini_geoparser, nlp, text, "arrested")
+    assert place.name == "Qaryat al-Hilal"
+    assert place.country_code == "IRQ" and place.resolution == "country"
+
+
+def test_locate_event_prefers_the_town_over_its_province(mini_geoparser, nlp):
+    text = "On 7 May, in Springfield, Missouri, workers protested over unpaid wages."
+    place = _locate(mini_geoparser, nlp, text, "protested")
+    assert place.name == "Springfield" and place.resolution == "city"
+    assert place.geonameid == 4409896

@@ -67,3 +67,11 @@ def test_day_of_handles_partial_and_bad_dates():
     assert day_of("2021") == day_of("2021-07-01")
     assert day_of("2021-02-30") is None
     assert day_of(None) is None
+
+
+def test_linker_horizon_forgets_events_older_than_the_window():
+    linker = Linker(horizon_days=10)
+    linker.link_article([("old", _f("a", date="2021-01-01"))])
+    linker.link_article([("new", _f("b", date="2021-03-01"))])
+    assert len(linker) == 1
+    assert linker.link_article([("late", _f("c", date="2021-01-01"))]) == ["late"]  # old one forgotten

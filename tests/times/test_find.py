@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline.times import find_timexes, reference_time
 
@@ -133,3 +135,20 @@ def test_find_timexes_package_docstring_example_holds():
     import dateline.times
 
     assert doctest.testmod(dateline.times).failed == 0
+
+
+def test_find_timexes_finds_expressions_far_apart_in_long_texts():
+    filler = "The committee discussed the budget at length. " * 200
+    text = "On Sunday, " + filler + "the vote was set for next Tuesday, " + filler + "in December 1997."
+    found = values(text)
+    assert found == {"Sunday": "1998-01-04", "next Tuesday": "1998-01-13", "December 1997": "1997-12"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ./-:,aAmpMJanuMayFridTuesweksyoh'")), max_size=80))
+def test_find_timexes_spans_are_ordered_disjoint_and_exact(text):
+    found = find_timexes(text, JAN_8_1998)
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
