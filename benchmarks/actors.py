@@ -36,6 +36,7 @@ from dateline.nlp import load_nlp
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev" / "plover_gsr.jsonl"
 SECTORS = frozenset("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP "
                     "PRE REL SOC".split())
+PRONOUNS = frozenset("i you he she it we they who whom which that this these those me him her us them".split())
 REPORTING = frozenset({"say", "announce", "report", "tell", "state", "add", "claim", "confirm", "quote"})
 
 
@@ -119,11 +120,61 @@ def measure_roles(doc, event, tally: Tally, prefix: str, trigger_token, errors: 
                           f"{[doc.text[a:b] for a, b in gold]} found {[s.text for s in found]} | {doc.text}")
 
 
+def measure_wikievents(path: Path, nlp, limit: int) -> None:
+    """Role overlap on full news articles, with the gold trigger words as triggers (WikiEvents dev:
+    Attacker/Killer/... -> actor, Victim/Target -> recipient; gold arguments are head words)."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    records = records[:limit] if limit else records
+    tally = Tally()
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+        cursor = 0
+        for event, label in zip(record.get("events") or (), record["labels"]["wikievents_events"]):
+            token = next((t for t in doc[cursor:] if t.text == label["trigger"]), None) or next(
+                (t for t in doc if t.text == label["trigger"]), None)  # events are not always in text order
+            if token is None:
+                tally["unaligned"] += 1
+                continue
+            cursor = token.i
+            _tally_roles(doc, event, find_roles(doc[token.i:token.i + 1]), tally)
+    print(f"\nWikiEvents ({len(records)} articles, gold triggers; {tally['unaligned']} not aligned;"
+          f" {tally['pronoun']} pronoun arguments left out)")
+    for role in ("actor", "recipient"):
+        print(f"   {role:<9} recall {tally.share(role + '_found', role + '_gold'):<22}"
+              f" any-role recall {tally.share(role + '_any', role + '_gold')}")
+
+
+def _tally_roles(doc, event, found_roles, tally: Tally) -> None:
+    actors, recipients = found_roles
+    for role, found in (("actor", actors), ("recipient", recipients)):
+        for ent in event.get(role) or ():
+            if ent["text"].lower() in PRONOUNS:
+                tally["pronoun"] += 1  # find_roles drops pronouns by design (no coreference)
+                continue
+            gold = _near_trigger_offsets(doc, ent["text"], found)
+            if gold is None:
+                continue
+            tally[role + "_gold"] += 1
+            tally[role + "_found"] += any(_overlaps(s, *gold) for s in found)
+            tally[role + "_any"] += any(_overlaps(s, *gold) for s in actors + recipients)
+
+
+def _near_trigger_offsets(doc, text: str, found) -> tuple[int, int] | None:
+    """The gold head word's occurrence inside a found phrase if there is one, else its first one."""
+    for span in found:
+        at = span.text.find(text)
+        if at >= 0:
+            return span.start_char + at, span.start_char + at + len(text)
+    at = doc.text.find(text)
+    return (at, at + len(text)) if at >= 0 else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--limit", type=int, default=0, help="only the first N records")
     parser.add_argument("--errors", action="store_true", help="list mismatches")
+    parser.add_argument("--wikievents", type=Path, nargs="?", const=DEFAULT_GOLD.with_name("wikievents.jsonl"),
+                        help="also measure roles on WikiEvents articles (default: the dev file)")
     args = parser.parse_args(argv)
     records = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line]
     if args.limit:
@@ -146,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             p = f"{prefix}{role}"
             print(f"{prefix[:-1]:>8} {role:<9} recall {tally.share(p + '_found', p + '_gold'):<22}"
                   f" precision {tally.share(p + '_right', p + '_pred')}")
+    if args.wikievents:
+        measure_wikievents(args.wikievents, nlp, args.limit)
     if args.errors:
         print("\n".join(["", *errors]))
     return 0

@@ -29,12 +29,12 @@ def read_docs(path: Path, limit: int | None) -> list[dict]:
     return docs[:limit] if limit else docs
 
 
-def run(name: str, limit: int | None, out: Path, demonyms: bool) -> None:
+def run(name: str, limit: int | None, out: Path, demonyms: bool, facilities: bool) -> None:
     gold = SHARED / "dev" / f"{name}.jsonl"
     docs = read_docs(gold, limit)
     texts = [d["text"] for d in docs]
     nlp = load_nlp()
-    geoparser = Geoparser(Geoparser.default().gazetteer, demonyms=demonyms)
+    geoparser = Geoparser(Geoparser.default().gazetteer, demonyms=demonyms, facilities=facilities)
     geoparser.gazetteer.warm()  # load the in-memory name sets outside the timed part (once per process)
 
     started = time.perf_counter()
@@ -70,10 +70,11 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", default=["geowebnews", "geovirus"])
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument("--demonyms", action="store_true", help="count nationality words as toponyms")
+    parser.add_argument("--facilities", action="store_true", help="report named facilities at their town")
     parser.add_argument("--out", type=Path, default=Path("/tmp"), help="folder for the toponym files")
     args = parser.parse_args()
     for name in args.sets:
-        run(name, args.limit, args.out, args.demonyms)
+        run(name, args.limit, args.out, args.demonyms, args.facilities)
 
 
 if __name__ == "__main__":

@@ -183,16 +183,21 @@ def extract_documents(items: Iterable[Article | Failure], *, workers: int = 1) -
 
 
 def _flush(extractor: Extractor, items: list[Article | Failure]) -> Iterator[Document | Failure]:
+    """Documents for a batch, failures in place; one article that breaks extraction becomes a Failure
+    and the rest of the batch is carried on from the next article."""
     articles = [i for i in items if isinstance(i, Article)]
     documents = iter(extractor.documents(articles)) if articles else iter(())
+    done = 0
     for item in items:
         if isinstance(item, Failure):
             yield item
             continue
         try:
-            yield next(documents)
-        except Exception as exc:  # one bad article must not end the batch
-            log.exception("extraction failed for %s", item.id)
-            yield Failure(input=item.source or item.id, stage="extract", reason=f"extraction failed: {exc}",
-                          code="extract")
-            documents = iter(extractor.documents(articles[articles.index(item) + 1 :]))
+            document = next(documents)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+            log.debug("extraction failed for %s", item.id, exc_info=True)
+            document = Failure(input=item.source or item.id, stage="extract", code="extract",
+                               reason=f"extraction failed: {type(exc).__name__}: {exc}")
+            documents = iter(extractor.documents(articles[done + 1 :]))
+        done += 1
+        yield document

@@ -18,7 +18,7 @@ from ..ontology import acled_event_type_of, cameo_codes, plover_of
 from .lexicon import coding_cues, trigger_entries
 from .triggers import Trigger
 
-__all__ = ["Coding", "clause_words", "code_trigger"]
+__all__ = ["Coding", "clause_words", "code_trigger", "recode_for_modality"]
 
 # PLOVER modes of the current manual, by type: crosswalk modes outside these are dropped.
 _MANUAL_MODES = {
@@ -75,7 +75,41 @@ _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset("right rights".split()), "1043"),
     ),
     "111": (),
+    "070": (
+        (frozenset("asylum refuge".split()), "075"),
+        (frozenset("peacekeeper peacekeeping protection".split()), "074"),
+        (frozenset("weapon arm ammunition military troop".split()), "072"),
+        (frozenset("food humanitarian medicine medical relief refugee grain water shelter tent flour vaccine".split()),
+         "073"),
+        (frozenset("loan grant credit dollar million billion fund funding money budget economic".split()), "071"),
+    ),
+    "030": (
+        (frozenset("aid assistance donation funding".split()), "033"),
+        (frozenset("release free".split()), "0353"),
+        (frozenset("ceasefire truce withdraw withdrawal".split()), "0356"),
+        (frozenset("talk negotiation negotiate meet dialogue".split()), "036"),
+    ),
 }
+# Future or intended cooperation is an intent to cooperate (CAMEO 03x), by the code of the act intended.
+_INTENT_CODES = {
+    "0841": "0353", "084": "0353", "0842": "0353", "085": "0354", "081": "0351", "0811": "0351",
+    "0813": "0351", "082": "0352", "083": "034", "0831": "0341", "086": "0355", "0861": "0355",
+    "0863": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356", "0874": "0356",
+    "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+    "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "040": "036", "042": "036", "043": "036", "046": "036", "045": "039", "057": "037",
+}  # fmt: skip
+# Refused or negated cooperation is a rejection (CAMEO 12x), by root (or code) of the act refused.
+_REFUSAL_CODES = {
+    "03": "120", "04": "125", "057": "127", "06": "121", "07": "122", "0841": "1243", "084": "1243",
+    "085": "1244", "086": "1245", "087": "1246", "0871": "1246", "08": "124",
+}  # fmt: skip
+# A material conflict act announced for the future, or made conditional, is a threat (CAMEO 13x).
+_THREAT_CODES = {
+    "166": "136", "163": "1312", "16": "1313", "1723": "1323", "1724": "1324", "17": "137", "15": "138",
+    "18": "138", "19": "138", "20": "1383",
+}  # fmt: skip
+_COOPERATIVE_ROOTS = frozenset("03 04 05 06 07 08".split())
 _ASSAULT_ROOTS = ("18", "19", "20")
 
 
@@ -113,6 +147,8 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
     wide = words_of(sentence)
     code = _specialise(trigger.entry.cameo, trigger, local, wide)
     event_type, mode = plover_of(code)
+    if trigger.entry.plover is not None and code == trigger.entry.cameo:
+        event_type, mode = trigger.entry.plover  # "resign": the manual's RETREAT/resign, not the crosswalk's
     if event_type is None:
         return None
     weapon = _weapon(local, wide) if code[:2] in _ASSAULT_ROOTS else None
@@ -131,6 +167,41 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
         weapon=weapon.name if weapon else None,
         weapon_strength=0 if weapon is None else (1 if weapon.weak else 2),
     )
+
+
+def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditional: bool) -> Coding | None:
+    """The act a modality turns a trigger into: "will release" is an intent to release (0353), "refused
+    to withdraw" a rejection (1246), "will withdraw its inspectors unless ..." a threat (136).
+
+    Returns None when the coding stands as it is. ``modality`` is the ``Modality`` value string.
+    """
+    code = coding.cameo
+    if trigger.entry.is_speech:
+        return None
+    if modality == "negated" and code[:2] in _COOPERATIVE_ROOTS:
+        new = _by_prefix(_REFUSAL_CODES, code)
+    elif modality == "future" and conditional:
+        new = "131" if code[:2] in _COOPERATIVE_ROOTS else _by_prefix(_THREAT_CODES, code)
+    elif modality == "future" and code[:2] in _COOPERATIVE_ROOTS:
+        new = _INTENT_CODES.get(code) or _INTENT_CODES.get(code[:3])
+    elif modality == "future":
+        new = _by_prefix(_THREAT_CODES, code)
+    else:
+        return None
+    if new is None or new not in cameo_codes():
+        return None
+    event_type, mode = plover_of(new)
+    if event_type is None:
+        return None
+    return Coding(cameo=new, event_type=event_type, mode=mode if mode in _MANUAL_MODES.get(event_type, set()) else None,
+                  acled_event_type=None, acled_sub_event_type=None)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    for length in (4, 3, 2):
+        if code[:length] in table:
+            return table[code[:length]]
+    return None
 
 
 def _specialise(base: str, trigger: Trigger, local: set[str], wide: set[str]) -> str:

@@ -34,6 +34,15 @@ class TriggerEntry:
     def is_generic(self) -> bool:
         return "generic" in self.flags
 
+    @property
+    def plover(self) -> tuple[str, str | None] | None:
+        """The PLOVER (type, mode) a ``plover=TYPE/mode`` flag sets, else None."""
+        for flag in self.flags:
+            if flag.startswith("plover="):
+                kind, _, mode = flag[len("plover=") :].partition("/")
+                return kind, mode or None
+        return None
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WeaponClass:

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Attribution, Entity, Modality, Place
 from ..models import Span as TextSpan
-from .coding import Coding, code_trigger
+from .coding import Coding, code_trigger, recode_for_modality
 from .lexicon import coding_cues
-from .modality import is_presupposed, modality_of
+from .modality import has_condition, is_presupposed, modality_of
 from .quotes import Claim
 from .triggers import Trigger
 
@@ -87,6 +87,9 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
     if coding is None:
         return None
     modality = modality_of(trigger.head)
+    recoded = recode_for_modality(coding, trigger, modality.value, has_condition(trigger.head))
+    if recoded is not None:
+        coding, modality = recoded, Modality.ASSERTED  # the intent, refusal or threat itself is asserted
     draft = MentionDraft(
         trigger=trigger,
         coding=coding,

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..models import Modality
 
-__all__ = ["is_presupposed", "modality_of"]
+__all__ = ["has_condition", "is_presupposed", "modality_of"]
 
 _UNCERTAIN_AUX = frozenset("may might could".split())
 _UNCERTAIN_WORDS = frozenset(
@@ -24,10 +24,10 @@ _HISTORICAL_WORDS = frozenset("previously formerly once earlier".split())
 # Governors whose complement has not happened (yet): plans, threats, intentions.
 _FUTURE_GOVERNORS = frozenset(
     "plan intend aim prepare schedule expect vow promise pledge seek hope want agree decide propose "
-    "consider set".split()
+    "consider set willing ready prepared determined".split()
 )
 _THREAT_GOVERNORS = frozenset("threaten warn".split())
-_FAILED_GOVERNORS = frozenset("fail refuse deny".split())
+_FAILED_GOVERNORS = frozenset("fail refuse deny decline".split())
 _ALLEGATION_GOVERNORS = frozenset("accuse allege claim blame charge suspect".split())
 _CONDITIONAL_MARKS = frozenset("if unless".split())
 
@@ -57,6 +57,16 @@ def modality_of(trigger: Token) -> Modality:
     if words & _HISTORICAL_WORDS:
         return Modality.HISTORICAL
     return Modality.ASSERTED
+
+
+def has_condition(trigger: Token) -> bool:
+    """The act's verb carries an "unless"/"if" clause: "will withdraw its force unless a ceasefire is
+    arranged" makes the withdrawal a condition put to someone (a threat), not a plan."""
+    verb = _local_verb(_governors(trigger))
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)
+        for c in verb.children
+    )
 
 
 def is_presupposed(trigger: Token) -> bool:

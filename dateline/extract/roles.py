@@ -54,6 +54,10 @@ LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "make",
                          "claim", "initiate", "order", "plan"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "damage", "destroy", "strike", "harm",
                         "claim", "leave"})
+# Verbs whose subject undergoes the event: "three civilians died" names victims, not attackers.
+UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate", "burn"})
+QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round", "barrage",
+                            "volley", "flurry", "salvo", "chain", "cycle", "surge"})
 PROJECTILE_VERBS = frozenset({"fire", "throw", "pelt", "launch", "drop", "hurl", "lob", "shoot", "aim",
                               "direct", "point", "rain", "open", "use", "detonate", "plant"})
 DEMAND_WORDS = frozenset({"demand", "insist", "ask", "request", "urge", "call", "appeal", "propose",
@@ -88,7 +92,9 @@ def _verb_roles(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
     recipients: list[Token] = []
     for child in verb.children:
         dep = child.dep_
-        if dep in SUBJECTS:
+        if dep in SUBJECTS and verb.lemma_ in UNDERGOER_VERBS:
+            recipients.append(_antecedent(_resolve_relativizer(child, verb), verb))  # "three civilians died"
+        elif dep in SUBJECTS:
             actors.append(_antecedent(_resolve_relativizer(child, verb), verb))
         elif dep == "nsubjpass":
             recipients.append(_antecedent(_resolve_relativizer(child, verb), verb))
@@ -100,7 +106,8 @@ def _verb_roles(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
             recipients += _prep_recipients(child, verb)
     if not actors and depth < 4:
         actors += _borrowed_subject(verb, depth)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+    # (a participle modifying a noun is passive; the small model sometimes tags it VBD)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         recipients.append(verb.head)  # "fishermen detained by the navy"
     if not recipients and depth < 4:
         recipients += _complement_recipients(verb, depth) or _shared_object(verb)
@@ -218,7 +225,8 @@ def _borrowed_subject(verb: Token, depth: int) -> list[Token]:
         return _verb_roles(governor, depth + 1)[0]
     if dep == "pcomp" and governor.dep_ == "prep":
         return _pcomp_subject(governor.head, depth)
-    if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN") and verb.tag_ != "VBN":
+    if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN") and not (
+            dep == "acl" and verb.tag_ in ("VBN", "VBD")):
         return [governor]  # "militias targeting the embassy"
     return []
 
@@ -253,10 +261,35 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "prep":
             _noun_prep(child, noun, actors, recipients)
     if not actors:
-        actors += _light_verb_subject(noun)
+        actors += _light_verb_subject(_through_quantity(noun))
     if noun.dep_ == "nsubj" and noun.head.lemma_ in HARM_VERBS:
         recipients += [c for c in noun.head.children if c.dep_ == "dobj"]
+    if not recipients:
+        recipients += _victims_of_setting(noun)
     return actors, recipients
+
+
+def _through_quantity(noun: Token) -> Token:
+    """"launched a series of attacks": the event noun stands where its quantity noun stands."""
+    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i
+           and noun.head.head.lemma_ in QUANTITY_NOUNS):
+        noun = noun.head.head
+    return noun
+
+
+def _victims_of_setting(noun: Token) -> list[Token]:
+    """"Scores died in the attacks", "two were killed in the raid": who suffered in the event."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ in ("suffer", "sustain", "receive", "incur"):
+        return [c for c in noun.head.children if c.dep_ in SUBJECTS]  # "13 people suffered injuries"
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "by", "of", "from") or prep.head.i == prep.i:
+        return []
+    verb = prep.head
+    if verb.lemma_ in UNDERGOER_VERBS:
+        return [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.tag_ == "VBN" and verb.lemma_ in HARM_VERBS | {"injure", "wound", "kill", "hurt", "displace"}:
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return []
 
 
 def _noun_prep(prep: Token, noun: Token, actors: list[Token], recipients: list[Token]) -> None:
@@ -359,10 +392,14 @@ def _conjuncts(head: Token) -> list[Token]:
     """"the United States and Jordan" -> [States, Jordan] (nested conjunctions included)."""
     out = [head]
     doc = head.doc
-    for child in head.children:
-        # Only a real coordination: the small model also links parts of long names as "conj".
-        joined = any(doc[i].pos_ == "CCONJ" for i in range(min(head.i, child.i), max(head.i, child.i)))
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and joined:
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    if not conjuncts:
+        return out
+    # Only a real coordination ("men, women and children"): the small model also links parts of long
+    # names as "conj", with no conjunction anywhere in the list.
+    last = max(c.i for c in conjuncts)
+    if any(doc[i].pos_ == "CCONJ" for i in range(head.i, last)):
+        for child in conjuncts:
             out += _conjuncts(child)
     return out
 

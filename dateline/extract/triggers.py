@@ -106,6 +106,8 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
         "dobj": ("dobj", "obj"),
         "conj": ("conj",),
         "nummod": ("nummod",),
+        "nsubj": ("nsubj", "nsubjpass"),
+        "advcl": ("advcl",),
         "gov": (),
     }[rel]
     if rel == "gov":
@@ -148,13 +150,30 @@ def _is_event_use(trigger: Trigger) -> bool:
     if any(s.lemma_.lower() in _NON_AGENT_SUBJECTS for s in subjects) and not trigger.entry.is_speech:
         return False
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
-    if any(o.lemma_.lower() in _NON_EVENT_OBJECTS for o in objects):
+    if any(o.lemma_.lower() in _NON_EVENT_OBJECTS for o in objects) and not _asks_for_object(trigger.entry):
         return False
     if trigger.entry.is_violent and any(o.lemma_.lower() in _CROWD_CONTROL for o in objects):
         return False  # "police fired tear gas": how a protest was dispersed, not an assault of its own
     if trigger.entry.is_generic and not _is_specific_noun(token):
         return False
+    if "negonly" in trigger.entry.flags and not _is_negated(token):
+        return False
     return True
+
+
+def _asks_for_object(entry: TriggerEntry) -> bool:
+    """The row names its object ("share information"): that object makes the event, not a report."""
+    return any(rel in ("obj", "dobj") and lemma != "*" for rel, lemma in entry.needs)
+
+
+def _is_negated(token: Token) -> bool:
+    """"will not accept", "refused to accept": the word is only an event as a refusal."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and (
+        head.lemma_.lower() in ("refuse", "decline", "fail") or any(c.dep_ == "neg" for c in head.children)
+    )
 
 
 def _is_habitual(token: Token) -> bool:
@@ -167,11 +186,13 @@ def _is_habitual(token: Token) -> bool:
             return True
     if verb is None:
         return False
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return True
     speech = bool(set(_entries_keys(verb)) & _speech_lemmas())
     if speech:
-        return False  # "condemns", "calls on" in a statement are performative, not habits
+        # "condemns", "calls on" in a statement are performative, not habits; "a declaration demanding
+        # that ..." states the declaration's content, not a practice
+        return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return True
     if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return True
     if verb.tag_ == "VBG" and _present_progressive(verb):

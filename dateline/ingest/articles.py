@@ -19,6 +19,7 @@ def build_article(
     id: str | None = None,
     title: str | None = None,
     published: str | None = None,
+    guessed_published: str | None = None,
     url: str | None = None,
     source: str | None = None,
     outlet: str | None = None,
@@ -29,7 +30,9 @@ def build_article(
     """The article for ``text``. Given metadata wins; missing title/published are read from the text
     when ``infer_metadata`` (records that say ``null`` explicitly keep it).
 
-    The id is the given one, else one from the canonical URL, else ``content_id(id_bytes or text)``.
+    ``guessed_published`` (a date a page's markup suggested) is used only when the text itself has
+    no publication stamp. The id is the given one, else one from the canonical URL, else
+    ``content_id(id_bytes or text)``.
     """
     if not text.strip():
         raise Refused("empty input", EMPTY)
@@ -40,7 +43,7 @@ def build_article(
         title = wire.title
     published = normalise_published(published)
     if published is None and infer_metadata:
-        published = wire.published
+        published = wire.published or normalise_published(guessed_published)
     if id is None:
         id = url_id(url) if url else content_id(id_bytes if id_bytes is not None else text.encode("utf-8"))
     body_text = wire.body.text if wire.body else text

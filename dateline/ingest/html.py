@@ -92,11 +92,15 @@ def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, li
     if not text.strip():
         raise Refused("no main text found in the HTML page", NO_TEXT)
     page_url = (getattr(document, "url", None) or url) if document is not None else url
-    published = _published_time(html) or (getattr(document, "date", None) if document is not None else None)
+    # A timed meta tag is the page's own statement; trafilatura's date is a guess (it may come from the
+    # URL or the text), so a stamp printed in the text wins over it.
+    published = _published_time(html)
+    guessed = getattr(document, "date", None) if document is not None else None
     return build_article(
         text,
         title=getattr(document, "title", None) if document is not None else None,
         published=published,
+        guessed_published=guessed,
         url=page_url,
         source=source,
         outlet=getattr(document, "sitename", None) if document is not None else None,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..models import Place, Toponym
 from .gazetteer import GAZETTEER_VERSION, Candidate, Gazetteer, build_gazetteer, default_path
 from .geonames import import_geonames
-from .locate import Located, locate, resolution_of
+from .locate import Located, contained_facilities, locate, resolution_of
 from .rank import resolve_mentions
 from .recognize import find_mentions
 from .sources import PRIVATE_ID_BASE
@@ -50,10 +50,13 @@ class Geoparser:
 
     _default: Geoparser | None = None
 
-    def __init__(self, gazetteer: Gazetteer, *, demonyms: bool = False) -> None:
-        """``demonyms``: report nationality words ("Russian") as toponyms of their country."""
+    def __init__(self, gazetteer: Gazetteer, *, demonyms: bool = False, facilities: bool = False) -> None:
+        """``demonyms``: report nationality words ("Russian") as toponyms of their country.
+        ``facilities``: report named streets, buildings and areas at their town's point (see toponyms()).
+        """
         self.gazetteer = gazetteer
         self.demonyms = demonyms
+        self.facilities = facilities
 
     @classmethod
     def default(cls) -> Geoparser:
@@ -78,25 +81,21 @@ class Geoparser:
         return cached
 
     def toponyms(self, doc: Doc, *, doc_id: str) -> list[Toponym]:
-        """Resolved toponyms of ``doc``, offsets into ``doc.text``; unresolved names are left out."""
-        return [
-            Toponym(
-                doc_id=doc_id,
-                start=item.mention.start,
-                end=item.mention.end,
-                text=item.mention.text,
-                name=item.place.name,
-                lat=round(item.place.lat, 5),
-                lon=round(item.place.lon, 5),
-                geonameid=item.place.geonameid if item.place.geonameid < PRIVATE_ID_BASE else None,
-                country_code=item.place.country,
-                feature_code=item.place.feature_code,
-                admin1=None if item.place.is_country else item.place.admin1,
-                population=item.place.population,
-            )
-            for item in self.located(doc)
-            if item.place is not None
-        ]
+        """Resolved toponyms of ``doc``, offsets into ``doc.text``; unresolved names are left out.
+
+        With ``facilities``, a named street, building or area no gazetteer has ("Royal Street", "Manila
+        Cathedral") is reported at the point of the town it lies in (the nearest town named in its
+        sentence, else the document's main town), with no GeoNames id or feature code.
+        """
+        located = self.located(doc)
+        found = [_toponym(doc_id, item.mention, item.place) for item in located if item.place is not None]
+        if self.facilities:
+            found += [
+                _toponym(doc_id, item.mention, town, own=False)
+                for item, town in contained_facilities(doc, located)
+            ]
+            found.sort(key=lambda t: t.start)
+        return found
 
     def locate_event(
         self,
@@ -131,3 +130,20 @@ class Geoparser:
             if candidate.feature_code == "PPLC" or candidate.population >= 1_000_000:
                 return candidate.country
         return None
+
+
+def _toponym(doc_id: str, mention, place: Candidate, *, own: bool = True) -> Toponym:
+    return Toponym(
+        doc_id=doc_id,
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        name=place.name if own else mention.text,
+        lat=round(place.lat, 5),
+        lon=round(place.lon, 5),
+        geonameid=place.geonameid if own and place.geonameid < PRIVATE_ID_BASE else None,
+        country_code=place.country,
+        feature_code=place.feature_code if own else None,
+        admin1=None if place.is_country else place.admin1,
+        population=place.population if own else None,
+    )

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
+from .recognize import NAMED_ONLY
 from .sources import PRIVATE_ID_BASE
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate
     from .recognize import Mention
 
-__all__ = ["Located", "locate", "resolution_of"]
+__all__ = ["Located", "contained_facilities", "locate", "resolution_of"]
 
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "on", "across", "around", "throughout", "into", "within",
@@ -101,6 +102,13 @@ def _around(
         phrased = [item for item in in_sentence if _in_locative_phrase(doc, item, starts)]
         if phrased:
             best = min(phrased, key=lambda item: (_rank(item.place), _distance(item, trigger, starts)))
+            named = [
+                item for item in located
+                if item.place is None and item.mention.label != "NORP"
+                and 0 <= best.mention.start - item.mention.end <= CONTAINER_REACH
+            ]
+            if named:  # "in Qaryat al-Hilal, Iraq": the unknown place, at its container's point
+                return _place(named[-1].mention, best.place, own=False)
             return _place(best.mention, best.place)
         nearest = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
         return _place(nearest.mention, nearest.place)
@@ -240,3 +248,21 @@ def _is_dateline(item: Located, text: str, dateline: str | None) -> bool:
     # "WASHINGTON (Reuters) -" / "ANI | Washington DC | Updated: ..." : the place in a credit line.
     head = text[line_start : item.mention.start]
     return ("|" in line and len(line) < 200) or (len(head) < 3 and item.mention.text.isupper() and len(line) > 40)
+
+
+def contained_facilities(doc: Doc, located: Sequence[Located]) -> list[tuple[Located, Candidate]]:
+    """Named facilities and areas NER found but no gazetteer has, each with the town it lies in."""
+    towns = [item for item in located if item.place is not None and _rank(item.place) <= 2]
+    if not towns:
+        return []
+    counts = Counter(item.place.geonameid for item in towns)
+    main_town = max(towns, key=lambda item: counts[item.place.geonameid]).place
+    pairs = []
+    for item in located:
+        if item.place is not None or item.mention.label not in {NAMED_ONLY, "FAC", "LOC", "GPE"}:
+            continue
+        sentence = doc[item.mention.token_index].sent
+        near = [t for t in towns if sentence.start_char <= t.mention.start < sentence.end_char]
+        town = min(near, key=lambda t: abs(t.mention.start - item.mention.start)).place if near else main_town
+        pairs.append((item, town))
+    return pairs

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .names import name_key
-from .recognize import NAMED_ONLY
+from .recognize import CONTEXT_ONLY, NAMED_ONLY
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -105,7 +105,7 @@ def resolve_mentions(
 
 
 def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    if mention.label == NAMED_ONLY:
+    if mention.label in (NAMED_ONLY, CONTEXT_ONLY):
         return ()
     if mention.label == "NORP":
         record = gazetteer.demonym_place(mention.text)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from .gazetteer import Gazetteer
 
-__all__ = ["NAMED_ONLY", "Mention", "find_mentions"]
+__all__ = ["CONTEXT_ONLY", "NAMED_ONLY", "Mention", "find_mentions"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels whose words are never re-read as places (a person called "Jordan" stays a person).
@@ -55,6 +55,8 @@ MAX_NGRAM = 4
 NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-"})
 # Label of a named facility no gazetteer resolves: kept to name sub-city event locations, never a toponym.
 NAMED_ONLY = "FAC-NAME"
+# Label of a PERSON/ORG entity that its context shows to be a place the gazetteer lacks ("in Qaryat al-Hilal").
+CONTEXT_ONLY = "CONTEXT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
         elif ent.label_ in {"PERSON", "ORG"} and _unknown_place(ent):
             # "in Qaryat al-Hilal", "Kafr Zeta village": a place by its context, unknown to the gazetteer;
             # kept so an event there keeps its name (it is never a toponym of its own).
-            mention = _make_mention(ent, NAMED_ONLY)
+            mention = _make_mention(ent, CONTEXT_ONLY)
             if mention is not None:
                 mentions.append(mention)
             blocked.update(range(ent.start, ent.end))
