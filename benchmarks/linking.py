@@ -90,6 +90,7 @@ def run(n: int, *, per_day: int, horizon: int | None) -> dict[str, float]:
     predicted: list[str] = []
     elapsed = cpu = 0.0
     chunk: list[list[tuple[str, Features, int]]] = []
+    per_chunk: list[float] = []  # CPU seconds per 10k mentions: flat when linking scales linearly
 
     def flush() -> None:
         nonlocal elapsed, cpu
@@ -97,6 +98,7 @@ def run(n: int, *, per_day: int, horizon: int | None) -> dict[str, float]:
         results = [linker.link_article([(mid, f) for mid, f, _ in article]) for article in chunk]
         elapsed += time.perf_counter() - started
         cpu += time.process_time() - started_cpu
+        per_chunk.append(time.process_time() - started_cpu)
         for article, ids in zip(chunk, results):
             truth.extend(h for _, _, h in article)
             predicted.extend(ids)
@@ -108,7 +110,9 @@ def run(n: int, *, per_day: int, horizon: int | None) -> dict[str, float]:
             flush()
     flush()
     precision, recall = b_cubed(truth, predicted)
-    return {"mentions": len(truth), "events": len(set(predicted)), "seconds": elapsed, "cpu": cpu, "precision": precision,
+    per_chunk.sort()
+    return {"mentions": len(truth), "events": len(set(predicted)), "seconds": elapsed, "cpu": cpu,
+            "chunk_median": per_chunk[len(per_chunk) // 2], "precision": precision,
             "recall": recall, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}  # fmt: skip
 
 
@@ -168,13 +172,14 @@ def main() -> None:
     parser.add_argument("--horizon", type=int, default=30, help="Linker horizon_days (0: keep everything)")
     args = parser.parse_args()
     print(f"{'mentions':>10} {'events':>9} {'wall s':>8} {'CPU s':>8} {'mentions/s':>11} {'B3 P':>6} {'B3 R':>6} "
-          f"{'peak MB':>8}")  # fmt: skip
+          f"{'peak MB':>8} {'CPU s/10k (median)':>19}")  # fmt: skip
     times = {}
     for n in args.sizes:
         r = run(n, per_day=args.per_day, horizon=args.horizon or None)
         times[n] = (r["seconds"], r["cpu"])
         print(f"{r['mentions']:>10} {r['events']:>9} {r['seconds']:>8.2f} {r['cpu']:>8.2f} "
-              f"{r['mentions'] / r['cpu']:>11.0f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['peak_mb']:>8.0f}",
+              f"{r['mentions'] / r['cpu']:>11.0f} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['peak_mb']:>8.0f} "
+              f"{r['chunk_median']:>19.3f}",
               flush=True)  # fmt: skip
     if 100_000 in times and 1_000_000 in times:
         # CPU time is the measure: on a shared machine wall time mostly measures the neighbours.

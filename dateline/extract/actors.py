@@ -18,7 +18,6 @@ code for IGOs/NGOs. Conventions are documented in ``docs/actors.md``.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -32,8 +31,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["ActorCoder", "find_roles"]
-
-log = logging.getLogger(__name__)
 
 # "Iran-backed militias": the country before these words sponsors the actor but is not its country.
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained", "allied",

@@ -295,9 +295,44 @@ def _protest_subtype(code: str, trigger: Trigger) -> str:
         return "Violent demonstration"
     if cues.has("excessive_force_cues", action):
         return "Excessive force against protesters"
-    if cues.has("intervention_cues", action) or cues.has("intervention_verbs", _verb_lemmas(trigger)):
+    if cues.has("intervention_cues", action) or _authorities_intervened(trigger):
         return "Protest with intervention"
     return "Peaceful protest"
+
+
+_PROTESTER_WORDS = frozenset("protester protestor demonstrator participant marcher picketer striker rally protest "
+                             "demonstration crowd".split())
+
+
+def _authorities_intervened(trigger: Trigger) -> bool:
+    """An arrest, a block or a removal is an intervention only when the authorities do it to the
+    protest: police as the doer, or protesters (or a counted group) as the ones stopped or arrested.
+    The protesters' own road blocks and the arrest the protest is about are not."""
+    verbs = coding_cues().lists["intervention_verbs"]
+    for token in _action_tokens(trigger):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        doers = [c for c in token.children if c.dep_ == "nsubj"]
+        doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if any(_is_authority(d) for d in doers):
+            return True
+        done_to = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+        if any(_is_protesters(t) for t in done_to):
+            return True
+    return False
+
+
+def _is_authority(token: Token) -> bool:
+    armed = coding_cues().lists["armed_words"]
+    words = {t.lemma_.lower() for t in token.subtree} | {t.lower_ for t in token.subtree}
+    return bool(words & armed) or "authority" in words or "authorities" in words
+
+
+def _is_protesters(token: Token) -> bool:
+    if token.lemma_.lower() in _PROTESTER_WORDS or token.lower_ in _PROTESTER_WORDS:
+        return True
+    # "20 people were arrested", "dozens were detained": a counted group at a protest
+    return token.pos_ in ("NOUN", "NUM") and any(c.dep_ == "nummod" for c in token.children) or token.pos_ == "NUM"
 
 
 _TOPIC_PREPS = frozenset("against over about for demanding protesting".split())

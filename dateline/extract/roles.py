@@ -62,16 +62,14 @@ PROJECTILE_VERBS = frozenset({"fire", "throw", "pelt", "launch", "drop", "hurl",
                               "direct", "point", "rain", "open", "use", "detonate", "plant"})
 DEMAND_WORDS = frozenset({"demand", "insist", "ask", "request", "urge", "call", "appeal", "propose",
                           "recommend", "conclude", "suggest", "press", "plea", "ultimatum"})
+# First-person pronouns are kept: inside a quote they are the speaker, whom the caller knows.
+SPEAKER_PRONOUNS = frozenset({"i", "we"})
 RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
 SUBJECTS = ("nsubj", "csubj")
-# Dependents that end a noun phrase: clauses, appositions, coordination, adverbs.
-CLAUSAL = frozenset({"relcl", "acl", "appos", "conj", "cc", "advmod", "advcl", "punct", "prep_role",
-                     "parataxis", "ccomp", "xcomp", "dep", "mark", "preconj"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
                         "weekend", "week", "month", "year", "day", "dawn", "noon", "midnight"})
-ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 def find_roles(trigger: SpacySpan) -> tuple[list[SpacySpan], list[SpacySpan]]:
@@ -357,7 +355,9 @@ def _phrases(heads: list[Token], trigger: SpacySpan,
             if _is_reciprocal(conjunct) and exclude:
                 spans += [s for s in _phrases(exclude, trigger) if (s.start, s.end) not in seen]
                 continue
-            if conjunct.pos_ == "PRON" or conjunct.i in taken or _is_time_word(conjunct):
+            if conjunct.pos_ == "PRON" and conjunct.lower_ not in SPEAKER_PRONOUNS:
+                continue
+            if conjunct.i in taken or _is_time_word(conjunct):
                 continue
             for span in _split_modifiers(conjunct, first if conjunct.i == head.i else conjunct):
                 key = (span.start, span.end)
@@ -397,7 +397,7 @@ def _conjuncts(head: Token) -> list[Token]:
         return out
     # Only a real coordination ("men, women and children"): the small model also links parts of long
     # names as "conj", with no conjunction anywhere in the list.
-    last = max(c.i for c in conjuncts)
+    last = max(c.right_edge.i for c in conjuncts)
     if any(doc[i].pos_ == "CCONJ" for i in range(head.i, last)):
         for child in conjuncts:
             out += _conjuncts(child)

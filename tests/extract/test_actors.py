@@ -153,8 +153,34 @@ def test_find_roles_phrase_keeps_brackets_balanced(nlp):
     assert actors[0].startswith("About 40 residents of Lakeview")
 
 
+def test_find_roles_subject_of_died_is_the_victim(nlp):
+    assert roles(nlp, "Three Malawian miners died on Monday.", "died") == ([], ["Three Malawian miners"])
+
+
+def test_find_roles_victims_of_an_event_noun_setting(nlp):
+    _, recipients = roles(nlp, "Four policemen were killed in the ambush near the river.", "ambush")
+    assert recipients == ["Four policemen"]
+    _, recipients = roles(nlp, "Twelve villagers suffered injuries.", "injuries")
+    assert recipients == ["Twelve villagers"]
+
+
+def test_find_roles_series_of_attacks_takes_light_verb_subject(nlp):
+    actors, _ = roles(nlp, "Separatist rebels launched a series of attacks on army posts.", "attacks")
+    assert actors == ["Separatist rebels"]
+
+
+def test_find_roles_list_coordination_gives_every_member(nlp):
+    _, recipients = roles(nlp, "The gunmen killed farmers, teachers and nurses.", "killed")
+    assert recipients == ["farmers", "teachers", "nurses"]
+
+
 def test_find_roles_pronoun_without_antecedent_is_dropped(nlp):
     assert roles(nlp, "They attacked the convoy.", "attacked") == ([], ["the convoy"])
+
+
+def test_find_roles_keeps_first_person_for_the_quote_speaker(nlp):
+    actors, _ = roles(nlp, '"We condemn the raid," he said.', "condemn")
+    assert actors == ["We"]
 
 
 # --- find_roles: event nouns ------------------------------------------------------------------------
