@@ -189,15 +189,18 @@ class DatelineRunner:
     def _in_process(args: Sequence[str], log_path: Path) -> int:
         from dateline.cli import cli
 
-        with log_path.open("w", encoding="utf-8") as stream:
-            with contextlib.redirect_stdout(stream), contextlib.redirect_stderr(stream):
-                try:
-                    cli.main(args=list(args), prog_name="dateline", standalone_mode=False)
-                except SystemExit as exc:
-                    return exc.code if isinstance(exc.code, int) else 1
-                except Exception as exc:  # a crash in one set is reported as that set's error
-                    stream.write(f"{type(exc).__name__}: {exc}\n")
-                    return 3
+        with (
+            log_path.open("w", encoding="utf-8") as stream,
+            contextlib.redirect_stdout(stream),
+            contextlib.redirect_stderr(stream),
+        ):
+            try:
+                cli.main(args=list(args), prog_name="dateline", standalone_mode=False)
+            except SystemExit as exc:
+                return exc.code if isinstance(exc.code, int) else 1
+            except Exception as exc:  # noqa: BLE001 -- a crash in one set is that set's error, not the run's
+                stream.write(f"{type(exc).__name__}: {exc}\n")
+                return 3
         return 0
 
 
@@ -356,6 +359,7 @@ def run_quality(sets: Sequence[DevSet], eval_dir: Path, out_dir: Path, *, limit:
     ``on_result`` sees the results so far after each set (a long run keeps what it has measured).
     """
     runner = DatelineRunner(in_process=in_process)
+    eval_dir, out_dir = eval_dir.resolve(), out_dir.resolve()  # the subprocesses run in the repository
     results: list[SetResult] = []
     for dev_set in sets:
         log.info("%s: running (%s)", dev_set.name, dev_set.task)
@@ -413,7 +417,7 @@ def _commit() -> str | None:
 
 def report(results: Sequence[SetResult], *, limit: int | None, workers: int, eval_dir: Path) -> dict[str, Any]:
     return {
-        "generated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "commit": _commit(),
         "eval_dir": str(eval_dir),
         "limit": limit,

@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import find_eval_dir  # noqa: E402
+from quality import find_eval_dir
 
 log = logging.getLogger("benchmarks.throughput")
 
@@ -180,8 +180,10 @@ def run_throughput(docs: Sequence[dict[str, Any]], *, repeats: int = 3, workers:
             "geoparsing_share": ratios["geoparsing_share"] <= BAR_GEOPARSING,
         },
         "two_processes_same_events": same,
-        "peak_rss_mb": {"main": round(_peak_rss_mb(resource.RUSAGE_SELF)),
-                        "largest_worker": round(_peak_rss_mb(resource.RUSAGE_CHILDREN))},  # fmt: skip
+        "peak_rss_mb": {
+            "main": round(_peak_rss_mb(resource.RUSAGE_SELF)),
+            "largest_worker": round(_peak_rss_mb(resource.RUSAGE_CHILDREN)),
+        },
     }
 
 
@@ -204,12 +206,12 @@ def render_table(result: dict[str, Any]) -> str:
         ("geoparsing / bare nlp.pipe", f"{ratio['geoparsing_share']:.3f} ({secs['geoparsing']:.2f} s)",
          f"<= {BAR_GEOPARSING}", mark[ok["geoparsing_share"]]),
         (f"{workers}-process output = 1-process output", "yes" if result["two_processes_same_events"] else "NO", "", ""),
-        ("peak RSS", f"{result['peak_rss_mb']['main']} MB main, {result['peak_rss_mb']['largest_worker']} MB "
-                     "largest worker", "", ""),
-        ("untimed set-up", f"model {setup['model_load_s']:.1f} s, extractor (gazetteer, lexicons) "
-                           f"{setup['extractor_build_s']:.1f} s, ingest {setup['ingest_s']:.1f} s", "", ""),
-        ("machine", f"{result['cpu_count']} CPUs, load {result['load_average_1min']}; median of "
-                    f"{result['repeats']} repeats", "", ""),
+        ("peak RSS", (f"{result['peak_rss_mb']['main']} MB main, {result['peak_rss_mb']['largest_worker']} MB "
+                      "largest worker"), "", ""),
+        ("untimed set-up", (f"model {setup['model_load_s']:.1f} s, extractor (gazetteer, lexicons) "
+                            f"{setup['extractor_build_s']:.1f} s, ingest {setup['ingest_s']:.1f} s"), "", ""),
+        ("machine", (f"{result['cpu_count']} CPUs, load {result['load_average_1min']}; median of "
+                     f"{result['repeats']} repeats"), "", ""),
     ]  # fmt: skip
     lines = ["| measure | value | bar | ok |", "|---|---|---|:---:|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]

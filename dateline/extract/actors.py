@@ -96,6 +96,8 @@ class ActorCoder:
         org = _head_org(found, head, span)
         sector = self._sector(span, head, org, found) or _bare_place_sector(span, head, found)
         country, backer = self._country(span, head, found, org)
+        if country is None and org is None:
+            country = self._shared_modifier_country(span)
         if country is None and _takes_context(head, sector, org, found):
             country = context_country
         return Entity(
@@ -163,6 +165,19 @@ class ActorCoder:
             for f in found if not f.backer and f.country
         )
         return (ranked[0][3] if ranked else None), backer
+
+    def _shared_modifier_country(self, span: SpacySpan) -> str | None:
+        """"Israeli helicopters and tanks": a later conjunct shares the first one's country modifier."""
+        root = span.root
+        if root.dep_ != "conj" or span.start <= root.head.i < span.end:
+            return None
+        first = root.head
+        for modifier in first.lefts:
+            if modifier.dep_ in ("amod", "compound", "nmod") and modifier.pos_ in ("ADJ", "PROPN"):
+                place = self.lexicon.place(modifier.text)
+                if place is not None:
+                    return place.country
+        return None
 
     # --- sector -------------------------------------------------------------------------------------
 

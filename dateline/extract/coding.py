@@ -274,7 +274,9 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Disrupted weapons use"
     if code == "192":
         return "Government regains territory" if cues.has("regain_cues", local) else "Non-state actor overtakes territory"
-    if weapon is not None and weapon.acled is not None:
+    if " ".join(trigger.entry.lemmas) in cues.lists["clash_triggers"]:
+        return "Armed clash"  # "clashed with heavy artillery fire": the clash is the event, the weapon its means
+    if weapon is not None and weapon.acled is not None and not cues.has("exchange_cues", local | wide):
         return weapon.acled[1]
     if mob_actor and armed_sides == 0:
         return "Mob violence"
@@ -282,7 +284,14 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Armed clash"
     if victims:
         return "Attack"
-    return "Armed clash" if armed_sides >= 1 else "Attack"
+    if armed_sides >= 1 or (trigger.head.pos_ == "NOUN" and not _has_target(trigger)):
+        return "Armed clash"  # shots or explosions with neither victims nor a target: an exchange of fire
+    return "Attack"
+
+
+def _has_target(trigger: Trigger) -> bool:
+    head = trigger.head
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting") for c in head.children)
 
 
 def _protest_subtype(code: str, trigger: Trigger) -> str:

@@ -56,8 +56,11 @@ HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "damage", "d
                         "claim", "leave"})
 # Verbs whose subject undergoes the event: "three civilians died" names victims, not attackers.
 UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate", "burn"})
+DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "communique", "note",
+                            "message", "appeal", "ultimatum", "decree", "order", "report", "petition", "memo"})
 QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round", "barrage",
-                            "volley", "flurry", "salvo", "chain", "cycle", "surge"})
+                            "volley", "flurry", "salvo", "chain", "cycle", "surge", "day", "week", "month",
+                            "hour", "year", "night"})
 PROJECTILE_VERBS = frozenset({"fire", "throw", "pelt", "launch", "drop", "hurl", "lob", "shoot", "aim",
                               "direct", "point", "rain", "open", "use", "detonate", "plant"})
 DEMAND_WORDS = frozenset({"demand", "insist", "ask", "request", "urge", "call", "appeal", "propose",
@@ -225,8 +228,15 @@ def _borrowed_subject(verb: Token, depth: int) -> list[Token]:
         return _pcomp_subject(governor.head, depth)
     if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN") and not (
             dep == "acl" and verb.tag_ in ("VBN", "VBD")):
+        if dep == "acl" and governor.dep_ == "dobj" and _is_document(governor):
+            return _verb_roles(governor.head, depth + 1)[0]  # "X issued a statement demanding ..."
         return [governor]  # "militias targeting the embassy"
     return []
+
+
+def _is_document(noun: Token) -> bool:
+    """A text someone issues ("statement", "declaration", "letter"), not someone who acts."""
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and noun.lemma_ in DOCUMENT_NOUNS
 
 
 def _pcomp_subject(host: Token, depth: int) -> list[Token]:

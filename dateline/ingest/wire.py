@@ -412,13 +412,15 @@ def _lead_match(line: str) -> re.Match[str] | None:
     if not match:
         return None
     agency = match.group("agency")
-    if agency:
-        return match if find_agency(re.split(r"\s*[,/]\s*", agency)[0]) else None
-    # Without an agency only an all-caps place name of a few words counts ("BAGHDAD --"), followed by
-    # a sentence; this keeps all-caps headlines ("COLTS BEAT CHIEFS 20 - 13") out.
     place = match.group("place").split(",")[0]
     letters = [c for c in place if c.isalpha()]
     caps = len(letters) >= 3 and all(c.isupper() for c in letters) and not any(c.isdigit() for c in place)
+    if agency:
+        # a known agency, or any source in parentheses after an all-caps place ("MOSUL, Iraq (Global Press) —")
+        known = find_agency(re.split(r"\s*[,/]\s*", agency)[0])
+        return match if known or (caps and _words(place) <= 4) else None
+    # Without an agency only an all-caps place name of a few words counts ("BAGHDAD --"), followed by
+    # a sentence; this keeps all-caps headlines ("COLTS BEAT CHIEFS 20 - 13") out.
     rest = line[match.end() :]
     # the story follows on the same line, or the lead stands alone on its line ("WASHINGTON _")
     sentence = (_words(rest) >= 8 and rest[:1].isupper() and not rest.isupper()) or not rest.strip()
@@ -438,6 +440,8 @@ def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
         agency = find_agency(re.split(r"\s*[,/]\s*", match.group("agency"))[0])
         if agency:
             info.outlet, info.agency_country = agency.name, agency.country
+        else:
+            info.outlet = match.group("agency").strip()  # an outlet our table does not know
     lead = match.group(0).rstrip()
     info.removed.append(
         Removed(text=lead, reason=DATELINE, span=Span.of(text, line.start, line.start + len(lead)))

@@ -199,3 +199,15 @@ def test_article_from_text_lead_with_a_date_but_no_place_sets_no_dateline():
     )
     assert article.outlet == "Reuters" and article.dateline is None
     assert _removed(article, "dateline") == ["Dec 21 (Reuters) -"]
+
+
+def test_lead_with_an_outlet_the_agency_table_does_not_know():
+    from dateline.ingest import article_from_text
+
+    article = article_from_text("Headline\n\nMOSUL, Iraq (Global Press) — Six civilians were killed on Saturday.")
+    assert article.dateline == "MOSUL, Iraq"
+    assert article.outlet == "Global Press"
+    assert [r.reason for r in article.removed] == ["dateline"]
+    # a parenthesis after an ordinary sentence start is no lead
+    plain = article_from_text("Headline\n\nOfficials said (on Monday) - nothing happened in the town that day.")
+    assert plain.dateline is None and plain.outlet is None
