@@ -149,8 +149,12 @@ def _peak_rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
-def run_throughput(docs: Sequence[dict[str, Any]], *, repeats: int = 3, workers: int = 2) -> dict[str, Any]:
-    """Measure ``repeats`` times; medians of seconds and of per-repeat ratios, with the bars."""
+def run_throughput(docs: Sequence[dict[str, Any]], *, repeats: int = 3, workers: int = 2,
+                   on_result: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:  # fmt: skip
+    """Measure ``repeats`` times; medians of seconds and of per-repeat ratios, with the bars.
+
+    ``on_result`` sees the summary after each repeat (a run cut short keeps what it measured).
+    """
     bench = Bench(docs, workers=workers)
     runs: list[Repeat] = []
     same = True
@@ -159,14 +163,21 @@ def run_throughput(docs: Sequence[dict[str, Any]], *, repeats: int = 3, workers:
         same = same and identical
         log.info("repeat %d: %s", number + 1, {k: round(v, 2) for k, v in vars(repeat).items()})
         runs.append(repeat)
+        if on_result is not None and number + 1 < repeats:
+            on_result(summarise(bench, runs, same))
+    return summarise(bench, runs, same)
+
+
+def summarise(bench: Bench, runs: Sequence[Repeat], same: bool) -> dict[str, Any]:
+    """Medians over ``runs`` and the verdicts against the bars."""
     n = len(bench.articles)
     seconds = {k: statistics.median(getattr(r, k) for r in runs) for k in vars(runs[0])}
     ratios = {k: statistics.median(r.ratios()[k] for r in runs) for k in runs[0].ratios()}
     return {
         "articles": n,
         "words": sum(len(t.split()) for t in bench.texts),
-        "repeats": repeats,
-        "workers": workers,
+        "repeats": len(runs),
+        "workers": bench.workers,
         "cpu_count": os.cpu_count(),
         "load_average_1min": round(os.getloadavg()[0], 2),
         "setup_seconds": {k: round(v, 2) for k, v in bench.setup.items()},
@@ -236,9 +247,13 @@ def main(argv: Sequence[str] | None = None, *, echo: Callable[[str], None] = pri
         return 0
     if args.repeats < 1 or args.workers < 2:
         parser.error("--repeats must be >= 1 and --workers >= 2")
-    result = run_throughput(load_corpus(corpus, args.limit), repeats=args.repeats, workers=args.workers)
-    if args.json_out:
-        args.json_out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    def save(result: dict[str, Any]) -> None:
+        if args.json_out:
+            args.json_out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+    result = run_throughput(load_corpus(corpus, args.limit), repeats=args.repeats, workers=args.workers,
+                            on_result=save)  # fmt: skip
+    save(result)
     echo(render_table(result))
     return 0
 

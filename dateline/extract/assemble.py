@@ -43,6 +43,7 @@ def assemble_events(
 ) -> list[Event]:
     groups = _merge(drafts)
     events = [_event(doc, doc_id, group) for group in groups]
+    _defer_to_protests(events, groups)
     _attach_counts(events, groups, counts, claims, doc)
     _attach_quantities(events, groups, quantities, claims, doc)
     return [_finish(e) for e in events]
@@ -173,6 +174,25 @@ def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
         mentions=mentions,
         confidence=_confidence(group),
     )
+
+
+_PROTESTER_WORDS = frozenset("protester protestor demonstrator participant marcher striker picketer".split())
+
+
+def _defer_to_protests(events: list[Event], groups: list[list[MentionDraft]]) -> None:
+    """What protesters demand, denounce or reject is the protest's message, not the main event: such
+    speech acts (in the protest's sentence, or with protesters as their speakers) rank below it."""
+    protest_sentences = {d.sentence.start for g in groups for d in g if d.coding.event_type == "PROTEST"}
+    if not protest_sentences:
+        return
+    for i, group in enumerate(groups):
+        first = group[0]
+        if not first.trigger.entry.is_speech:
+            continue
+        by_protesters = any(t.lemma_.lower() in _PROTESTER_WORDS for e in first.actors if e.span is not None
+                            for t in first.sentence if e.span.start <= t.idx < e.span.end)
+        if first.sentence.start in protest_sentences or by_protesters:
+            events[i] = _replace(events[i], confidence=round(max(0.05, events[i].confidence - 0.3), 3))
 
 
 def _trigger_span(doc: Doc, draft: MentionDraft) -> TextSpan:

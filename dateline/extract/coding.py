@@ -268,18 +268,21 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Sexual violence"
     if code in ("057", "0871"):
         return "Agreement"
+    if root == "15":
+        # troop movements, reinforcements, patrols, new positions: ACLED's strategic developments
+        return "Headquarters or base established" if cues.has("hq_cues", local) else "Change to group/activity"
     if root not in _ASSAULT_ROOTS and code != "175":
         return None
     if cues.has("weapons_disrupted_cues", local):
         return "Disrupted weapons use"
     if code == "192":
         return "Government regains territory" if cues.has("regain_cues", local) else "Non-state actor overtakes territory"
+    if mob_actor and code not in ("195", "1831", "2041"):
+        return "Mob violence"  # villagers, rival groups or a crowd fighting, even against the police
     if " ".join(trigger.entry.lemmas) in cues.lists["clash_triggers"]:
         return "Armed clash"  # "clashed with heavy artillery fire": the clash is the event, the weapon its means
     if weapon is not None and weapon.acled is not None and not cues.has("exchange_cues", local | wide):
         return weapon.acled[1]
-    if mob_actor and armed_sides == 0:
-        return "Mob violence"
     if cues.has("clash_cues", local) or armed_sides >= 2:
         return "Armed clash"
     if victims:

@@ -83,7 +83,7 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
     victims = _has_victims(trigger, recipients)
     armed = int(_is_armed(actors, actor_spans)) + int(_is_armed(recipients, recipient_spans) or _armed_victims(trigger))
     coding = code_trigger(trigger, sentence=trigger.head.sent, victims=victims, armed_sides=armed,
-                          mob_actor=_is_mob(actor_spans))
+                          mob_actor=_is_mob(actor_spans) and not _is_armed(actors, actor_spans))
     if coding is None:
         return None
     modality = modality_of(trigger.head)
@@ -149,17 +149,25 @@ def _is_armed(entities: list[Entity], spans: list[Span]) -> bool:
 def _is_mob(spans: list[Span]) -> bool:
     """A crowd, villagers or a numbered group of people as the perpetrator (ACLED's mob violence)."""
     words = coding_cues().lists["mob_actor_words"]
-    return any(s.root.lower_ in words or s.root.lemma_.lower() in words for s in spans)
+    return any((s.root.lower_ in words or s.root.lemma_.lower() in words)
+               and not any(t.lower_ == "armed" for t in s) for s in spans)
 
 
 def _victim_nouns(trigger: Trigger) -> list[Token]:
+    """Who or what the act was done to: its objects, "on/against/at" targets, and the objects of a
+    coordinated verb ("shot and killed a man"); dates ("on 2 May") are not targets."""
     head = trigger.head
-    nouns = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
-    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
-              for g in c.children if g.dep_ == "pobj"]
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if head.dep_ == "conj" and head.head.pos_ == "VERB":
+        verbs.append(head.head)
+    nouns: list[Token] = []
+    for verb in verbs:
+        nouns += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+                  for g in c.children if g.dep_ == "pobj"]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         nouns.append(head.head)
-    return nouns
+    return [n for n in nouns if n.ent_type_ not in ("DATE", "TIME")]
 
 
 def _armed_victims(trigger: Trigger) -> bool:
@@ -173,7 +181,11 @@ def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
     if any(e.sector in _ARMED_SECTORS for e in recipients):
         return False
     victim_words = coding_cues().lists["victim_words"]
-    return any(o.lemma_.lower() in victim_words for o in _victim_nouns(trigger))
+    nouns = _victim_nouns(trigger)
+    if any(o.lemma_.lower() in victim_words for o in nouns):
+        return True
+    # "militants attacked Muaja": a village or town as the target is an attack on its people
+    return not _armed_victims(trigger) and any(o.ent_type_ in ("GPE", "LOC") for o in nouns)
 
 
 def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribution]:

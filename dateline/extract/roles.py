@@ -51,7 +51,7 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell",
 LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "make", "perpetrate", "commit",
                          "execute", "undertake", "hold", "wage", "unleash", "step", "begin", "start",
                          "continue", "escalate", "intensify", "resume", "organize", "organise", "lead",
-                         "claim", "initiate", "order", "plan"})
+                         "claim", "initiate", "order", "plan", "reach", "sign", "seal", "strike", "broker"})
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "damage", "destroy", "strike", "harm",
                         "claim", "leave"})
 # Verbs whose subject undergoes the event: "three civilians died" names victims, not attackers.
@@ -309,8 +309,8 @@ def _noun_prep(prep: Token, noun: Token, actors: list[Token], recipients: list[T
             for inner in obj.children:
                 if inner.dep_ == "prep" and inner.lower_ in TARGET_PREPS and not _is_time(inner):
                     recipients += _objects(inner)
-    elif word in TARGET_PREPS and not _is_time(prep):
-        recipients += objects
+    elif word in TARGET_PREPS and not _is_time(prep) and not (noun.lemma_ in TWO_SIDED_NOUNS and word == "on"):
+        recipients += objects  # ("agreement on X", "talks on X": X is the topic)
     elif word == "of":
         recipients += [o for o in objects if not _is_time_word(o)]
     elif word == "between" and noun.lemma_ in TWO_SIDED_NOUNS:

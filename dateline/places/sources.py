@@ -6,8 +6,9 @@
   population).
 * ``dateline/places/data``: country centre points, extra country names, demonyms (written for dateline).
 
-Subdivisions carry no coordinates in these tables, so a unit's point is the mean of its towns' points,
-a fair stand-in for its centre.
+Subdivisions carry no coordinates in these tables, so a unit's point is the middle of its towns' spread
+(the central 90 % of their latitudes and longitudes): a fair stand-in for its centre, which the mean of
+the towns' points is not (it leans towards the crowded coast).
 """
 
 from __future__ import annotations
@@ -163,7 +164,8 @@ def _country_facts() -> dict[str, dict]:
 
 
 def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """Middle of the central 90 % of a country's towns: a stand-in centre for countries we have no point for."""
+    """Middle of the central 90 % of a unit's towns: a stand-in for its centre (countries without a point
+    of their own in country_centres.tsv, and every subdivision)."""
     if not points:
         return None
     lats = sorted(p[0] for p in points)
@@ -223,6 +225,7 @@ def _subdivision_rows(
         points = members.get(index)
         if not points or not geonameid or level not in ("1", "2"):
             continue
+        centre = _spread_middle([(p[0], p[1]) for p in points])
         parent_row = subdivisions[int(parent) - 1] if parent else None
         admin1_row = row if level == "1" else parent_row
         # A unit's aliases include its type-suffixed forms ("Basra Governorate"); plain ones first.
@@ -230,8 +233,8 @@ def _subdivision_rows(
         yield PlaceRow(
             geonameid=int(geonameid),
             name=name,
-            lat=sum(p[0] for p in points) / len(points),
-            lon=sum(p[1] for p in points) / len(points),
+            lat=centre[0],
+            lon=centre[1],
             country=iso3.get(iso2_of_country_id.get(int(country_id), "")),
             admin1=admin1_row[0] if admin1_row else None,
             admin1_code=admin1_row[2] if admin1_row else None,

@@ -174,6 +174,19 @@ def test_find_roles_list_coordination_gives_every_member(nlp):
     assert recipients == ["farmers", "teachers", "nurses"]
 
 
+def test_find_roles_document_noun_gives_its_issuer(nlp):
+    sentence = "The Zambian union issued a statement demanding that the Malawian government pay the workers."
+    actors, recipients = roles(nlp, sentence, "demanding")
+    assert actors == ["The Zambian union"]
+    assert recipients == ["the Malawian government"]
+
+
+def test_find_roles_agreement_topic_is_no_recipient(nlp):
+    actors, recipients = roles(nlp, "Chile and Peru reached an agreement on fishing quotas.", "agreement")
+    assert actors == ["Chile", "Peru"]
+    assert recipients == []
+
+
 def test_find_roles_pronoun_without_antecedent_is_dropped(nlp):
     assert roles(nlp, "They attacked the convoy.", "attacked") == ([], ["the convoy"])
 
@@ -290,6 +303,13 @@ def test_code_sponsor_named_alone_is_the_actor(nlp, coder):
     iran = [t for t in doc if t.text == "Iran"][-1]
     entity = coder.code(doc[iran.i:iran.i + 1])
     assert (entity.country, entity.backer) == ("IRN", None)
+
+
+def test_code_later_conjunct_shares_country_modifier(nlp, coder):
+    doc = nlp("Israeli helicopters and tanks shelled the camp.")
+    tanks = next(t for t in doc if t.text == "tanks")
+    entity = coder.code(doc[tanks.i:tanks.i + 1], context_country="PSE")
+    assert (entity.country, entity.sector) == ("ISR", "MIL")
 
 
 def test_code_capital_metonym_subject_is_government(nlp, coder):
