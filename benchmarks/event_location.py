@@ -26,10 +26,7 @@ from dateline.places import Geoparser
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 EVENT_WORDS = frozenset(
-    "attack clash kill fight shoot shell bomb explode protest demonstrate riot march rally strike "
-    "abduct kidnap arrest raid ambush storm loot burn destroy seize capture assault beat injure wound "
-    "stab hit target fire launch detonate gather block occupy displace torture execute murder "
-    "battle airstrike shelling explosion protest demonstration violence".split()
+    ["attack", "clash", "kill", "fight", "shoot", "shell", "bomb", "explode", "protest", "demonstrate", "riot", "march", "rally", "strike", "abduct", "kidnap", "arrest", "raid", "ambush", "storm", "loot", "burn", "destroy", "seize", "capture", "assault", "beat", "injure", "wound", "stab", "hit", "target", "fire", "launch", "detonate", "gather", "block", "occupy", "displace", "torture", "execute", "murder", "battle", "airstrike", "shelling", "explosion", "protest", "demonstration", "violence"]
 )
 
 

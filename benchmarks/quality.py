@@ -410,9 +410,12 @@ def render_table(results: Sequence[SetResult]) -> str:
 
 
 def _commit() -> str | None:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                          check=False)  # fmt: skip
-    return done.stdout.strip() or None
+    """The commit measured, with "+dirty" when dateline's sources differ from it (read-only git calls)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                          check=False).stdout.strip()  # fmt: skip
+    changed = subprocess.run(["git", "status", "--porcelain", "--", "dateline"], cwd=REPO, capture_output=True,
+                             text=True, check=False).stdout.strip()  # fmt: skip
+    return f"{head}+dirty" if head and changed else head or None
 
 
 def report(results: Sequence[SetResult], *, limit: int | None, workers: int, eval_dir: Path) -> dict[str, Any]:

@@ -19,12 +19,16 @@ __all__ = ["command"]
                    "feature_code} object per line.")
 @click.option("--demonyms/--no-demonyms", default=True, show_default=True,
               help="Report nationality words ('Russian troops') as toponyms of their country.")
+@click.option("--facilities/--no-facilities", default=True, show_default=True,
+              help="Report named streets, buildings and areas no gazetteer has at their town's point "
+                   "(geonameid and feature_code null).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of stdout.")
-def command(inputs: tuple[str, ...], fmt: str, demonyms: bool, output) -> None:
+def command(inputs: tuple[str, ...], fmt: str, demonyms: bool, facilities: bool, output) -> None:
     """Place names in PATH... (files, folders, '-', JSON Lines, URLs), resolved to GeoNames places.
 
-    Names the gazetteer cannot resolve are left out. Inputs that cannot be read are reported on stderr
+    Names the gazetteer cannot resolve are left out (a named street or building counts as resolved to its
+    town, see --facilities). Inputs that cannot be read are reported on stderr
     and make the exit code 1. The first run builds the gazetteer (see 'dateline gazetteer build').
 
     \b
@@ -37,7 +41,7 @@ def command(inputs: tuple[str, ...], fmt: str, demonyms: bool, output) -> None:
     from ..places import Geoparser
 
     nlp = load_nlp()
-    geoparser = Geoparser(Geoparser.default().gazetteer, demonyms=demonyms)
+    geoparser = Geoparser(Geoparser.default().gazetteer, demonyms=demonyms, facilities=facilities)
     failed = 0
     for item in ingest(list(inputs)):
         if isinstance(item, Failure):

@@ -41,7 +41,7 @@ def assemble_events(
     quantities: list,
     claims: list,
 ) -> list[Event]:
-    groups = _merge(drafts)
+    groups = _fold_parts(_merge(drafts))
     events = [_event(doc, doc_id, group) for group in groups]
     _defer_to_protests(events, groups)
     _attach_counts(events, groups, counts, claims, doc)
@@ -58,6 +58,42 @@ def _merge(drafts: list[MentionDraft]) -> list[list[MentionDraft]]:
         else:
             target.append(draft)
     return groups
+
+
+_PART_TYPES = frozenset({"Looting/property destruction", "Arrests"})
+_HOST_TYPES = frozenset({"ASSAULT", "PROTEST"})
+
+
+def _fold_parts(groups: list[list[MentionDraft]]) -> list[list[MentionDraft]]:
+    """Houses burned in an attack, protesters arrested at their protest: part of that happening, told in
+    its sentence or the next. They join its mentions and do not become events of their own."""
+    kept: list[list[MentionDraft]] = []
+    for group in groups:
+        host = _host_of(group, groups) if _is_part(group) else None
+        if host is None:
+            kept.append(group)
+        else:
+            host.extend(group)
+    return kept
+
+
+def _is_part(group: list[MentionDraft]) -> bool:
+    return all(d.coding.acled_sub_event_type in _PART_TYPES for d in group)
+
+
+def _host_of(group: list[MentionDraft], groups: list[list[MentionDraft]]) -> list[MentionDraft] | None:
+    sentences = {d.sentence.start for d in group}
+    previous = {d.sentence.start - 1 for d in group}
+    for other in groups:
+        if other is group or _is_part(other) or other[0].coding.event_type not in _HOST_TYPES:
+            continue
+        if other[0].modality.value != "asserted":
+            continue
+        for draft in other:
+            end = draft.sentence.end - 1
+            if draft.sentence.start in sentences or end in previous:
+                return other
+    return None
 
 
 def _same_happening(group: list[MentionDraft], draft: MentionDraft) -> bool:
@@ -139,9 +175,12 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 
 def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
     first = group[0]
-    coded = max(group, key=lambda d: (d.coding.weapon_strength,
+    own = [d for d in group if d.coding.event_type == first.coding.event_type] or group
+    coded = max(own, key=lambda d: (d.coding.weapon_strength,
                                       _ACLED_SPECIFICITY.get(d.coding.acled_sub_event_type or "", 0),
                                       len(d.coding.cameo), -d.head.i))
+    if first.coding.event_type == "PROTEST":
+        coded = first  # a later "the protests" may sum up other days; the first telling says how this one went
     coding = coded.coding
     dated = next((d for d in group if d.date_explicit), first)
     actors = next((d.actors for d in group if d.actors), [])

@@ -83,6 +83,15 @@ _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
          "073"),
         (frozenset("loan grant credit dollar million billion fund funding money budget economic".split()), "071"),
     ),
+    "154": (
+        (frozenset("peacekeeper peacekeeping observer monitor monitoring".split()), "074"),
+        (frozenset("rescue medical humanitarian doctor relief".split()), "073"),
+    ),
+    "160": (
+        (frozenset("aid assistance funding".split()), "162"),
+        (frozenset("talk negotiation".split()), "164"),
+        (frozenset("relation tie".split()), "161"),
+    ),
     "030": (
         (frozenset("aid assistance donation funding".split()), "033"),
         (frozenset("release free".split()), "0353"),
@@ -140,7 +149,7 @@ def words_of(tokens) -> set[str]:
 
 
 def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides: int,
-                 mob_actor: bool = False) -> Coding | None:
+                 mob_actor: bool = False, protester_actor: bool = False, state_actor: bool = False) -> Coding | None:
     """Code one trigger. ``victims``: the recipients are unarmed people or property; ``armed_sides``:
     how many sides of the event are armed groups (0–2)."""
     local = clause_words(trigger.head) | words_of(trigger.span)
@@ -157,7 +166,7 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
     if mode not in _MANUAL_MODES.get(event_type, set()):
         mode = None
     acled = _acled(code, trigger, local, wide, weapon=weapon, victims=victims, armed_sides=armed_sides,
-                   mob_actor=mob_actor)
+                   mob_actor=mob_actor, protester_actor=protester_actor, state_actor=state_actor)
     return Coding(
         cameo=code,
         event_type=event_type,
@@ -253,7 +262,8 @@ def _without_launchers(words: set[str]) -> set[str]:
 
 
 def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weapon, victims: bool,
-           armed_sides: int, mob_actor: bool = False) -> str | None:
+           armed_sides: int, mob_actor: bool = False, protester_actor: bool = False,
+           state_actor: bool = False) -> str | None:
     cues = coding_cues()
     root = code[:2]
     if root == "14":
@@ -262,11 +272,13 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Arrests"
     if code in ("1711", "1712"):
         return "Looting/property destruction"
+    if code == "1711" and cues.has("weapon_words", local):
+        return "Disrupted weapons use"  # arms caches found or seized, bombs defused
     if code == "181":
         return "Abduction/forced disappearance"
     if code == "1821":
         return "Sexual violence"
-    if code in ("057", "0871"):
+    if code in ("057", "0871") or (root == "03" and trigger.entry.lemmas[0] in ("agree", "agreement", "deal")):
         return "Agreement"
     if root == "15":
         # troop movements, reinforcements, patrols, new positions: ACLED's strategic developments
@@ -276,10 +288,15 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
     if cues.has("weapons_disrupted_cues", local):
         return "Disrupted weapons use"
     if code == "192":
-        return "Government regains territory" if cues.has("regain_cues", local) else "Non-state actor overtakes territory"
+        regained = cues.has("regain_cues", local) or state_actor
+        return "Government regains territory" if regained else "Non-state actor overtakes territory"
+    if protester_actor and code not in ("195", "1831", "2041"):
+        return "Violent demonstration"  # "rioters clashed with police", "protesters attacked a police post"
     if mob_actor and code not in ("195", "1831", "2041"):
         return "Mob violence"  # villagers, rival groups or a crowd fighting, even against the police
     if " ".join(trigger.entry.lemmas) in cues.lists["clash_triggers"]:
+        if not local.isdisjoint(_DEMONSTRATION_WORDS):
+            return "Violent demonstration"  # "a clash between demonstrators and the police"
         return "Armed clash"  # "clashed with heavy artillery fire": the clash is the event, the weapon its means
     if weapon is not None and weapon.acled is not None and not cues.has("exchange_cues", local | wide):
         return weapon.acled[1]
@@ -312,6 +329,7 @@ def _protest_subtype(code: str, trigger: Trigger) -> str:
     return "Peaceful protest"
 
 
+_DEMONSTRATION_WORDS = frozenset("demonstrator protester protestor rioter demonstration protest rally".split())
 _PROTESTER_WORDS = frozenset("protester protestor demonstrator participant marcher picketer striker rally protest "
                              "demonstration crowd".split())
 

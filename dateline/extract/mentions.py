@@ -24,6 +24,8 @@ __all__ = ["ArticleContext", "MentionDraft", "read_mention"]
 _CONTENT_ONLY_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 _FIRST_PERSON = frozenset("we i us our my".split())
 _ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "PRM", "UAF", "SPY", "GOV_MIL", "INS"})
+_STATE_FORCES = frozenset({"MIL", "COP", "GOV_MIL"})
+_PROTESTER_WORDS = frozenset("protester protestor demonstrator rioter agitator".split())
 _UNARMED_SECTORS = frozenset({"CVL", "MED", "JRN", "EDU", "BUS", "REL", "REF", "LAB", "AGR", "HLH", "SOC"})
 
 
@@ -83,7 +85,9 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
     victims = _has_victims(trigger, recipients)
     armed = int(_is_armed(actors, actor_spans)) + int(_is_armed(recipients, recipient_spans) or _armed_victims(trigger))
     coding = code_trigger(trigger, sentence=trigger.head.sent, victims=victims, armed_sides=armed,
-                          mob_actor=_is_mob(actor_spans) and not _is_armed(actors, actor_spans))
+                          mob_actor=_is_mob(actor_spans) and not _is_armed(actors, actor_spans),
+                          protester_actor=_is_protesters(actor_spans),
+                          state_actor=any(e.sector in _STATE_FORCES for e in actors))
     if coding is None:
         return None
     modality = modality_of(trigger.head)
@@ -146,11 +150,18 @@ def _is_armed(entities: list[Entity], spans: list[Span]) -> bool:
                if t.pos_ in ("NOUN", "PROPN"))
 
 
+def _is_protesters(spans: list[Span]) -> bool:
+    return any(s.root.lemma_.lower() in _PROTESTER_WORDS or s.root.lower_ in _PROTESTER_WORDS for s in spans)
+
+
 def _is_mob(spans: list[Span]) -> bool:
     """A crowd, villagers or a numbered group of people as the perpetrator (ACLED's mob violence)."""
     words = coding_cues().lists["mob_actor_words"]
     return any((s.root.lower_ in words or s.root.lemma_.lower() in words)
                and not any(t.lower_ == "armed" for t in s) for s in spans)
+
+
+_AIMED_VERBS = frozenset("fire shoot open throw hurl lob aim shout".split())  # "at" names a target only for these
 
 
 def _victim_nouns(trigger: Trigger) -> list[Token]:
@@ -163,7 +174,8 @@ def _victim_nouns(trigger: Trigger) -> list[Token]:
     nouns: list[Token] = []
     for verb in verbs:
         nouns += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
-        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "at")
+        targets = ("on", "against", "at") if verb.lemma_.lower() in _AIMED_VERBS else ("on", "against")
+        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in targets
                   for g in c.children if g.dep_ == "pobj"]
     if head.dep_ == "acl" and head.tag_ == "VBN":
         nouns.append(head.head)
@@ -180,6 +192,8 @@ def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
         return True
     if any(e.sector in _ARMED_SECTORS for e in recipients):
         return False
+    if trigger.entry.lemmas[0] in ("dead", "body", "torture"):
+        return True  # bodies found, people found dead or tortured: violence against those people
     victim_words = coding_cues().lists["victim_words"]
     nouns = _victim_nouns(trigger)
     if any(o.lemma_.lower() in victim_words for o in nouns):

@@ -39,7 +39,9 @@ def modality_of(trigger: Token) -> Modality:
         return Modality.NEGATED
     if _conditional(trigger, chain):
         return Modality.HYPOTHETICAL
-    for gov in chain[1:]:
+    for below, gov in zip(chain, chain[1:]):
+        if below.dep_ == "conj":
+            continue  # "set off bombs and exchanged gunfire": a coordinated verb is no complement of "set"
         lemma = gov.lemma_.lower()
         if lemma in _THREAT_GOVERNORS:
             return Modality.HYPOTHETICAL

@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import TriggerEntry, trigger_entries
+from .lexicon import TriggerEntry, coding_cues, trigger_entries
 
 __all__ = ["Trigger", "find_triggers"]
 
@@ -32,6 +32,15 @@ _HABITUAL_ADVERBS = frozenset(
 # Subjects that make a movement verb a market report: "stocks rallied", "prices fell".
 _NON_AGENT_SUBJECTS = frozenset("stock share price market index currency dollar euro oil gold bond yield".split())
 _CROWD_CONTROL = frozenset("gas teargas canister cannon smoke flare pellet".split())
+# Objects that make a fighting word figurative: "fight the epidemic", "battle against corruption".
+_ABSTRACT_TARGETS = frozenset(
+    "epidemic pandemic disease virus coronavirus covid ebola malaria cancer outbreak illness corruption poverty "
+    "hunger crime inflation unemployment climate change wildfire flood drought addiction "
+    "disinformation misinformation impunity fraud freedom right democracy liberty press sovereignty "
+    "constitution dignity independence journalism value".split()
+)
+# Doers that make a violent word figurative: "targeted by this law", "a policy that attacks the poor".
+_ABSTRACT_DOERS = frozenset("law policy measure rule legislation decision decree regulation bill tax".split())
 _NON_EVENT_OBJECTS = frozenset(
     "statement report video album data figure film book result footage photo image detail information "
     "document budget plan list song record version update recording movie trailer product".split()
@@ -152,6 +161,12 @@ def _is_event_use(trigger: Trigger) -> bool:
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if any(o.lemma_.lower() in _NON_EVENT_OBJECTS for o in objects) and not _asks_for_object(trigger.entry):
         return False
+    if trigger.entry.cameo[:2] in ("18", "19", "20") and _figurative_target(token):
+        return False
+    if trigger.entry.is_violent and _natural_cause(token):
+        return False
+    if trigger.entry.cameo == "183" and _accidental(token):
+        return False
     if trigger.entry.is_violent and any(o.lemma_.lower() in _CROWD_CONTROL for o in objects):
         return False  # "police fired tear gas": how a protest was dispersed, not an assault of its own
     if trigger.entry.is_generic and not _is_specific_noun(token):
@@ -159,6 +174,39 @@ def _is_event_use(trigger: Trigger) -> bool:
     if "negonly" in trigger.entry.flags and not _is_negated(token):
         return False
     return True
+
+
+def _figurative_target(token: Token) -> bool:
+    targets = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    targets += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _ABSTRACT_TARGETS for t in targets) or any(
+        d.lemma_.lower() in _ABSTRACT_DOERS for d in doers
+    )
+
+
+def _natural_cause(token: Token) -> bool:
+    """"An earthquake killed eight", "floods struck the region": a disaster, not an attack."""
+    hazards = coding_cues().lists["natural_hazards"]
+    doers = [c for c in token.children if c.dep_ in ("nsubj",)]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("acl", "advcl", "conj") and token.head.pos_ in ("VERB", "NOUN"):
+        doers += [c for c in token.head.children if c.dep_ == "nsubj"]
+        if token.dep_ == "acl":
+            doers.append(token.head)
+    return any(d.lemma_.lower() in hazards for d in doers)
+
+
+def _accidental(token: Token) -> bool:
+    """An explosion at a plant, of a boiler or a gas cylinder, with nobody said to have caused it."""
+    words = {t.lemma_.lower() for t in token.sent}
+    words |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(token.sent, token.sent[1:])}
+    if not coding_cues().has("accident_cues", words):
+        return False
+    agents = ("bomber", "militant", "attacker", "terrorist", "gunman", "insurgent", "rebel", "bomb", "ied")
+    return not (words & set(agents))
 
 
 def _asks_for_object(entry: TriggerEntry) -> bool:

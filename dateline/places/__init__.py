@@ -63,7 +63,7 @@ class Geoparser:
         """The process-wide geoparser over the default gazetteer (built on first use)."""
         with _default_lock:
             if cls._default is None:
-                cls._default = cls(Gazetteer.open_default())
+                cls._default = cls(Gazetteer.open_default().warm())
             return cls._default
 
     @classmethod

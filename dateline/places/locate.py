@@ -221,7 +221,7 @@ def _distance(item: Located, trigger: SpacySpan, starts: list[int]) -> int:
 def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n\n", 0, offset)
     end = text.find("\n\n", offset)
-    return (0 if start < 0 else start, len(text) if end < 0 else end)
+    return (max(start, 0), len(text) if end < 0 else end)
 
 
 def _main_place(located: Sequence[Located], text: str, dateline: str | None) -> Place | None:
@@ -259,7 +259,7 @@ def contained_facilities(doc: Doc, located: Sequence[Located]) -> list[tuple[Loc
     main_town = max(towns, key=lambda item: counts[item.place.geonameid]).place
     pairs = []
     for item in located:
-        if item.place is not None or item.mention.label not in {NAMED_ONLY, "FAC", "LOC", "GPE"}:
+        if item.place is not None or item.mention.label not in {NAMED_ONLY, "FAC", "LOC"}:
             continue
         sentence = doc[item.mention.token_index].sent
         near = [t for t in towns if sentence.start_char <= t.mention.start < sentence.end_char]

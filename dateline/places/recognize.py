@@ -108,8 +108,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
             mention = _make_mention(ent, "NORP")
             if demonyms and mention is not None and gazetteer.demonym_place(mention.text):
                 mentions.append(mention)
-    for mention in _gazetteer_mentions(doc, gazetteer, covered | blocked, organisations):
-        mentions.append(mention)
+    mentions.extend(_gazetteer_mentions(doc, gazetteer, covered | blocked, organisations))
     mentions.sort(key=lambda m: m.start)
     return mentions
 

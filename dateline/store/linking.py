@@ -13,7 +13,8 @@ Evidence and why each weighs what it does:
   explicit, so two attacks in one city on consecutive days stay two events; more than
   ``DAY_WINDOW`` days apart never links;
 * place: near (km) is strong, far (> ``MAX_KM``) or another country never links, unknown is neutral;
-* actors/recipients: shared codes or countries add, disjoint countries subtract;
+* actors/recipients: shared codes or countries add, disjoint countries subtract; a shared participant
+  name (a capitalised word of an actor's or recipient's text) adds;
 * text: word overlap of the triggers and evidence sentences (rewrites share their nouns), leaving out
   the place's own name (already weighed as place) and generic casualty verbs;
 * casualties: figures an order of magnitude apart suggest two events.
@@ -72,6 +73,8 @@ _STOPWORDS = frozenset(
     least killed killing kill kills wounded wounding injured injuring dead died death reported""".split()
 )
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
+NAME_WEIGHT = 1.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,6 +94,7 @@ class Features:
     recipient_codes: frozenset[str] = frozenset()
     recipient_countries: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     dead: int | None = None
     articles: frozenset[str] = field(default_factory=frozenset)
 
@@ -119,6 +123,12 @@ def keywords(*texts: str | None) -> frozenset[str]:
                 continue
             found.add(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
     return frozenset(sorted(found)[:MAX_KEYWORDS]) if len(found) > MAX_KEYWORDS else frozenset(found)
+
+
+def name_tokens(*texts: str | None) -> frozenset[str]:
+    """Capitalised words of participant names ("Brian Nichols" -> brian, nichols); codes are skipped."""
+    found = {w.lower() for text in texts for w in _NAME.findall(text or "") if not w.isupper()}
+    return frozenset(found - _STOPWORDS)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -193,6 +203,8 @@ def score(mention: Features, event: Features) -> float | None:
                           event.actor_countries, 1.0)  # fmt: skip
     total += _party_score(mention.recipient_codes, mention.recipient_countries, event.recipient_codes,
                           event.recipient_countries, 0.5)  # fmt: skip
+    if mention.names & event.names:
+        total += NAME_WEIGHT  # the same named participant, whatever code the extractor gave it
     if mention.words and event.words:
         overlap = len(mention.words & event.words) / min(len(mention.words), len(event.words))
         total += TEXT_WEIGHT * overlap
@@ -248,6 +260,7 @@ def merge(event: Features, mention: Features) -> Features:
         recipient_codes=event.recipient_codes | mention.recipient_codes,
         recipient_countries=event.recipient_countries | mention.recipient_countries,
         words=_capped(event.words | mention.words),
+        names=_capped(event.names | mention.names),
         dead=min((d for d in (event.dead, mention.dead) if d), default=event.dead or mention.dead),
         articles=event.articles | mention.articles,
     )

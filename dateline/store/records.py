@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..models import Article, Entity, Event
-from .linking import Features, day_of, keywords
+from .linking import Features, day_of, keywords, name_tokens
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -234,6 +234,11 @@ def mention_words(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]
     return keywords(row.get("trigger_text"), row.get("evidence_text")) - keywords(place)
 
 
+def _participant_names(entities: list[Entity], record: dict[str, Any]) -> frozenset[str]:
+    place = (record.get("location") or {}).get("name")
+    return name_tokens(*(t for e in entities for t in (e.text, e.name))) - name_tokens(place)
+
+
 def features_of_mention_row(row: dict[str, Any]) -> Features:
     record = json.loads(row["record"])
     actors = _entities(record.get("actor"))
@@ -253,6 +258,7 @@ def features_of_mention_row(row: dict[str, Any]) -> Features:
         recipient_codes=frozenset(_codes(recipients)),
         recipient_countries=frozenset(_countries(recipients)),
         words=mention_words(row, record),
+        names=_participant_names(actors + recipients, record),
         dead=row.get("dead"),
         articles=frozenset({row["article_id"]}),
     )
@@ -275,6 +281,7 @@ def features_of_event_row(row: dict[str, Any]) -> Features:
         recipient_codes=frozenset(json.loads(row.get("recipient_codes") or "[]")),
         recipient_countries=frozenset(json.loads(row.get("recipient_countries") or "[]")),
         words=frozenset(json.loads(row.get("words") or "[]")),
+        names=name_tokens(row.get("actor_text")) - name_tokens(row.get("location_name")),
         dead=row.get("dead"),
         articles=frozenset(json.loads(row.get("articles") or "[]")),
     )

@@ -291,10 +291,11 @@ class SqlStore:
         """The linked events in the mention's block (type, date window, country), by an indexed query."""
         columns = ", ".join(EVENT_COLUMNS)
         if f.day is None:
-            country = "country_code = ?" if f.country else "country_code IS NULL"
+            # undated: same type, same or unknown country (any country when the mention has none)
+            country = "AND (country_code = ? OR country_code IS NULL)" if f.country else ""
             params: list[Any] = [f.event_type] + ([f.country] if f.country else [])
             rows = self._rows(
-                f"SELECT {columns} FROM events WHERE event_type = ? AND day IS NULL AND {country} "
+                f"SELECT {columns} FROM events WHERE event_type = ? AND day IS NULL {country} "
                 f"ORDER BY id LIMIT {_MAX_UNDATED_CANDIDATES}",
                 params,
             )

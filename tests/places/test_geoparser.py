@@ -149,3 +149,16 @@ def test_locate_event_prefers_the_town_over_its_province(mini_geoparser, nlp):
     place = _locate(mini_geoparser, nlp, text, "protested")
     assert place.name == "Springfield" and place.resolution == "city"
     assert place.geonameid == 4409896
+
+
+def test_toponyms_facilities_take_their_towns_point_only_when_asked(mini_index, nlp):
+    from dateline.places import Gazetteer, Geoparser
+
+    text = "Protesters marched in Tahrir Square in Baghdad."
+    doc = nlp(text)
+    plain = Geoparser(Gazetteer(mini_index)).toponyms(doc, doc_id="t")
+    assert [t.text for t in plain] == ["Baghdad"]
+    with_facilities = Geoparser(Gazetteer(mini_index), facilities=True).toponyms(nlp(text), doc_id="t")
+    square = next(t for t in with_facilities if t.text == "Tahrir Square")
+    assert (square.lat, square.lon, square.country_code) == (33.34058, 44.40088, "IRQ")
+    assert square.geonameid is None and square.feature_code is None

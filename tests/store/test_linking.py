@@ -75,3 +75,13 @@ def test_linker_horizon_forgets_events_older_than_the_window():
     linker.link_article([("new", _f("b", date="2021-03-01"))])
     assert len(linker) == 1
     assert linker.link_article([("late", _f("c", date="2021-01-01"))]) == ["late"]  # old one forgotten
+
+
+def test_shared_participant_name_adds_evidence_and_codes_are_not_names():
+    from dateline.store.linking import name_tokens
+
+    assert name_tokens("Brian Nichols", "USAGOV", "the police") == {"brian", "nichols"}
+    plain = score(_f("a", words="judge sentence"), _f("b", words="judge sentence"))
+    named = score(_f("a", words="judge sentence", names=frozenset({"nichols"})),
+                  _f("b", words="judge sentence", names=frozenset({"nichols"})))  # fmt: skip
+    assert named == plain + 1.0
