@@ -270,10 +270,10 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return _protest_subtype(code, trigger)
     if code == "173" or code == "174":
         return "Arrests"
-    if code in ("1711", "1712"):
-        return "Looting/property destruction"
     if code == "1711" and cues.has("weapon_words", local):
         return "Disrupted weapons use"  # arms caches found or seized, bombs defused
+    if code in ("1711", "1712"):
+        return "Looting/property destruction"
     if code == "181":
         return "Abduction/forced disappearance"
     if code == "1821":

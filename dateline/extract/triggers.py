@@ -167,6 +167,8 @@ def _is_event_use(trigger: Trigger) -> bool:
         return False
     if trigger.entry.cameo == "183" and _accidental(token):
         return False
+    if trigger.entry.is_violent and token.dep_ in ("advcl", "conj") and _is_explosion(token.head):
+        return not _accidental(token.head)  # "a boiler exploded, injuring four": the injuries of an accident
     if trigger.entry.is_violent and any(o.lemma_.lower() in _CROWD_CONTROL for o in objects):
         return False  # "police fired tear gas": how a protest was dispersed, not an assault of its own
     if trigger.entry.is_generic and not _is_specific_noun(token):
@@ -197,6 +199,10 @@ def _natural_cause(token: Token) -> bool:
         if token.dep_ == "acl":
             doers.append(token.head)
     return any(d.lemma_.lower() in hazards for d in doers)
+
+
+def _is_explosion(token: Token) -> bool:
+    return any(e.cameo == "183" for e in _entries_for(token) if _match(token, e) is not None)
 
 
 def _accidental(token: Token) -> bool:

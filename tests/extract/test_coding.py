@@ -1,0 +1,108 @@
+"""Coding of mentions: CAMEO specialisation, PLOVER type, intent/refusal/threat recoding, ACLED typing."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.actors import ActorCoder, find_roles
+from dateline.extract.components import EVENT_COMPONENT, ensure_component
+from dateline.extract.mentions import ArticleContext, read_mention
+from dateline.extract.quotes import find_claims
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp):
+    pipeline = ensure_component(nlp)
+    coder = ActorCoder.default()
+
+    def read(text: str) -> dict[str, object]:
+        doc = pipeline(text)
+        context = ArticleContext(doc=doc, claims=find_claims(doc), outlet=None, country=None)
+        found = {}
+        for trigger in doc._.get(EVENT_COMPONENT):
+            draft = read_mention(trigger, context, find_roles, coder)
+            if draft is not None:
+                found[trigger.span.text] = draft
+        return found
+
+    return read
+
+
+def test_coding_future_release_is_intent(mentions):
+    draft = mentions("The rebels said they will release the hostages on Sunday.")["release"]
+    assert (draft.coding.cameo, draft.coding.event_type) == ("0353", "AGREE")
+
+
+def test_coding_refused_withdrawal_is_rejection(mentions):
+    draft = mentions("The army refused to withdraw from the border town.")["withdraw"]
+    assert draft.coding.event_type == "REJECT"
+    assert draft.coding.cameo == "1246"
+
+
+def test_coding_conditional_future_withdrawal_is_threat(mentions):
+    draft = mentions("Norland will withdraw its peacekeepers unless the rebels hold elections.")["withdraw"]
+    assert draft.coding.event_type == "THREATEN"
+
+
+def test_coding_resign_is_retreat_resign(mentions):
+    draft = mentions("The defence minister resigned on Tuesday.")["resigned"]
+    assert (draft.coding.event_type, draft.coding.mode) == ("RETREAT", "resign")
+
+
+def test_coding_aid_kind_from_its_object(mentions):
+    draft = mentions("Norland provided food and medicine to the refugees.")["provided"]
+    assert draft.coding.cameo == "073"
+    draft = mentions("The council granted asylum to twelve dissidents.")["granted"]
+    assert draft.coding.cameo == "075"
+
+
+def test_coding_exchange_of_fire_is_armed_clash(mentions):
+    draft = mentions("Army troops exchanged fire with rebel fighters near the dam.")["exchanged"]
+    assert draft.coding.acled_sub_event_type == "Armed clash"
+
+
+def test_coding_small_arms_make_a_clash_not_shelling(mentions):
+    drafts = mentions("Rebel forces fired mortars and small arms at army positions near the bridge.")
+    assert drafts["fired"].coding.acled_sub_event_type == "Armed clash"
+    drafts = mentions("Rebel forces fired grenade launchers at army positions near the bridge.")
+    assert drafts["fired"].coding.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_coding_civilian_target_of_coordinated_verb_is_attack(mentions):
+    drafts = mentions("On 3 June, gunmen shot and killed a shopkeeper in the market.")
+    assert drafts["shot"].coding.acled_sub_event_type == "Attack"
+
+
+def test_coding_protest_about_an_arrest_is_peaceful(mentions):
+    text = "Teachers protested outside the court against the arrest of their union leader. He was arrested on Monday."
+    assert mentions(text)["protested"].coding.acled_sub_event_type == "Peaceful protest"
+
+
+def test_coding_police_arresting_protesters_is_intervention(mentions):
+    text = "Teachers protested outside the court. Police arrested twenty protesters."
+    assert mentions(text)["protested"].coding.acled_sub_event_type == "Protest with intervention"
+
+
+def test_coding_rival_groups_clashing_is_mob_violence(mentions):
+    drafts = mentions("Two groups of villagers clashed over a land dispute near the well.")
+    assert drafts["clashed"].coding.acled_sub_event_type == "Mob violence"
+
+
+def test_coding_demonstrators_clashing_with_police_is_violent_demonstration(mentions):
+    drafts = mentions("A clash broke out between demonstrators and police outside parliament.")
+    assert drafts["clash"].coding.acled_sub_event_type == "Violent demonstration"
+
+
+def test_coding_army_capturing_a_town_regains_territory(mentions):
+    drafts = mentions("Government troops captured the town of Velmor from the rebels.")
+    assert drafts["captured"].coding.acled_sub_event_type == "Government regains territory"
+
+
+def test_coding_found_weapons_are_disrupted_weapons_use(mentions):
+    drafts = mentions("Police found a cache of weapons in a farmhouse near the border.")
+    assert drafts["found"].coding.acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_coding_reinforcements_are_change_to_group_activity(mentions):
+    drafts = mentions("The militia sent reinforcements to the northern front on Friday.")
+    assert drafts["reinforcements"].coding.acled_sub_event_type == "Change to group/activity"

@@ -1,0 +1,35 @@
+"""Modality of triggers: negation, futures, plans, conditions."""
+
+from __future__ import annotations
+
+from dateline.extract.components import ensure_component
+from dateline.extract.modality import has_condition, modality_of
+from dateline.models import Modality
+
+
+def _token(nlp, text: str, word: str):
+    doc = ensure_component(nlp)(text)
+    return next(t for t in doc if t.text == word)
+
+
+def test_modality_willing_to_act_is_future(nlp):
+    assert modality_of(_token(nlp, "Norland said it is willing to withdraw its troops.", "withdraw")) == Modality.FUTURE
+
+
+def test_modality_declined_is_negated(nlp):
+    assert modality_of(_token(nlp, "The minister declined to resign.", "resign")) == Modality.NEGATED
+
+
+def test_modality_coordinated_verb_does_not_inherit_a_plan_governor(nlp):
+    token = _token(nlp, "The attackers set off bombs and exchanged gunfire with guards.", "exchanged")
+    assert modality_of(token) == Modality.ASSERTED
+
+
+def test_modality_plain_past_is_asserted(nlp):
+    assert modality_of(_token(nlp, "Soldiers withdrew from the town.", "withdrew")) == Modality.ASSERTED
+
+
+def test_condition_unless_clause(nlp):
+    text = "Norland will withdraw its force unless a ceasefire is arranged."
+    assert has_condition(_token(nlp, text, "withdraw"))
+    assert not has_condition(_token(nlp, "Norland will withdraw its force next week.", "withdraw"))

@@ -1,0 +1,74 @@
+"""Trigger finding: lexicon rows, required dependents, and the uses that are not events."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.components import ensure_component
+from dateline.extract.lexicon import trigger_entries
+from dateline.extract.triggers import find_triggers
+from dateline.ontology import cameo_codes
+
+
+@pytest.fixture(scope="module")
+def parse(nlp):
+    pipeline = ensure_component(nlp)
+    return pipeline
+
+
+def _codes(parse, text: str) -> dict[str, str]:
+    return {t.span.text: t.entry.cameo for t in find_triggers(parse(text))}
+
+
+def test_lexicon_rows_use_known_cameo_codes():
+    codes = cameo_codes()
+    unknown = [e.lemmas for entries in trigger_entries().values() for e in entries if e.cameo not in codes]
+    assert unknown == []
+
+
+def test_trigger_exchange_of_fire_needs_a_fire_object(parse):
+    assert "exchanged" in _codes(parse, "Border guards of the two states exchanged fire near the river crossing.")
+    assert _codes(parse, "The two states exchanged letters about the river crossing.") == {}
+
+
+def test_trigger_lift_specialised_by_what_is_lifted(parse):
+    assert _codes(parse, "The navy lifted the blockade of the harbour on Friday.")["lifted"] == "0872"
+    assert _codes(parse, "The council lifted sanctions on the northern province.")["lifted"] == "085"
+    assert _codes(parse, "The mayor lifted the curfew in the old town.")["lifted"] == "0813"
+
+
+def test_trigger_accept_is_an_event_only_when_refused(parse):
+    assert "accept" in _codes(parse, "The ministry said it will not accept the proposal.")
+    assert _codes(parse, "The ministry will accept the proposal.") == {}
+
+
+def test_trigger_aid_verbs_need_aid_objects(parse):
+    assert _codes(parse, "Norland gave Sudria a loan of 40 million dollars.")["gave"] == "070"
+    assert "gave" not in _codes(parse, "Norland gave a speech to the assembly.")
+
+
+def test_trigger_road_block_by_crowd_is_obstruction(parse):
+    assert _codes(parse, "Angry residents blocked the main highway with tyres.")["blocked"] == "144"
+
+
+def test_trigger_figurative_fighting_is_no_event(parse):
+    assert _codes(parse, "The health ministry is fighting the epidemic in the north.") == {}
+    assert "attacked" in _codes(parse, "Gunmen attacked the village in the north.")
+
+
+def test_trigger_natural_disaster_killing_is_no_event(parse):
+    assert "killed" not in _codes(parse, "An earthquake killed nine people in the mountain villages.")
+    assert "killed" in _codes(parse, "Bandits killed nine people in the mountain villages.")
+
+
+def test_trigger_accidental_explosion_is_no_event(parse):
+    assert _codes(parse, "A boiler exploded at the chemical plant, injuring four workers.") == {}
+
+
+def test_trigger_speech_participle_is_not_habitual(parse):
+    found = _codes(parse, "The rebels issued a declaration demanding that the government release their leader.")
+    assert found.get("demanding") == "100"
+
+
+def test_trigger_shoot_out_phrase(parse):
+    assert "shoot-out" in _codes(parse, "A shoot-out took place in the market district on Monday.")
