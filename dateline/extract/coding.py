@@ -272,7 +272,7 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Arrests"
     if code == "1711" and cues.has("weapon_words", local):
         return "Disrupted weapons use"  # arms caches found or seized, bombs defused
-    if code in ("1711", "1712"):
+    if code in ("171", "1711", "1712"):
         return "Looting/property destruction"
     if code == "181":
         return "Abduction/forced disappearance"

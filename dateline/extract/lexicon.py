@@ -72,7 +72,13 @@ def _patterns(name: str) -> str:
 def trigger_entries() -> dict[str, tuple[TriggerEntry, ...]]:
     """Entries keyed by their first lemma."""
     index: dict[str, list[TriggerEntry]] = {}
-    for line in _patterns("triggers.tsv").splitlines():
+    # triggers.tsv is the core lexicon; triggers_*.tsv add domains (economy, ...) in the same format
+    folder = resources.files(__package__) / "patterns"
+    names = ["triggers.tsv"] + sorted(
+        p.name for p in folder.iterdir() if p.name.startswith("triggers_") and p.name.endswith(".tsv")
+    )
+    lines = [line for name in names for line in _patterns(name).splitlines()]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t") + [""] * 5

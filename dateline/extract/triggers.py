@@ -168,7 +168,8 @@ def _is_event_use(trigger: Trigger) -> bool:
     if trigger.entry.cameo == "183" and _accidental(token):
         return False
     if trigger.entry.is_violent and token.dep_ in ("advcl", "conj") and _is_explosion(token.head):
-        return not _accidental(token.head)  # "a boiler exploded, injuring four": the injuries of an accident
+        if _accidental(token.head):
+            return False  # "a boiler exploded, injuring four": the injuries of an accident
     if trigger.entry.is_violent and any(o.lemma_.lower() in _CROWD_CONTROL for o in objects):
         return False  # "police fired tear gas": how a protest was dispersed, not an assault of its own
     if trigger.entry.is_generic and not _is_specific_noun(token):

@@ -252,7 +252,8 @@ def _is_dateline(item: Located, text: str, dateline: str | None) -> bool:
 
 def contained_facilities(doc: Doc, located: Sequence[Located]) -> list[tuple[Located, Candidate]]:
     """Named facilities and areas NER found but no gazetteer has, each with the town it lies in."""
-    towns = [item for item in located if item.place is not None and _rank(item.place) <= 2]
+    resolved = [item for item in located if item.place is not None]
+    towns = [item for item in resolved if _rank(item.place) <= 2]
     if not towns:
         return []
     counts = Counter(item.place.geonameid for item in towns)
@@ -261,6 +262,8 @@ def contained_facilities(doc: Doc, located: Sequence[Located]) -> list[tuple[Loc
     for item in located:
         if item.place is not None or item.mention.label not in {NAMED_ONLY, "FAC", "LOC"}:
             continue
+        if any(t.mention.start < item.mention.end and item.mention.start < t.mention.end for t in resolved):
+            continue  # "Baghdad Green Zone Attack" around a resolved "Baghdad": never two toponyms on one span
         sentence = doc[item.mention.token_index].sent
         near = [t for t in towns if sentence.start_char <= t.mention.start < sentence.end_char]
         town = min(near, key=lambda t: abs(t.mention.start - item.mention.start)).place if near else main_town

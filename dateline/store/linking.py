@@ -17,7 +17,19 @@ Evidence and why each weighs what it does:
   name (a capitalised word of an actor's or recipient's text) adds;
 * text: word overlap of the triggers and evidence sentences (rewrites share their nouns), leaving out
   the place's own name (already weighed as place) and generic casualty verbs;
-* casualties: figures an order of magnitude apart suggest two events.
+* casualties: figures an order of magnitude apart suggest two events;
+* trigger: the same folded trigger word ("fired" ~ "firing") adds: rewrites of one story name the
+  happening with the same verb, while the other happenings of the same story use other verbs;
+* article context: the names and figures of the whole article (``context_terms``). Two articles about
+  one happening share its participants, places and numbers even where the event's own sentence
+  names none of them; two similar happenings (two earthquakes, two shootings) share the type and the
+  trigger but not the names. Many shared terms add, none at all (both articles having several)
+  subtracts.
+
+Places are compared at the coarser of the two resolutions: a state's or a country's centroid is no
+evidence that a city in it is far away, so only the admin1/country codes are compared then. Coordinates
+farther than ``MAX_KM`` (geocoders misplace a city now and then) or another admin1 count against,
+another country never links.
 
 A mention dated only by its article (``date_precision`` "published") needs a little more
 (``PUBLISHED_DATE_THRESHOLD``) and undated mentions need more still (``UNDATED_THRESHOLD``): without
@@ -47,9 +59,11 @@ __all__ = [
     "assign",
     "cameo_compatible",
     "day_of",
+    "context_terms",
     "haversine_km",
     "keywords",
     "score",
+    "trigger_terms",
 ]
 
 DAY_WINDOW = 2
@@ -72,9 +86,22 @@ _STOPWORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday yesterday today week according people
     least killed killing kill kills wounded wounding injured injuring dead died death reported""".split()
 )
+_CASUALTY_WORDS = frozenset("killed killing kill kills wounded wounding injured injuring died death".split())
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
 NAME_WEIGHT = 1.0
+TRIGGER_WEIGHT = 1.0
+CONTEXT_WEIGHT = 3.0
+NO_CONTEXT_PENALTY = 1.0
+FAR_PENALTY = 2.5
+MIN_CONTEXT = 4  # fewer context terms than this say nothing about sameness
+MAX_CONTEXT = 120
+_COARSE = frozenset({"admin1", "country"})
+_CAPITALISED = re.compile(r"[A-Z][^\W\d_]{2,}")
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+# the first word of a sentence (or line) is capitalised whatever it is: not a name
+_SENTENCE_INITIAL = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n)\s*[\"'\u201c\u2018(]*([A-Z])")
+_TRIGGER_SUFFIXES = ("ings", "ing", "ied", "ed", "es", "s", "ions", "ion", "ments", "ment")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,6 +124,10 @@ class Features:
     names: frozenset[str] = frozenset()
     dead: int | None = None
     articles: frozenset[str] = field(default_factory=frozenset)
+    admin1: str | None = None
+    resolution: str | None = None
+    triggers: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
 
 
 def day_of(value: str | None) -> int | None:
@@ -129,6 +160,43 @@ def name_tokens(*texts: str | None) -> frozenset[str]:
     """Capitalised words of participant names ("Brian Nichols" -> brian, nichols); codes are skipped."""
     found = {w.lower() for text in texts for w in _NAME.findall(text or "") if not w.isupper()}
     return frozenset(found - _STOPWORDS)
+
+
+def trigger_terms(*texts: str | None) -> frozenset[str]:
+    """Folded trigger words: "fired", "firing", "fires" -> "fir"; stopwords and short words dropped."""
+    found = set()
+    for text in texts:
+        for word in _WORD.findall((text or "").lower()):
+            if word in _STOPWORDS and word not in _CASUALTY_WORDS:
+                continue
+            for suffix in _TRIGGER_SUFFIXES:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    word = word[: -len(suffix)]
+                    break
+            found.add(word)
+    return frozenset(found)
+
+
+def context_terms(text: str | None, *names: str | None) -> frozenset[str]:
+    """The article-level context of its events: capitalised words that are not sentence-initial, figures
+    of two or more characters ("#6.1", "#33"), and the extra ``names`` given (toponyms, participants).
+
+    At most ``MAX_CONTEXT`` terms, the most frequent first, so one long article does not match everything.
+    """
+    text = text or ""
+    initial = {m.start(1) for m in _SENTENCE_INITIAL.finditer(text)}
+    counts: dict[str, int] = defaultdict(int)
+    for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if match.start() not in initial and not word.isupper() and word.lower() not in _STOPWORDS:
+            counts[word.lower()] += 1
+    for match in _NUMBER.finditer(text):
+        if len(match.group()) >= 2:
+            counts["#" + match.group()] += 1
+    for term in name_tokens(*names):
+        counts[term] += 1
+    ranked = sorted(counts, key=lambda term: (-counts[term], term))
+    return frozenset(ranked[:MAX_CONTEXT])
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -167,14 +235,29 @@ def _date_score(m: Features, e: Features) -> float | None:
 def _place_score(m: Features, e: Features) -> float | None:
     if m.country and e.country and m.country != e.country:
         return None
+    same_country = 0.3 if (m.country and m.country == e.country) else 0.0
+    if m.resolution in _COARSE or e.resolution in _COARSE:
+        # a centroid is not where the event was: compare at the coarser level only
+        if "country" in (m.resolution, e.resolution) or not (m.admin1 and e.admin1):
+            return same_country
+        return 0.5 if m.admin1 == e.admin1 else -1.0
     if None not in (m.lat, m.lon, e.lat, e.lon):
         if abs(m.lat - e.lat) > MAX_KM / 110.0:  # type: ignore[operator]
-            return None  # cheap pre-check: latitude alone is already too far
+            return -FAR_PENALTY  # cheap pre-check: latitude alone is already too far
         km = haversine_km(m.lat, m.lon, e.lat, e.lon)  # type: ignore[arg-type]
         if km > MAX_KM:
-            return None
+            return -FAR_PENALTY
         return 1.5 if km <= 10 else 1.0 if km <= 50 else 0.0
-    return 0.3 if (m.country and m.country == e.country) else 0.0
+    return same_country
+
+
+def _context_score(m: Features, e: Features) -> float:
+    if len(m.context) < MIN_CONTEXT or len(e.context) < MIN_CONTEXT:
+        return 0.0
+    shared = len(m.context & e.context)
+    if not shared:
+        return -NO_CONTEXT_PENALTY
+    return CONTEXT_WEIGHT * min(1.0, 2.0 * shared / len(m.context | e.context))
 
 
 def _party_score(codes_a: frozenset[str], countries_a: frozenset[str],
@@ -205,12 +288,16 @@ def score(mention: Features, event: Features) -> float | None:
                           event.recipient_countries, 0.5)  # fmt: skip
     if mention.names & event.names:
         total += NAME_WEIGHT  # the same named participant, whatever code the extractor gave it
+    elif mention.names and event.names:
+        total -= NAME_WEIGHT  # both name their participants, and not the same ones
     if mention.words and event.words:
         overlap = len(mention.words & event.words) / min(len(mention.words), len(event.words))
         total += TEXT_WEIGHT * overlap
     if mention.dead and event.dead and max(mention.dead, event.dead) > 10 * min(mention.dead, event.dead):
         total -= 1.0
-    return total
+    if mention.triggers & event.triggers:
+        total += TRIGGER_WEIGHT
+    return total + _context_score(mention, event)
 
 
 def threshold_for(mention: Features) -> float:
@@ -263,6 +350,10 @@ def merge(event: Features, mention: Features) -> Features:
         names=_capped(event.names | mention.names),
         dead=min((d for d in (event.dead, mention.dead) if d), default=event.dead or mention.dead),
         articles=event.articles | mention.articles,
+        admin1=event.admin1 if event.lat is not None else mention.admin1,
+        resolution=event.resolution if event.lat is not None else mention.resolution,
+        triggers=_capped(event.triggers | mention.triggers),
+        context=_capped(event.context | mention.context),
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..models import Article, Entity, Event
-from .linking import Features, day_of, keywords, name_tokens
+from .linking import MAX_CONTEXT, Features, day_of, keywords, name_tokens, trigger_terms
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -146,12 +146,13 @@ class StoredEvent:
 _JSON_EVENT_COLUMNS = {"actor", "recipient", "actor_codes", "recipient_codes"}
 EVENT_COLUMNS = tuple(f.name for f in fields(StoredEvent)) + (
     "day", "date_explicit", "date_basis", "actor_countries", "recipient_countries", "words", "articles", "actor_text",
+    "context", "triggers",
 )  # fmt: skip
 MENTION_COLUMNS = (
     "id", "event_id", "article_id", "outlet", "url", "published", "extracted_id", "position",
     "event_type", "cameo", "date", "date_precision", "day", "trigger_start", "trigger_end", "trigger_text",
     "evidence_start", "evidence_end", "evidence_text", "confidence", "modality", "dead", "injured",
-    "arrested", "country_code", "lat", "lon", "record",
+    "arrested", "country_code", "lat", "lon", "record", "context",
 )  # fmt: skip
 
 
@@ -171,8 +172,13 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def mention_row(event: Event, article: Article, position: int) -> dict[str, Any]:
-    """The ``event_mentions`` row of one extracted event (event_id filled in by linking)."""
+def mention_row(
+    event: Event, article: Article, position: int, context: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    """The ``event_mentions`` row of one extracted event (event_id filled in by linking).
+
+    ``context`` is the article's ``linking.context_terms`` (the same for every event of the article).
+    """
     place = event.location
     record = event.to_dict()
     return {
@@ -204,6 +210,7 @@ def mention_row(event: Event, article: Article, position: int) -> dict[str, Any]
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "record": _dumps(record),
+        "context": _dumps(sorted(context)),
     }
 
 
@@ -234,6 +241,12 @@ def mention_words(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]
     return keywords(row.get("trigger_text"), row.get("evidence_text")) - keywords(place)
 
 
+def mention_triggers(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]:
+    """Folded trigger words of the mention and of its repeats within the article."""
+    repeats = [(m.get("trigger") or {}).get("text") for m in record.get("mentions") or []]
+    return trigger_terms(row.get("trigger_text"), *repeats)
+
+
 def _participant_names(entities: list[Entity], record: dict[str, Any]) -> frozenset[str]:
     place = (record.get("location") or {}).get("name")
     return name_tokens(*(t for e in entities for t in (e.text, e.name))) - name_tokens(place)
@@ -261,6 +274,10 @@ def features_of_mention_row(row: dict[str, Any]) -> Features:
         names=_participant_names(actors + recipients, record),
         dead=row.get("dead"),
         articles=frozenset({row["article_id"]}),
+        admin1=(record.get("location") or {}).get("admin1"),
+        resolution=(record.get("location") or {}).get("resolution"),
+        triggers=mention_triggers(row, record),
+        context=frozenset(json.loads(row.get("context") or "[]")),
     )
 
 
@@ -284,6 +301,10 @@ def features_of_event_row(row: dict[str, Any]) -> Features:
         names=name_tokens(row.get("actor_text")) - name_tokens(row.get("location_name")),
         dead=row.get("dead"),
         articles=frozenset(json.loads(row.get("articles") or "[]")),
+        admin1=row.get("admin1"),
+        resolution=row.get("resolution"),
+        triggers=frozenset(json.loads(row.get("triggers") or "[]")),
+        context=frozenset(json.loads(row.get("context") or "[]")),
     )
 
 
@@ -344,8 +365,12 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
     published = sorted(p for p in (m.get("published") for m in mentions) if p)
     articles = sorted({m["article_id"] for m in mentions})
     words: set[str] = set()
+    triggers: set[str] = set()
+    context: Counter[str] = Counter()
     for m, r in zip(mentions, records):
         words |= mention_words(m, r)
+        triggers |= mention_triggers(m, r)
+        context.update(json.loads(m.get("context") or "[]"))
     actor_text = " | ".join(
         sorted({t for e in all_actors + all_recipients for t in (e.text, e.name, e.code) if t})
     )
@@ -391,4 +416,7 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
         "first_mention_id": mentions[0]["id"],
         "words": _dumps(sorted(words)[:200]),
         "articles": _dumps(articles),
+        "triggers": _dumps(sorted(triggers)),
+        # the terms most of its articles share first: a union would grow to match anything
+        "context": _dumps(sorted(t for t, _ in sorted(context.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CONTEXT])),
     }  # fmt: skip

@@ -221,6 +221,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         [_ARTICLES, _ARTICLE_BANDS, _EVENTS, _MENTIONS, _ACTORS, _PLACES, _QUOTES, _ATTRIBUTIONS, _FAILURES,
          *_INDEXES, _EVENT_SOURCES, _EVENT_ACTORS],
     ),  # fmt: skip
+    (
+        2,
+        "linking context: article names/figures per mention and event, folded triggers per event",
+        [
+            "ALTER TABLE event_mentions ADD COLUMN context TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE events ADD COLUMN context TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE events ADD COLUMN triggers TEXT NOT NULL DEFAULT '[]'",
+        ],
+    ),
 ]
 
 TABLES = (

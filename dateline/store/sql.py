@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import SchemaVersionError
 from ..models import Document, Event, Failure
 from .identity import NEAR_DUPLICATE_JACCARD, band_keys, fingerprint_of, signature_of, signature_similarity
-from .linking import DAY_WINDOW, Features, assign, haversine_km
+from .linking import DAY_WINDOW, Features, assign, context_terms, haversine_km
 from .records import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,
@@ -235,8 +235,9 @@ class SqlStore:
         rows: list[dict[str, Any]] = []
         events: list[Event] = []
         seen: set[str] = set()
+        context = article_context(doc)
         for position, event in enumerate(doc.events):
-            row = mention_row(event, doc.article, position)
+            row = mention_row(event, doc.article, position, context)
             if row["id"] not in seen:  # an extractor repeating an id must not write twice
                 seen.add(row["id"])
                 rows.append(row)
@@ -406,6 +407,17 @@ class SqlStore:
         return {
             t: sorted((tuple(r.values()) for r in self._rows(f"SELECT * FROM {t}")), key=repr) for t in TABLES
         }
+
+
+def article_context(doc: Document) -> frozenset[str]:
+    """The linking context of a document's events: names and figures of its text, its toponyms and
+    the participants of its events (see ``linking.context_terms``)."""
+    article = doc.article
+    body = article.text[article.body.start : article.body.end] if article.body else article.text
+    names = [t.text for t in doc.toponyms] + [
+        e.name or e.text for event in doc.events for e in (*event.actor, *event.recipient)
+    ]
+    return context_terms(body, *names)
 
 
 def _now() -> str:

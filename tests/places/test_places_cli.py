@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 from click.testing import CliRunner
 
@@ -55,3 +56,15 @@ def test_gazetteer_cli_info_without_index_is_one_line_error(tmp_path):
     result = CliRunner().invoke(cli, ["gazetteer", "info", "--path", str(tmp_path / "none.sqlite")])
     assert result.exit_code == 1
     assert "dateline gazetteer build" in result.stderr
+
+
+def test_places_cli_never_reports_overlapping_toponyms(tmp_path, monkeypatch, mini_geoparser):
+    monkeypatch.setattr(Geoparser, "_default", mini_geoparser)
+    story = tmp_path / "story.txt"
+    story.write_text("Pompeo blames militias for Baghdad Green Zone Attack\n\nRockets hit Baghdad on Sunday.",
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["places", str(story)])
+    assert result.exit_code == 0, result.output
+    spans = sorted((row["start"], row["end"]) for row in map(json.loads, result.stdout.splitlines()))
+    assert spans, "Baghdad must be found"
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))

@@ -1,0 +1,63 @@
+"""Assembling mentions into events: merging, folding parts into their happening, counts, top event."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.actors import ActorCoder, find_roles
+from dateline.extract.assemble import assemble_events
+from dateline.extract.casualties import find_counts, find_quantities
+from dateline.extract.components import EVENT_COMPONENT, ensure_component
+from dateline.extract.mentions import ArticleContext, read_mention
+from dateline.extract.quotes import find_claims
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    pipeline = ensure_component(nlp)
+    coder = ActorCoder.default()
+
+    def run(text: str):
+        doc = pipeline(text)
+        claims = find_claims(doc)
+        context = ArticleContext(doc=doc, claims=claims, outlet=None, country=None)
+        drafts = [d for t in doc._.get(EVENT_COMPONENT) if (d := read_mention(t, context, find_roles, coder))]
+        return assemble_events(doc, "doc", drafts, find_counts(doc), find_quantities(doc), claims)
+
+    return run
+
+
+def _top(found):
+    return max(found, key=lambda e: e.confidence)
+
+
+def test_assemble_burning_during_attack_is_part_of_it(events):
+    found = events("Gunmen attacked the village of Oru and burned ten houses.")
+    assert [e.acled_sub_event_type for e in found if e.acled_sub_event_type] == ["Attack"]
+    assert len(found[0].mentions) == 2
+
+
+def test_assemble_arrests_at_protest_fold_into_protest(events):
+    found = events("Nurses protested outside the ministry over unpaid wages. Police arrested six of them.")
+    typed = [e.acled_sub_event_type for e in found if e.acled_sub_event_type]
+    assert typed == ["Protest with intervention"]
+
+
+def test_assemble_arrest_without_host_stays_an_event(events):
+    found = events("Police arrested the mayor of Oru on corruption charges.")
+    assert [e.acled_sub_event_type for e in found] == ["Arrests"]
+
+
+def test_assemble_protesters_demands_rank_below_protest(events):
+    found = events("Farmers protested in the capital and demanded higher crop prices.")
+    assert _top(found).event_type == "PROTEST"
+
+
+def test_assemble_counts_go_to_violent_event(events):
+    found = events("Rebels ambushed an army convoy near Oru. Five soldiers were killed.")
+    assert _top(found).dead == 5
+
+
+def test_assemble_no_counts_on_verbal_events(events):
+    found = events("The minister condemned the killing of five soldiers.")
+    assert all(e.dead is None for e in found if e.event_type == "ACCUSE")

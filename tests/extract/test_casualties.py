@@ -1,0 +1,38 @@
+"""Casualty counts: kind, value, negation, totals and ACLED's split totals."""
+
+from __future__ import annotations
+
+from dateline.extract.casualties import find_counts, find_quantities
+
+
+def _counts(nlp, text: str) -> list[tuple[str, int, bool]]:
+    return [(c.kind, c.value, c.summary) for c in find_counts(nlp(text))]
+
+
+def test_casualties_killed_and_wounded(nlp):
+    found = _counts(nlp, "Gunmen killed four villagers and wounded two others near the well.")
+    assert ("dead", 4, False) in found
+    assert any(kind == "injured" and value == 2 for kind, value, _ in found)
+
+
+def test_casualties_fatalities_noun_is_a_summary(nlp):
+    assert ("dead", 3, True) in _counts(nlp, "The clashes left 3 fatalities in the district.")
+
+
+def test_casualties_nobody_hurt_is_zero(nlp):
+    found = _counts(nlp, "A bomb exploded near the bridge but nobody was hurt.")
+    assert ("injured", 0, False) in found
+
+
+def test_casualties_split_total_is_divided(nlp):
+    found = _counts(nlp, "Twelve fatalities were reported, split between 3 events.")
+    assert ("dead", 4, True) in found
+
+
+def test_casualties_arrests_counted(nlp):
+    assert ("arrested", 15, False) in _counts(nlp, "Police arrested 15 protesters outside the hall.")
+
+
+def test_quantities_counted_weapons(nlp):
+    found = [(what, value) for what, value, _ in find_quantities(nlp("Militants fired three rockets at the base."))]
+    assert found == [("rocket", 3)]
