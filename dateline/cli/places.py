@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 
 import click
 
-from ..models import Failure
 
 __all__ = ["command"]
 
@@ -36,21 +33,12 @@ def command(inputs: tuple[str, ...], fmt: str, demonyms: bool, facilities: bool,
         dateline places story.txt
         dateline places docs.jsonl -o toponyms.jsonl
     """
-    from ..ingest import ingest
     from ..nlp import load_nlp
     from ..places import Geoparser
+    from .lines import write_article_lines
 
     nlp = load_nlp()
     geoparser = Geoparser(Geoparser.default().gazetteer, demonyms=demonyms, facilities=facilities)
-    failed = 0
-    for item in ingest(list(inputs)):
-        if isinstance(item, Failure):
-            failed += 1
-            click.echo(f"failed: {item.message()}", err=True)
-            continue
-        doc = nlp(item.text)
-        for toponym in geoparser.toponyms(doc, doc_id=item.id):
-            output.write(json.dumps(toponym.to_dict(), ensure_ascii=False) + "\n")
-    output.flush()
-    if failed:
-        sys.exit(1)
+    write_article_lines(
+        inputs, output, lambda article: (t.to_dict() for t in geoparser.toponyms(nlp(article.text), doc_id=article.id))
+    )

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import sys
 
 import click
 
-from ..models import Failure
 
 __all__ = ["command"]
 
@@ -32,22 +29,15 @@ def command(inputs: tuple[str, ...], fmt: str, parse: bool, output) -> None:
         dateline times story.txt
         dateline times docs.jsonl -o timexes.jsonl
     """
-    from ..ingest import ingest
     from ..times import timexes_of_article
+    from .lines import write_article_lines
 
     nlp = None
     if parse:
         from ..nlp import load_nlp
 
         nlp = load_nlp()
-    failed = 0
-    for item in ingest(list(inputs)):
-        if isinstance(item, Failure):
-            failed += 1
-            click.echo(f"failed: {item.message()}", err=True)
-            continue
-        for timex in timexes_of_article(item, nlp=nlp):
-            output.write(json.dumps({"doc_id": item.id, **timex.to_dict()}, ensure_ascii=False) + "\n")
-    output.flush()
-    if failed:
-        sys.exit(1)
+    write_article_lines(
+        inputs, output,
+        lambda article: ({"doc_id": article.id, **t.to_dict()} for t in timexes_of_article(article, nlp=nlp)),
+    )

@@ -44,6 +44,7 @@ def assemble_events(
     groups = _fold_parts(_merge(drafts))
     events = [_event(doc, doc_id, group) for group in groups]
     _defer_to_protests(events, groups)
+    _defer_to_speech(events, groups)
     _attach_counts(events, groups, counts, claims, doc)
     _attach_quantities(events, groups, quantities, claims, doc)
     return [_finish(e) for e in events]
@@ -231,6 +232,18 @@ def _defer_to_protests(events: list[Event], groups: list[list[MentionDraft]]) ->
         by_protesters = any(t.lemma_.lower() in _PROTESTER_WORDS for e in first.actors if e.span is not None
                             for t in first.sentence if e.span.start <= t.idx < e.span.end)
         if first.sentence.start in protest_sentences or by_protesters:
+            events[i] = _replace(events[i], confidence=round(max(0.05, events[i].confidence - 0.3), 3))
+
+
+def _defer_to_speech(events: list[Event], groups: list[list[MentionDraft]]) -> None:
+    """"Condemned the terrorist attack", "condolences after the assault": a happening named as what a
+    statement is about is told elsewhere; the statement is this sentence's event."""
+    speech_heads = {d.head.i for g in groups for d in g if d.trigger.entry.is_speech}
+    for i, group in enumerate(groups):
+        first = group[0]
+        if first.trigger.entry.is_speech or first.head.pos_ not in ("NOUN", "PROPN") or len(group) > 1:
+            continue
+        if any(a.i in speech_heads for a in first.head.ancestors):
             events[i] = _replace(events[i], confidence=round(max(0.05, events[i].confidence - 0.3), 3))
 
 

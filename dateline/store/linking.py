@@ -91,7 +91,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
 NAME_WEIGHT = 1.0
 TRIGGER_WEIGHT = 1.0
-CONTEXT_WEIGHT = 3.0
+CONTEXT_WEIGHT = 1.5
 NO_CONTEXT_PENALTY = 1.0
 FAR_PENALTY = 2.5
 MIN_CONTEXT = 4  # fewer context terms than this say nothing about sameness
@@ -257,7 +257,7 @@ def _context_score(m: Features, e: Features) -> float:
     shared = len(m.context & e.context)
     if not shared:
         return -NO_CONTEXT_PENALTY
-    return CONTEXT_WEIGHT * min(1.0, 2.0 * shared / len(m.context | e.context))
+    return CONTEXT_WEIGHT * shared / min(len(m.context), len(e.context))
 
 
 def _party_score(codes_a: frozenset[str], countries_a: frozenset[str],
