@@ -6,7 +6,7 @@ Spans are character offsets into the document's *input* text (end exclusive).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from dateline.store.linking import Features, Linker, assign, cameo_compatible, day_of, keywords, score
+from dateline.store.linking import (
+    LINK_THRESHOLD,
+    UNDATED_THRESHOLD,
+    Features,
+    Linker,
+    assign,
+    cameo_compatible,
+    context_terms,
+    day_of,
+    keywords,
+    score,
+    trigger_terms,
+)
 
 KIRKUK = {"lat": 35.4681, "lon": 44.3922, "country": "IRQ"}
 BASRA = {"lat": 30.5085, "lon": 47.7804, "country": "IRQ"}
@@ -19,11 +31,15 @@ def test_score_same_day_same_city_links():
     assert score(_f("a"), _f("b")) >= 2.0
 
 
-def test_score_different_type_or_far_place_or_far_date_never_links():
+def test_score_different_type_or_far_date_or_other_country_never_links():
     assert score(_f("a"), _f("b", event_type="PROTEST")) is None
-    assert score(_f("a"), _f("b", **BASRA)) is None
     assert score(_f("a"), _f("b", date="2021-03-05")) is None
     assert score(_f("a"), _f("b", country="SYR", lat=None, lon=None)) is None
+
+
+def test_score_far_place_counts_against_without_forbidding():
+    far = score(_f("a"), _f("b", **BASRA))
+    assert far is not None and far < LINK_THRESHOLD <= score(_f("a"), _f("b"))
 
 
 def test_score_same_article_never_links():
@@ -85,3 +101,41 @@ def test_shared_participant_name_adds_evidence_and_codes_are_not_names():
     named = score(_f("a", words="judge sentence", names=frozenset({"nichols"})),
                   _f("b", words="judge sentence", names=frozenset({"nichols"})))  # fmt: skip
     assert named == plain + 1.0
+
+
+def test_context_terms_keep_names_and_figures_but_not_sentence_initial_words():
+    terms = context_terms("Rescuers reached Qaryat Nur on Monday. The 6.4 tremor hit Qaryat Nur.\nOfficials wait.", "Loma")
+    assert {"qaryat", "nur", "#6.4", "loma"} <= terms
+    assert not {"rescuers", "the", "officials", "monday"} & terms
+
+
+def test_trigger_terms_fold_inflections():
+    assert trigger_terms("fired") == trigger_terms("firing") == {"fir"}
+    assert trigger_terms("killed") == {"kill"}  # casualty verbs are triggers here, though not topic words
+
+
+def _undated(article: str, trigger: str, context: str, **extra) -> Features:
+    values = {"event_type": "COERCE", "cameo": "173", "words": keywords("police arrest suspect"),
+              "triggers": trigger_terms(trigger), "context": context_terms(context), "articles": frozenset({article})}
+    values.update(extra)
+    return Features(**values)
+
+
+STORY_A = "Police in Varnholt held Edda Quist and Piet Moraal after the 2 a.m. raid on Kessel Street, 14 officers said."
+STORY_B = "Detectives in Orlimar detained Juno Tessaly and Ravi Okonda at the Bellweather depot, 30 agents said."
+
+
+def test_undated_rewrites_sharing_article_context_link():
+    assert score(_undated("a", "arrested", STORY_A), _undated("b", "arrest", STORY_A)) >= UNDATED_THRESHOLD
+
+
+def test_undated_similar_events_with_disjoint_context_stay_apart():
+    assert score(_undated("a", "arrested", STORY_A), _undated("b", "arrested", STORY_B)) < UNDATED_THRESHOLD
+
+
+def test_coarse_place_is_compared_by_its_codes_not_by_its_centroid():
+    city = {"lat": 34.05, "lon": -118.24, "country": "USA", "admin1": "CA", "resolution": "city"}
+    state = {"lat": 37.25, "lon": -119.75, "country": "USA", "admin1": "CA", "resolution": "admin1"}
+    other_state = {**state, "admin1": "NV", "lat": 39.0, "lon": -117.0}
+    same = score(_f("a", **city), _f("b", **state))
+    assert same is not None and same > score(_f("a", **city), _f("b", **other_state))

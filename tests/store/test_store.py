@@ -16,7 +16,9 @@ def _write_all(store, docs):
 
 
 def test_open_store_records_schema_version(any_store):
-    assert any_store.migrate() == 1
+    from dateline.store.schema import MIGRATIONS
+
+    assert any_store.migrate() == MIGRATIONS[-1][0]
     assert set(any_store.counts()) >= {"articles", "events", "event_mentions", "failures", "actors", "places"}
 
 
