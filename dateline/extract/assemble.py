@@ -61,7 +61,7 @@ def _merge(drafts: list[MentionDraft]) -> list[list[MentionDraft]]:
     return groups
 
 
-_PART_TYPES = frozenset({"Looting/property destruction", "Arrests"})
+_PART_TYPES = frozenset({"Looting/property destruction", "Arrests", "Disrupted weapons use"})
 _HOST_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
@@ -177,6 +177,8 @@ def _span(doc: Doc, start: int, end: int) -> TextSpan:
 def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
     first = group[0]
     own = [d for d in group if d.coding.event_type == first.coding.event_type] or group
+    # the burning or looting in an attack is part of it: the attack's own coding names the event
+    own = [d for d in own if d.coding.acled_sub_event_type not in _PART_TYPES] or own
     coded = max(own, key=lambda d: (d.coding.weapon_strength,
                                       _ACLED_SPECIFICITY.get(d.coding.acled_sub_event_type or "", 0),
                                       len(d.coding.cameo), -d.head.i))

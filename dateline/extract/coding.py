@@ -115,8 +115,13 @@ _REFUSAL_CODES = {
 }  # fmt: skip
 # A material conflict act announced for the future, or made conditional, is a threat (CAMEO 13x).
 _THREAT_CODES = {
-    "166": "136", "163": "1312", "16": "1313", "1723": "1323", "1724": "1324", "17": "137", "15": "138",
+    "166": "136", "163": "1312", "16": "1313", "14": "133", "1723": "1323", "1724": "1324", "17": "137", "15": "138",
     "18": "138", "19": "138", "20": "1383",
+}  # fmt: skip
+# An act someone "must" or "should" do is demanded of them (CAMEO 10x), by the act demanded.
+_DEMAND_CODES = {
+    "0841": "1053", "084": "1053", "085": "1054", "081": "1051", "086": "1055", "087": "1056", "0871": "1056",
+    "083": "104", "08": "105", "04": "106", "07": "103", "06": "101", "057": "107", "03": "107", "05": "102",
 }  # fmt: skip
 _COOPERATIVE_ROOTS = frozenset("03 04 05 06 07 08".split())
 _ASSAULT_ROOTS = ("18", "19", "20")
@@ -178,7 +183,8 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
     )
 
 
-def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditional: bool) -> Coding | None:
+def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditional: bool, *,
+                        obliged: bool = False) -> Coding | None:
     """The act a modality turns a trigger into: "will release" is an intent to release (0353), "refused
     to withdraw" a rejection (1246), "will withdraw its inspectors unless ..." a threat (136).
 
@@ -187,7 +193,9 @@ def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditi
     code = coding.cameo
     if trigger.entry.is_speech:
         return None
-    if modality == "negated" and code[:2] in _COOPERATIVE_ROOTS:
+    if obliged and modality != "negated" and code[:2] in _COOPERATIVE_ROOTS:
+        new = _by_prefix(_DEMAND_CODES, code)
+    elif modality == "negated" and code[:2] in _COOPERATIVE_ROOTS:
         new = _by_prefix(_REFUSAL_CODES, code)
     elif modality == "future" and conditional:
         new = "131" if code[:2] in _COOPERATIVE_ROOTS else _by_prefix(_THREAT_CODES, code)
@@ -278,6 +286,8 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Abduction/forced disappearance"
     if code == "1821":
         return "Sexual violence"
+    if code == "080" and cues.has("territory_words", local):
+        return "Non-violent transfer of territory"  # a town or base handed over
     if code in ("057", "0871") or (root == "03" and trigger.entry.lemmas[0] in ("agree", "agreement", "deal")):
         return "Agreement"
     if root == "15":

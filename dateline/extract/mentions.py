@@ -14,7 +14,7 @@ from ..models import Attribution, Entity, Modality, Place
 from ..models import Span as TextSpan
 from .coding import Coding, code_trigger, recode_for_modality
 from .lexicon import coding_cues
-from .modality import has_condition, is_presupposed, modality_of
+from .modality import has_condition, is_obliged, is_presupposed, modality_of
 from .quotes import Claim
 from .triggers import Trigger
 
@@ -91,7 +91,8 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
     if coding is None:
         return None
     modality = modality_of(trigger.head)
-    recoded = recode_for_modality(coding, trigger, modality.value, has_condition(trigger.head))
+    recoded = recode_for_modality(coding, trigger, modality.value, has_condition(trigger.head),
+                                  obliged=is_obliged(trigger.head))
     if recoded is not None:
         coding, modality = recoded, Modality.ASSERTED  # the intent, refusal or threat itself is asserted
     draft = MentionDraft(
@@ -254,6 +255,8 @@ def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDr
             continue
         if other.coding.event_type in _CONTENT_ONLY_TYPES and other.trigger.entry.is_speech:
             return other
+        if draft.trigger.entry.is_speech and other.coding.event_type == "PROTEST":
+            return other  # "staged demonstrations to demand reforms": the demand is the protest's message
     return None
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..models import Modality
 
-__all__ = ["has_condition", "is_presupposed", "modality_of"]
+__all__ = ["has_condition", "is_obliged", "is_presupposed", "modality_of"]
 
 _UNCERTAIN_AUX = frozenset("may might could".split())
 _UNCERTAIN_WORDS = frozenset(
@@ -69,6 +69,12 @@ def has_condition(trigger: Token) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)
         for c in verb.children
     )
+
+
+def is_obliged(trigger: Token) -> bool:
+    """"X must agree", "Y should release them": an obligation put on someone, i.e. a demand."""
+    verb = _local_verb(_governors(trigger))
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
 
 
 def is_presupposed(trigger: Token) -> bool:

@@ -125,7 +125,9 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
         if child.dep_ in deps and (lemma == "*" or child.lemma_.lower() == lemma or child.lower_ == lemma):
             return True
     if rel == "obj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
-        return True  # a passive verb has its object as subject
+        # a passive verb has its object as subject
+        return lemma == "*" or any(c.dep_ == "nsubjpass" and lemma in (c.lemma_.lower(), c.lower_)
+                                   for c in token.children)
     if rel == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
         return True  # "shells fired by ...": the participle modifies its object
     if rel in ("compound", "amod") and token.i > 0:

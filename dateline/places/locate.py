@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
+from .rank import QUALIFIER_GAP
 from .recognize import NAMED_ONLY
 from .sources import PRIVATE_ID_BASE
 
@@ -101,17 +102,21 @@ def _around(
         # nearest to the trigger.
         phrased = [item for item in in_sentence if _in_locative_phrase(doc, item, starts)]
         if phrased:
-            best = min(phrased, key=lambda item: (_rank(item.place), _distance(item, trigger, starts)))
-            named = [
-                item for item in located
-                if item.place is None and item.mention.label != "NORP"
-                and 0 <= best.mention.start - item.mention.end <= CONTAINER_REACH
-            ]
-            if named:  # "in Qaryat al-Hilal, Iraq": the unknown place, at its container's point
-                return _place(named[-1].mention, best.place, own=False)
-            return _place(best.mention, best.place)
-        nearest = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
-        return _place(nearest.mention, nearest.place)
+            # Among equally specific places, one setting the scene of the whole clause ("On 30 April, in
+            # Andahuaylas, ... staged a demonstration ... to return to their homes in Lima") first.
+            best = min(phrased, key=lambda item: (_rank(item.place), not _sets_the_scene(doc, item, starts),
+                                                  _distance(item, trigger, starts)))
+        else:
+            best = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
+        named = [
+            item for item in located
+            if item.place is None and item.mention.label != "NORP"
+            and 0 <= best.mention.start - item.mention.end <= CONTAINER_REACH
+            and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
+        ]
+        if named:  # "in Qaryat al-Hilal, Iraq", "Tieba (Bankass, Mopti)": the unknown place, at its container's point
+            return _place(named[-1].mention, best.place, own=False)
+        return _place(best.mention, best.place)
     paragraph = _paragraph_bounds(text, trigger.start_char)
     in_paragraph = [i for i in located if paragraph[0] <= i.mention.start < paragraph[1]]
     return _main_place(in_paragraph, text, dateline) or _main_place(located, text, dateline)
@@ -204,8 +209,20 @@ def _in_locative_phrase(doc: Doc, item: Located, starts: list[int]) -> bool:
     for _ in range(6):
         if token.dep_ == "pobj":
             return token.head.lower_ in LOCATIVE_PREPS and token.head.lower_ not in WEAK_PREPS
-        if token.head is token or token.dep_ not in {"compound", "appos", "conj", "npadvmod", "amod", "nmod",
+        if token.head.i == token.i or token.dep_ not in {"compound", "appos", "conj", "npadvmod", "amod", "nmod",
                                                       "poss", "cc", "punct", "prep"}:
+            return False
+        token = token.head
+    return False
+
+
+def _sets_the_scene(doc: Doc, item: Located, starts: list[int]) -> bool:
+    """Whether the mention's locative phrase hangs off its sentence's main verb."""
+    token = doc[bisect.bisect_right(starts, item.mention.start) - 1]
+    for _ in range(4):
+        if token.dep_ == "pobj":
+            return token.head.head.dep_ == "ROOT" and token.head.head.i != token.head.i
+        if token.head.i == token.i or token.dep_ not in {"compound", "appos", "conj"}:
             return False
         token = token.head
     return False

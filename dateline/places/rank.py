@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate, Gazetteer
     from .recognize import Mention
 
-__all__ = ["FEATURE_WEIGHT", "country_context", "resolve_mentions"]
+__all__ = ["FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "resolve_mentions"]
 
 FEATURE_WEIGHT = {"PCLI": 2.0, "ADM1": -0.8, "ADM2": -1.3, "PPLC": 0.6}
 ALTERNATE_NAME_PENALTY = 1.0
@@ -37,16 +37,17 @@ CONTEXT_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 6.0
 ADMIN_CONTEXT_WEIGHT = 1.0
 MIN_ALTERNATE_POPULATION = 10_000
+SMALL_PLACE = 20_000  # a place this small qualified by a unit it is not in is another, unlisted place
 UNIT_KINDS = {
     "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "district": ("ADM2", "PPL"), "county": ("ADM2",),
     "province": ("ADM1",), "state": ("ADM1",), "governorate": ("ADM1",), "region": ("ADM1",),
     "prefecture": ("ADM1", "ADM2"), "municipality": ("ADM2", "PPL"),
 }
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
-_QUALIFIER_GAP = re.compile(
+QUALIFIER_GAP = re.compile(
     r"^(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
-    r"state|municipality|department|commune|township|sector|frontline|front))?"
-    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:of|in)\s+(?:the\s+)?)$",
+    r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|locality)(?:\s+(?:center|centre))?)?"
+    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:rural\s+|countryside\s+of\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -76,7 +77,9 @@ def resolve_mentions(
     """The best candidate of every mention (``None`` when the gazetteer has no such place)."""
     options = [_options(m, gazetteer) for m in mentions]
     text = doc.text  # built from the tokens on every access: read it once
-    qualifiers = [_qualifier(text, mentions, i, options) for i in range(len(mentions))]
+    chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
+    qualifiers = [_qualifier(chain, i, options) for i, chain in enumerate(chains)]
+    _read_qualifiers_as_units(chains, qualifiers, options)
     context = country_context(doc, gazetteer)
     first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
     # Votes per name: a name does not vote for itself, however often it is repeated ("Al Bayda ... Al Bayda").
@@ -100,7 +103,10 @@ def resolve_mentions(
         ctx.subtract(country_votes.get(key, Counter()))
         adm = admin_context.copy()
         adm.subtract(admin_votes.get(key, Counter()))
-        resolved.append((mention, _best(opts, ctx, adm, qualifiers[i])))
+        choice = _best(opts, ctx, adm, qualifiers[i])
+        if choice is not None and _outside_its_qualifier(text, mentions, i, chains[i], options, qualifiers[i]):
+            choice = None  # "Tieba (Bankass, Mopti)" with only a Chinese Tieba known: an unlisted village
+        resolved.append((mention, choice))
     return resolved
 
 
@@ -118,8 +124,19 @@ def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         name, _, unit = mention.text.rpartition(" ")
         kinds = UNIT_KINDS.get(unit.lower())
         if name and kinds:
-            found = tuple(c for c in _usable(gazetteer.candidates(name)) if c.feature_code.startswith(kinds))
+            named = _usable(gazetteer.candidates(name))
+            found = tuple(c for c in named if c.feature_code.startswith(kinds))
+            if not found and "ADM1" in kinds:
+                # "Idleb province" where only the town has that spelling: the province the town is in.
+                found = tuple(_province_of(town, gazetteer) for town in named if town.admin1)
+                found = tuple(c for c in found if c is not None)
     return found
+
+
+def _province_of(town: Candidate, gazetteer: Gazetteer) -> Candidate | None:
+    provinces = [c for c in gazetteer.candidates(town.admin1 or "")
+                 if c.feature_code == "ADM1" and c.country == town.country and c.admin1_code == town.admin1_code]
+    return provinces[0] if provinces else None
 
 
 def _usable(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
@@ -167,24 +184,75 @@ def _km(a: Candidate, b: Candidate) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _qualifier(
-    text: str, mentions: Sequence[Mention], i: int, options: Sequence[Sequence[Candidate]]
-) -> Candidate | None:
-    """The container named right after mention ``i`` ("Paris, Texas"; "Tieba (Bankass, Mopti)")."""
+def _qualifier_chain(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
+    """Mentions written right after mention ``i`` as its containers: "Tieba (Bankass, Mopti)" -> [Bankass, Mopti]."""
+    chain: list[int] = []
     previous = i
     for j in (i + 1, i + 2):  # a district, then its province
         if j >= len(mentions):
-            return None
+            break
         gap = text[mentions[previous].end : mentions[j].start]
-        if len(gap) > 40 or not _QUALIFIER_GAP.match(gap):
-            return None
-        containers = [c for c in options[j] if c.is_country or c.is_admin]
-        # Only a qualifier if some reading of the name lies inside it.
-        inside = [c for c in containers if any(_inside(o, c) for o in options[i])]
-        if inside:
-            return max(inside, key=base_score)
+        if len(gap) > 40 or not QUALIFIER_GAP.match(gap):
+            break
+        chain.append(j)
         previous = j
+    return chain
+
+
+def _containers(options: Sequence[Candidate]) -> list[Candidate]:
+    return [c for c in options if c.is_country or c.is_admin]
+
+
+def _qualifier(chain: Sequence[int], i: int, options: Sequence[Sequence[Candidate]]) -> Candidate | None:
+    """The container named right after mention ``i`` ("Paris, Texas"; "Tieba (Bankass, Mopti)")."""
+    for position, j in enumerate(chain):
+        # Only a qualifier if some reading of the name lies inside it.
+        inside = [c for c in _containers(options[j]) if any(_inside(o, c) for o in options[i])]
+        if inside:
+            # "Hyderabad (Hyderabad, Sindh)": the reading that itself lies inside the next qualifier.
+            outer = [_containers(options[k]) for k in chain[position + 1 :]]
+            return max(inside, key=lambda c: base_score(c)
+                       + QUALIFIER_WEIGHT * sum(any(_inside(c, o) for o in level) for level in outer))
     return None
+
+
+def _read_qualifiers_as_units(
+    chains: Sequence[Sequence[int]], qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]]
+) -> None:
+    """A name in qualifier position means the unit: "Cosoleacaque, Veracruz" is in the state of Veracruz."""
+    for i, chain in enumerate(chains):
+        qualifier = qualifiers[i]
+        if qualifier is not None and chain and any(c.geonameid == qualifier.geonameid for c in options[chain[0]]):
+            options[chain[0]] = (qualifier,)
+        elif chain and not options[i] and not chains[chain[0]]:
+            # "Charbolak district, Balkh" with the district unknown: a unit reading of Balkh, if it has one.
+            units = [c for c in _containers(options[chain[0]]) if not c.is_country]
+            if units:
+                options[chain[0]] = (max(units, key=base_score),)
+
+
+def _outside_its_qualifier(
+    text: str, mentions: Sequence[Mention], i: int, chain: Sequence[int],
+    options: Sequence[Sequence[Candidate]], qualifier: Candidate | None,
+) -> bool:
+    """Whether a small place is qualified by units none of its readings lie in (so the gazetteer lacks it).
+
+    "X (Y, Z)" always qualifies; "X, Y" only when X is small and Y is no item of a list ("Kidal, Gao and
+    Timbuktu").
+    """
+    if qualifier is not None or not chain or not any(_containers(options[j]) for j in chain):
+        return False
+    if any(c.is_country for c in options[i]):
+        return False
+    gap = text[mentions[i].end : mentions[chain[0]].start]
+    # In parentheses the names go from small to large ("(Bosso, Diffa)"): each lies in the next.
+    if "(" in gap or text[: mentions[i].start].rstrip().endswith("("):
+        return True
+    if any(c.is_admin for c in options[i]):
+        return False
+    last = mentions[chain[-1]]
+    listed = re.match(r"\s*(?:,|and\b|or\b|&)", text[last.end : last.end + 6]) is not None
+    return not listed and all(c.population < SMALL_PLACE for c in options[i])
 
 
 def same_name(a: str, b: str) -> bool:

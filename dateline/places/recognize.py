@@ -31,11 +31,20 @@ BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUAN
 LOCATIVE_WORDS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "into", "of", "toward",
      "towards", "between", "and", "throughout", "via", "through", "within"}
+) | frozenset(  # "in rural Saraqab", "in northern Kidal": the qualifier stands between the preposition and the name
+    {"rural", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+     "southeastern", "southwestern", "outskirts", "suburbs"}
 )
+# Right before a name, these make the name a place ("near Kidal", "(Rafi LGA, Niger)").
+PLACE_CONTEXT_WORDS = frozenset({"in", "near", "at", "outside", "rural", "("})
+# NER labels that sometimes wrap a place name: a person ("Balkh"), an organisation ("Saraqab in Idleb"), or
+# a nationality word ("Kidal", "Poonch") that is no demonym.
+MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 UNIT_WORDS = frozenset(
     {"village", "town", "city", "district", "province", "county", "region", "governorate", "state",
      "municipality", "department", "prefecture", "subdistrict", "sub-district", "area", "neighbourhood",
-     "neighborhood", "commune", "township", "division", "zone", "camp", "valley", "island", "islands"}
+     "neighborhood", "commune", "township", "division", "zone", "camp", "valley", "island", "islands",
+     "subdivision", "tehsil", "taluka", "locality", "lga", "countryside"}
 )
 # Capitalised words that are places somewhere but, in news, almost always something else.
 FALSE_FRIENDS = frozenset(
@@ -49,7 +58,7 @@ FALSE_FRIENDS = frozenset(
      "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region",
      "centre", "center", "king", "queen", "no", "act", "ai", "light", "metro", "industry", "gas", "shell", "iron",
      "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house",
-     "colonia", "north east", "north west", "south east", "south west"}
+     "colonia", "north east", "north west", "south east", "south west", "molotov"}
 )
 MAX_NGRAM = 4
 NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-"})
@@ -80,20 +89,23 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     covered: set[int] = set()
     blocked: set[int] = set()
     organisations: dict[int, int] = {}  # token -> first token of its organisation-like entity
-    for ent in doc.ents:
-        if ent.label_ in {"PERSON", "ORG"} and _misread_place(ent, gazetteer):
+    for ent in _joined_entities(doc, gazetteer):
+        misread = ent.label_ in MISREAD_LABELS and not (ent.label_ == "NORP" and gazetteer.demonym(ent.text))
+        if misread and _misread_place(ent, gazetteer):
             # "Tamil Nadu" tagged as a person: a multi-word name of a country, province or big town wins.
             mention = _make_mention(ent, "GAZ")
             if mention is not None:
                 mentions.append(mention)
                 covered.update(range(ent.start, ent.end))
-        elif ent.label_ in {"PERSON", "ORG"} and _unknown_place(ent):
+        elif misread and _unknown_place(ent):
             # "in Qaryat al-Hilal", "Kafr Zeta village": a place by its context, unknown to the gazetteer;
-            # kept so an event there keeps its name (it is never a toponym of its own).
-            mention = _make_mention(ent, CONTEXT_ONLY)
+            # kept so an event there keeps its name (it is never a toponym of its own). "Saraqab in Idleb"
+            # as one organisation: its first name is kept so, the words after "in" are left to the gazetteer.
+            cut = next((t.i for t in ent if t.lower_ in {"in", ","} and t.i > ent.start), ent.end)
+            mention = _make_mention(ent.doc[ent.start : cut], CONTEXT_ONLY)
             if mention is not None:
                 mentions.append(mention)
-            blocked.update(range(ent.start, ent.end))
+            blocked.update(range(ent.start, cut))
         elif ent.label_ in BLOCKING_LABELS:
             blocked.update(range(ent.start, ent.end))
         elif ent.label_ in PLACE_LABELS:
@@ -113,24 +125,66 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     return mentions
 
 
+def _joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """``doc.ents`` with a place name NER cut in two joined again ("Boa" + "Vista" -> "Boa Vista")."""
+    entities = [piece for ent in doc.ents for piece in _split_misread(ent)]
+    joined: list[Span] = []
+    for ent in entities:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.end == ent.start and previous.label_ in PLACE_LABELS
+                and ent.label_ in PLACE_LABELS and gazetteer.candidates(doc[previous.start : ent.end].text)):
+            joined[-1] = doc[previous.start : ent.end]
+            joined[-1].label_ = previous.label_
+            continue
+        joined.append(ent)
+    return joined
+
+
+def _split_misread(ent: Span) -> list[Span]:
+    """An organisation or person "name" with commas or parentheses in it ("Bamboutos, Ouest",
+    "Bhagwanpur (Uttarakhand") is a list of names: each is read on its own."""
+    if ent.label_ not in MISREAD_LABELS or not any(t.text in {",", "(", ")"} for t in ent):
+        return [ent]
+    pieces, first = [], ent.start
+    for token in [*ent, None]:
+        if token is None or token.text in {",", "(", ")"}:
+            end = ent.end if token is None else token.i
+            if end > first:
+                piece = ent.doc[first:end]
+                piece.label_ = ent.label_
+                pieces.append(piece)
+            first = end + 1
+    return pieces
+
+
 def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     """A PERSON or ORG entity that is a place: "Tamil Nadu" said with a verb, "in Qorveh", "(Rafi LGA, Niger)"."""
     key = name_key(ent.text)
     if ent.label_ == "PERSON" and (gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key))):
         return True
+    if ent.label_ == "NORP" and (gazetteer.is_major(key) or gazetteer.is_prominent(key)):
+        return True  # "the eastern Aleppo countryside": a big town's name used as an adjective
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].text if ent.end < len(doc) else ""
-    # After "in/near/at", or inside a parenthesised place qualifier, a known place name is that place.
-    placed = before in {"in", "near", "at", "outside"} or before == "(" or (before == "," and after == ")")
-    return placed and any(c.population >= 1000 or c.is_admin for c in gazetteer.candidates(ent.text))
+    # After "in/near/at", before "village/district", or inside a parenthesised place qualifier, a known place
+    # name is that place.
+    placed = before in PLACE_CONTEXT_WORDS or (before == "," and after == ")") or after.lower() in UNIT_WORDS
+    candidates = gazetteer.candidates(ent.text)
+    if placed and any(c.population >= 1000 or c.is_admin for c in candidates):
+        return True
+    # "in Vertente do Lerio, Pernambuco", "Charbolak district, Balkh": a province or country written after a
+    # place and a comma qualifies it.
+    previous = doc[ent.start - 2] if ent.start > 1 else None
+    after_place = previous is not None and (previous.text[:1].isupper() or previous.lower_ in UNIT_WORDS)
+    return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
 
 
 def _unknown_place(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return before in {"in", "near", "outside"} or after in {"village", "town", "district", "subdistrict"}
+    return before in {"in", "near", "outside", "rural"} or after in {"village", "town", "district", "subdistrict"}
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -148,7 +202,7 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     for start, end in pieces:
         span = ent.doc[start:end]
         mention = _make_mention(span, ent.label_)
-        if mention is None:
+        if mention is None or _plural_noun_misread(span, gazetteer):
             continue
         if ent.label_ == "FAC" and not _fac_is_place(mention.text, gazetteer):
             # A building or an event ("Baghdad Green Zone Attack"): keep it for sub-city naming, and let the
@@ -159,8 +213,13 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     return mentions
 
 
+def _plural_noun_misread(span: Span, gazetteer: Gazetteer) -> bool:
+    # "Rebels attacked ...": a capitalised plural noun that NER took for a place and no gazetteer knows.
+    return len(span) == 1 and span[0].tag_ == "NNPS" and not gazetteer.candidates(span.text)
+
+
 def _fac_is_place(text: str, gazetteer: Gazetteer) -> bool:
-    return any(c.population >= 10_000 and c.main for c in gazetteer.candidates(text))
+    return any((c.population >= 10_000 or c.is_admin) and c.main for c in gazetteer.candidates(text))
 
 
 def _make_mention(span: Span, label: str) -> Mention | None:
@@ -221,6 +280,8 @@ def _longest_match(
             continue
         if gazetteer.is_major(key):
             return end
+        if text.isupper():  # "GNA", "LNA": an acronym is a place only as a country's ("US", "UAE")
+            continue
         if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
             inside = organisations.get(i)
             # In an organisation's name a one-word place must lead it ("Dubai Police", not "Shah Wali Kot").

@@ -94,7 +94,9 @@ TRIGGER_WEIGHT = 1.0
 CONTEXT_WEIGHT = 1.5
 NO_CONTEXT_PENALTY = 1.0
 FAR_PENALTY = 2.5
-MIN_CONTEXT = 4  # fewer context terms than this say nothing about sameness
+# two explicit dates a day apart: outweighs place, words and trigger agreeing (a copycat attack)
+EXPLICIT_NEXT_DAY_PENALTY = 4.0
+MIN_CONTEXT = 2  # fewer context terms than this say nothing about sameness
 MAX_CONTEXT = 120
 _COARSE = frozenset({"admin1", "country"})
 _CAPITALISED = re.compile(r"[A-Z][^\W\d_]{2,}")
@@ -226,7 +228,7 @@ def _date_score(m: Features, e: Features) -> float | None:
     if delta == 0:
         return 1.5
     if delta == 1:
-        return -2.5 if (m.date_explicit and e.date_explicit) else 0.0
+        return -EXPLICIT_NEXT_DAY_PENALTY if (m.date_explicit and e.date_explicit) else 0.0
     if delta <= DAY_WINDOW:
         return -1.0
     return None
@@ -295,9 +297,11 @@ def score(mention: Features, event: Features) -> float | None:
         total += TEXT_WEIGHT * overlap
     if mention.dead and event.dead and max(mention.dead, event.dead) > 10 * min(mention.dead, event.dead):
         total -= 1.0
+    context = _context_score(mention, event)
     if mention.triggers & event.triggers:
-        total += TRIGGER_WEIGHT
-    return total + _context_score(mention, event)
+        # the same verb is weak evidence alone (every attack "killed"), strong within one story
+        total += TRIGGER_WEIGHT * (2 if context > 0 else 1)
+    return total + context
 
 
 def threshold_for(mention: Features) -> float:

@@ -126,7 +126,9 @@ STORY_B = "Detectives in Orlimar detained Juno Tessaly and Ravi Okonda at the Be
 
 
 def test_undated_rewrites_sharing_article_context_link():
-    assert score(_undated("a", "arrested", STORY_A), _undated("b", "arrest", STORY_A)) >= UNDATED_THRESHOLD
+    rewrite = _undated("b", "arrest", STORY_A, words=keywords("police arrest pair"))
+    assert score(_undated("a", "arrested", STORY_A), rewrite) >= UNDATED_THRESHOLD
+    assert score(_undated("a", "arrested", STORY_A), _undated("b", "arrest", "", words=rewrite.words)) < UNDATED_THRESHOLD
 
 
 def test_undated_similar_events_with_disjoint_context_stay_apart():
