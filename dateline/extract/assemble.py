@@ -338,6 +338,9 @@ def _unique(items: tuple[Attribution, ...]) -> tuple[Attribution, ...]:
 
 def _conservative(counts: list[Count]) -> int:
     """ACLED: the most conservative figure; totals stated as such win over partial counts."""
+    coded = [c.value for c in counts if c.coded]
+    if coded:
+        return min(coded)
     positive = [c for c in counts if c.value > 0]
     if not positive:
         return 0

@@ -42,15 +42,20 @@ class Count:
     negated: bool
     anchor: Token  # the casualty word
     summary: bool  # a total stated as such ("3 fatalities", "the death toll")
+    coded: bool = False  # the coder's own figure ("fatalities coded as 0"): it overrides the text's counts
 
     @property
     def sentence_start(self) -> int:
         return self.anchor.sent.start_char
 
 
+_CODED = re.compile(r"fatalit(?:y|ies) (?:are |were |is |was )?coded as (\d+)", re.I)
+_SPLIT_FIGURE = re.compile(r"split (?:up )?(?:between|among|across) \w+ events \((\d+)\)", re.I)
+
+
 def find_counts(doc: Doc) -> list[Count]:
     """Every casualty/arrest count in ``doc`` with the word that states it."""
-    counts: list[Count] = []
+    counts: list[Count] = _coded_counts(doc)
     for token in doc:
         kind = _KINDS.get(token.lemma_.lower()) or _KINDS.get(token.lower_)
         if kind is None:
@@ -59,6 +64,19 @@ def find_counts(doc: Doc) -> list[Count]:
         if count is not None:
             counts.append(count)
     return counts
+
+
+def _coded_counts(doc: Doc) -> list[Count]:
+    """Figures a coder states for the record: "Fatalities coded as 0 (X reported 1)", "split across
+    2 events (4)". They are the record's count, whatever the sentences before say."""
+    found = []
+    for pattern in (_CODED, _SPLIT_FIGURE):
+        for match in pattern.finditer(doc.text):
+            anchor = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if anchor is not None:
+                found.append(Count(kind="dead", value=int(match.group(1)), negated=False, anchor=anchor[0],
+                                   summary=True, coded=True))
+    return found
 
 
 def _count_at(token: Token, kind: str) -> Count | None:
@@ -92,6 +110,8 @@ def _victims(token: Token) -> list[Token]:
         if token.lemma_.lower() == "die" or token.lemma_.lower() == "hurt" and not _has_object(token):
             found += [c for c in children if c.dep_ == "nsubj"]
         found += [c for c in children if c.dep_ in ("dobj", "obj")]
+        if not _has_object(token):
+            found += [c for c in children if c.dep_ == "nsubj" and c.pos_ == "NUM"]  # "1 killed, 7 injured"
         if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             found.append(token.head)  # "20 elements killed", "those hurt"
         if token.dep_ in ("oprd", "xcomp", "acomp") and token.head.pos_ == "VERB":

@@ -57,6 +57,7 @@ _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset("arrest crackdown repression".split()), "137"),
     ),
     "020": (
+        (frozenset("sanction embargo boycott punish punishment".split()), "100"),  # a call to punish: a demand
         (frozenset("ceasefire truce restraint calm de-escalation de-escalate".split()), "0256"),
         (frozenset("release free".split()), "0253"),
         (frozenset("aid assistance help donation".split()), "023"),

@@ -27,7 +27,8 @@ _FUTURE_GOVERNORS = frozenset(
     "consider set willing ready prepared determined".split()
 )
 _THREAT_GOVERNORS = frozenset("threaten warn".split())
-_FAILED_GOVERNORS = frozenset("fail refuse deny decline".split())
+# Governors that undo what they govern: "refused to ...", "cancelled a planned visit", "ended mediation".
+_FAILED_GOVERNORS = frozenset("fail refuse deny decline cancel scrap postpone abandon halt end violate".split())
 _ALLEGATION_GOVERNORS = frozenset("accuse allege claim blame charge suspect".split())
 _CONDITIONAL_MARKS = frozenset("if unless".split())
 
@@ -112,8 +113,9 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     for token in scope:
         if any(c.dep_ == "neg" for c in token.children):
             return True
-        if token.lemma_.lower() in _FAILED_GOVERNORS and token.i != trigger.i and token.lemma_.lower() != "deny":
-            return True
+        if (token.lemma_.lower() in _FAILED_GOVERNORS and token.i != trigger.i and token.lemma_.lower() != "deny"
+                and not _is_subject_of(token, chain)):
+            return True  # "cancelled the visit" undoes the visit; "the fighting ended" does not undo the fighting
     # "no one was hurt", "no attack took place"
     for token in (trigger, verb):
         for child in token.children:
@@ -123,6 +125,11 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
             ):
                 return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+
+
+def _is_subject_of(governor: Token, chain: list[Token]) -> bool:
+    below = next((t for t in chain if t.head.i == governor.i and t.i != governor.i), None)
+    return below is not None and below.dep_ in ("nsubj", "nsubjpass")
 
 
 def _conditional(trigger: Token, chain: list[Token]) -> bool:

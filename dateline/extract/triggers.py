@@ -124,6 +124,8 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
     for child in token.children:
         if child.dep_ in deps and (lemma == "*" or child.lemma_.lower() == lemma or child.lower_ == lemma):
             return True
+        if rel == "nsubj" and child.dep_ in deps and _counted_group_of(child, lemma):
+            return True  # "hundreds of protesters gathered"
     if rel == "obj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         # a passive verb has its object as subject
         return lemma == "*" or any(c.dep_ == "nsubjpass" and lemma in (c.lemma_.lower(), c.lower_)
@@ -133,6 +135,11 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
     if rel in ("compound", "amod") and token.i > 0:
         return token.doc[token.i - 1].lower_ == lemma
     return False
+
+
+def _counted_group_of(subject: Token, lemma: str) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.lemma_.lower() == lemma for g in p.children)
+               for p in subject.children)
 
 
 def _phrase_start(token: Token) -> int:

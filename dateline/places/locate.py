@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
 from .rank import QUALIFIER_GAP
-from .recognize import NAMED_ONLY
+from .recognize import NAMED_ONLY, UNIT_WORDS
 from .sources import PRIVATE_ID_BASE
 
 if TYPE_CHECKING:
@@ -107,7 +107,9 @@ def _around(
             best = min(phrased, key=lambda item: (_rank(item.place), not _sets_the_scene(doc, item, starts),
                                                   _distance(item, trigger, starts)))
         else:
-            best = min(in_sentence, key=lambda item: _distance(item, trigger, starts))
+            # "against the high US dollar exchange rate": a place naming a kind of thing is not a location.
+            pool = [item for item in in_sentence if not _modifier(doc, item, starts)] or in_sentence
+            best = min(pool, key=lambda item: _distance(item, trigger, starts))
         named = [
             item for item in located
             if item.place is None and item.mention.label != "NORP"
@@ -179,15 +181,21 @@ def _place_in_region(located: Sequence[Located], region: tuple[int, int]) -> Pla
     return _place(best.mention, best.place)
 
 
+def _bare_name(text: str) -> str:
+    """The name without a lower-case unit word NER left on it: "Menakuru village" -> "Menakuru"."""
+    name, _, last = text.rpartition(" ")
+    return name if name and last in UNIT_WORDS else text
+
+
 def _unlocated(mention: Mention) -> Place:
-    return Place(name=mention.text, span=Span(start=mention.start, end=mention.end, text=mention.text),
+    return Place(name=_bare_name(mention.text), span=Span(start=mention.start, end=mention.end, text=mention.text),
                  reason="not in the gazetteer")
 
 
 def _place(mention: Mention, candidate: Candidate, *, own: bool = True) -> Place:
     """A Place for ``mention``; ``own`` False when it borrows a container's point (a sub-city name)."""
     return Place(
-        name=mention.text,  # as the text writes it ("Baghdad", not the gazetteer's "Baghdād")
+        name=_bare_name(mention.text),  # as the text writes it ("Baghdad", not the gazetteer's "Baghdād")
         lat=round(candidate.lat, 5),
         lon=round(candidate.lon, 5),
         country_code=candidate.country,
@@ -214,6 +222,13 @@ def _in_locative_phrase(doc: Doc, item: Located, starts: list[int]) -> bool:
             return False
         token = token.head
     return False
+
+
+def _modifier(doc: Doc, item: Located, starts: list[int]) -> bool:
+    """Whether the mention modifies a common noun ("US dollar", "Syrian-Turkish border" excepted: NORP)."""
+    end = bisect.bisect_right(starts, item.mention.end - 1) - 1
+    token = doc[end]
+    return token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ == "NOUN"
 
 
 def _sets_the_scene(doc: Doc, item: Located, starts: list[int]) -> bool:

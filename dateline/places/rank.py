@@ -37,7 +37,8 @@ CONTEXT_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 6.0
 ADMIN_CONTEXT_WEIGHT = 1.0
 MIN_ALTERNATE_POPULATION = 10_000
-SMALL_PLACE = 20_000  # a place this small qualified by a unit it is not in is another, unlisted place
+SMALL_PLACE = 20_000
+STRAY_VILLAGE = 20_000  # the largest place dropped for lying in a country the text does not name  # a place this small qualified by a unit it is not in is another, unlisted place
 UNIT_KINDS = {
     "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "district": ("ADM2", "PPL"), "county": ("ADM2",),
     "province": ("ADM1",), "state": ("ADM1",), "governorate": ("ADM1",), "region": ("ADM1",),
@@ -46,7 +47,8 @@ UNIT_KINDS = {
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
 QUALIFIER_GAP = re.compile(
     r"^(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
-    r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|locality)(?:\s+(?:center|centre))?)?"
+    r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|"
+    r"locality|center|centre)){0,2}"
     r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:rural\s+|countryside\s+of\s+)?)$",
     re.IGNORECASE,
 )
@@ -79,7 +81,7 @@ def resolve_mentions(
     text = doc.text  # built from the tokens on every access: read it once
     chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
     qualifiers = [_qualifier(chain, i, options) for i, chain in enumerate(chains)]
-    _read_qualifiers_as_units(chains, qualifiers, options)
+    _read_qualifiers_as_units(text, mentions, chains, qualifiers, options)
     context = country_context(doc, gazetteer)
     first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
     # Votes per name: a name does not vote for itself, however often it is repeated ("Al Bayda ... Al Bayda").
@@ -106,6 +108,8 @@ def resolve_mentions(
         choice = _best(opts, ctx, adm, qualifiers[i])
         if choice is not None and _outside_its_qualifier(text, mentions, i, chains[i], options, qualifiers[i]):
             choice = None  # "Tieba (Bankass, Mopti)" with only a Chinese Tieba known: an unlisted village
+        if choice is not None and _stray_village(choice, ctx):
+            choice = None  # "the village of Korin in Idleb province": not the Czech Korin
         resolved.append((mention, choice))
     return resolved
 
@@ -121,7 +125,8 @@ def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     found = _usable(gazetteer.candidates(mention.text))
     if not found:
         # "Kandahar city", "Nellore district": the name without its unit word, of the kind the word says.
-        name, _, unit = mention.text.rpartition(" ")
+        text = re.sub(r"\s+(?:center|centre)$", "", mention.text, flags=re.IGNORECASE)  # "Maruf district center"
+        name, _, unit = text.rpartition(" ")
         kinds = UNIT_KINDS.get(unit.lower())
         if name and kinds:
             named = _usable(gazetteer.candidates(name))
@@ -217,14 +222,19 @@ def _qualifier(chain: Sequence[int], i: int, options: Sequence[Sequence[Candidat
 
 
 def _read_qualifiers_as_units(
-    chains: Sequence[Sequence[int]], qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]]
+    text: str, mentions: Sequence[Mention], chains: Sequence[Sequence[int]],
+    qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]],
 ) -> None:
     """A name in qualifier position means the unit: "Cosoleacaque, Veracruz" is in the state of Veracruz."""
     for i, chain in enumerate(chains):
+        if not chain or _listed(text, mentions, chain[-1]):
+            continue  # "in Washington, New York and Boston": a list, not a town and its state
         qualifier = qualifiers[i]
-        if qualifier is not None and chain and any(c.geonameid == qualifier.geonameid for c in options[chain[0]]):
+        gap = text[mentions[i].end : mentions[chain[0]].start]
+        if qualifier is not None and any(c.geonameid == qualifier.geonameid for c in options[chain[0]]):
             options[chain[0]] = (qualifier,)
-        elif chain and not options[i] and not chains[chain[0]]:
+        elif (not options[i] and not chains[chain[0]] and mentions[i].label != NAMED_ONLY
+              and re.fullmatch(r"[^,(]*[,(]\s*", gap)):
             # "Charbolak district, Balkh" with the district unknown: a unit reading of Balkh, if it has one.
             units = [c for c in _containers(options[chain[0]]) if not c.is_country]
             if units:
@@ -250,9 +260,32 @@ def _outside_its_qualifier(
         return True
     if any(c.is_admin for c in options[i]):
         return False
-    last = mentions[chain[-1]]
-    listed = re.match(r"\s*(?:,|and\b|or\b|&)", text[last.end : last.end + 6]) is not None
-    return not listed and all(c.population < SMALL_PLACE for c in options[i])
+    if _listed(text, mentions, chain[-1]):
+        return False
+    # After a comma, a province or a country ("Novotroitske, Donetsk", "Benito Juarez, Nuevo Leon"); a
+    # district may be a list item ("Thruxton, Hampshire").
+    units = [c for j in chain for c in _containers(options[j])]
+    if any(c.feature_code == "ADM1" or c.is_country for c in units):
+        return True
+    return all(c.population < SMALL_PLACE for c in options[i]) and not any(
+        o.country == c.country for o in options[i] for c in units)
+
+
+def _stray_village(choice: Candidate, context: Counter[str]) -> bool:
+    """A small place in a country the text never names, when the text names others: more likely an
+    unlisted namesake in the text's own country than the only one the gazetteer has."""
+    if choice.is_country or choice.is_admin or choice.population >= STRAY_VILLAGE:
+        return False
+    named = sum(v for v in context.values() if v > 0)
+    return named >= 1 and context.get(choice.country, 0) <= 0
+
+
+def _listed(text: str, mentions: Sequence[Mention], j: int) -> bool:
+    """Whether another item follows mention ``j`` ("Gao and Timbuktu", "Washington, New York, Boston")."""
+    end = mentions[j].end
+    if re.match(r"\s*(?:and|or|&)\s", text[end : end + 6]):
+        return True
+    return j + 1 < len(mentions) and re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?", text[end : mentions[j + 1].start]) is not None
 
 
 def same_name(a: str, b: str) -> bool:

@@ -31,7 +31,9 @@ BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUAN
 LOCATIVE_WORDS = frozenset(
     {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "into", "of", "toward",
      "towards", "between", "and", "throughout", "via", "through", "within"}
-) | frozenset(  # "in rural Saraqab", "in northern Kidal": the qualifier stands between the preposition and the name
+)
+# "in rural Saraqab", "the eastern Aleppo countryside": a word between the preposition and the name.
+AREA_WORDS = frozenset(
     {"rural", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
      "southeastern", "southwestern", "outskirts", "suburbs"}
 )
@@ -90,14 +92,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     blocked: set[int] = set()
     organisations: dict[int, int] = {}  # token -> first token of its organisation-like entity
     for ent in _joined_entities(doc, gazetteer):
-        misread = ent.label_ in MISREAD_LABELS and not (ent.label_ == "NORP" and gazetteer.demonym(ent.text))
+        misread = ent.label_ in MISREAD_LABELS and not (ent.label_ == "NORP" and gazetteer.demonym_place(ent.text))
         if misread and _misread_place(ent, gazetteer):
             # "Tamil Nadu" tagged as a person: a multi-word name of a country, province or big town wins.
             mention = _make_mention(ent, "GAZ")
             if mention is not None:
                 mentions.append(mention)
                 covered.update(range(ent.start, ent.end))
-        elif misread and _unknown_place(ent):
+        elif misread and ent.label_ != "NORP" and _unknown_place(ent):
             # "in Qaryat al-Hilal", "Kafr Zeta village": a place by its context, unknown to the gazetteer;
             # kept so an event there keeps its name (it is never a toponym of its own). "Saraqab in Idleb"
             # as one organisation: its first name is kept so, the words after "in" are left to the gazetteer.
@@ -162,14 +164,14 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     key = name_key(ent.text)
     if ent.label_ == "PERSON" and (gazetteer.is_major(key) or (len(ent) > 1 and gazetteer.is_prominent(key))):
         return True
-    if ent.label_ == "NORP" and (gazetteer.is_major(key) or gazetteer.is_prominent(key)):
-        return True  # "the eastern Aleppo countryside": a big town's name used as an adjective
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if ent.label_ == "NORP" and before in AREA_WORDS and gazetteer.is_prominent(key):
+        return True  # "the eastern Aleppo countryside": a big town's name used as an adjective
     after = doc[ent.end].text if ent.end < len(doc) else ""
     # After "in/near/at", before "village/district", or inside a parenthesised place qualifier, a known place
     # name is that place.
-    placed = before in PLACE_CONTEXT_WORDS or (before == "," and after == ")") or after.lower() in UNIT_WORDS
+    placed = _after_place_word(ent) or (before == "," and after == ")") or after.lower() in UNIT_WORDS
     candidates = gazetteer.candidates(ent.text)
     if placed and any(c.population >= 1000 or c.is_admin for c in candidates):
         return True
@@ -180,11 +182,21 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
 
 
+def _after_place_word(ent: Span) -> bool:
+    """Whether a place word comes right before: "in/near/at X", "(X", "the town of X"."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before == "of":
+        return ent.start > 1 and doc[ent.start - 2].lower_ in UNIT_WORDS
+    return before in PLACE_CONTEXT_WORDS
+
+
 def _unknown_place(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return before in {"in", "near", "outside", "rural"} or after in {"village", "town", "district", "subdistrict"}
+    return (before in {"in", "near", "outside", "rural"} or (before == "of" and _after_place_word(ent))
+            or after in {"village", "town", "district", "subdistrict"})
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -258,9 +270,12 @@ def _gazetteer_mentions(
 def _longest_match(
     tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int]
 ) -> int | None:
-    if i in taken or not _capitalised(tokens[i]):
-        return None
-    after_locative = i > 0 and tokens[i - 1].lower_ in LOCATIVE_WORDS and i not in organisations
+    if i in taken or not _capitalised(tokens[i]) or _hyphen_joined(tokens, i - 1, gazetteer, i - 2):
+        return None  # "Xaaji-Cali" is one name, not Cali
+    before = tokens[i - 1].lower_ if i > 0 else ""
+    # "(Afgooye, Lower Shabelle)": a parenthesised list of places, not "(Rain)" after a channel's name.
+    opens_list = before == "(" and any(t.text == "," for t in tokens[i + 1 : i + 1 + MAX_NGRAM])
+    after_locative = (before in LOCATIVE_WORDS or before in AREA_WORDS or opens_list) and i not in organisations
     run_end = i + 1  # end of the capitalised run ("Choro del Mono"): a lesser match must cover all of it
     while run_end < len(tokens) and (_capitalised(tokens[run_end]) or (
             tokens[run_end].lower_ in NAME_PARTICLES and run_end + 1 < len(tokens)
@@ -269,6 +284,8 @@ def _longest_match(
     limit = min(len(tokens), i + MAX_NGRAM)
     for end in range(limit, i, -1):
         if any(k in taken for k in range(i, end)) or not _capitalised(tokens[end - 1]):
+            continue
+        if _hyphen_joined(tokens, end, gazetteer, end + 1):
             continue
         if any(not (_capitalised(t) or t.lower_ in NAME_PARTICLES) for t in tokens[i:end]):
             continue
@@ -280,8 +297,8 @@ def _longest_match(
             continue
         if gazetteer.is_major(key):
             return end
-        if text.isupper():  # "GNA", "LNA": an acronym is a place only as a country's ("US", "UAE")
-            continue
+        if text.isupper() and not any(c.main for c in gazetteer.candidates(text)):
+            continue  # "GNA" is no spelling of Guna: an acronym is a place by its own name ("BEIRUT", "US")
         if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
             inside = organisations.get(i)
             # In an organisation's name a one-word place must lead it ("Dubai Police", not "Shah Wali Kot").
@@ -293,6 +310,16 @@ def _longest_match(
         if (after_locative or followed_by_unit) and gazetteer.candidates(text):
             return end
     return None
+
+
+def _hyphen_joined(tokens: list[Token], i: int, gazetteer: Gazetteer, other: int) -> bool:
+    """Whether token ``i`` is a hyphen joining the name to a capitalised word that is no place on its own
+    ("Xaaji-Cali" is one name; "Amsterdam-London" and "EU-backed" are not)."""
+    if not (0 < i < len(tokens) - 1 and tokens[i].text == "-" and not tokens[i].whitespace_
+            and not tokens[i - 1].whitespace_):
+        return False
+    word = tokens[other]
+    return _capitalised(word) and not gazetteer.candidates(word.text) and not gazetteer.demonym(word.text)
 
 
 def _capitalised(token: Token) -> bool:

@@ -9,17 +9,19 @@ Evidence and why each weighs what it does:
 
 * type and CAMEO root must be compatible (a protest is never an attack);
 * date: the same day is strong evidence; one day apart is neutral when either date was inferred
-  (outlets date "yesterday" from different time zones) but counts *against* when both dates are
+  (outlets date "yesterday" from different time zones) but never links when both dates are
   explicit, so two attacks in one city on consecutive days stay two events; more than
   ``DAY_WINDOW`` days apart never links;
-* place: near (km) is strong, far (> ``MAX_KM``) or another country never links, unknown is neutral;
+* place: near (km) is strong, far (> ``MAX_KM``) counts against, another country never links,
+  unknown is neutral;
 * actors/recipients: shared codes or countries add, disjoint countries subtract; a shared participant
   name (a capitalised word of an actor's or recipient's text) adds;
 * text: word overlap of the triggers and evidence sentences (rewrites share their nouns), leaving out
   the place's own name (already weighed as place) and generic casualty verbs;
 * casualties: figures an order of magnitude apart suggest two events;
-* trigger: the same folded trigger word ("fired" ~ "firing") adds: rewrites of one story name the
-  happening with the same verb, while the other happenings of the same story use other verbs;
+* trigger: the same folded trigger word ("fired" ~ "firing") adds, twice as much when the article
+  contexts agree too (the same verb in the same story; alone, every attack "killed"). For undated
+  mentions, where nothing else tells two happenings of one story apart, different verbs never link;
 * article context: the names and figures of the whole article (``context_terms``). Two articles about
   one happening share its participants, places and numbers even where the event's own sentence
   names none of them; two similar happenings (two earthquakes, two shootings) share the type and the
@@ -87,6 +89,11 @@ _STOPWORDS = frozenset(
     least killed killing kill kills wounded wounding injured injuring dead died death reported""".split()
 )
 _CASUALTY_WORDS = frozenset("killed killing kill kills wounded wounding injured injuring died death".split())
+# capitalised, but dates, not names: two stories of one month share them by chance
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
 NAME_WEIGHT = 1.0
@@ -94,8 +101,6 @@ TRIGGER_WEIGHT = 1.0
 CONTEXT_WEIGHT = 1.5
 NO_CONTEXT_PENALTY = 1.0
 FAR_PENALTY = 2.5
-# two explicit dates a day apart: outweighs place, words and trigger agreeing (a copycat attack)
-EXPLICIT_NEXT_DAY_PENALTY = 4.0
 MIN_CONTEXT = 2  # fewer context terms than this say nothing about sameness
 MAX_CONTEXT = 120
 _COARSE = frozenset({"admin1", "country"})
@@ -190,8 +195,9 @@ def context_terms(text: str | None, *names: str | None) -> frozenset[str]:
     counts: dict[str, int] = defaultdict(int)
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if match.start() not in initial and not word.isupper() and word.lower() not in _STOPWORDS:
-            counts[word.lower()] += 1
+        lowered = word.lower()
+        if match.start() not in initial and not word.isupper() and lowered not in _STOPWORDS | _CALENDAR:
+            counts[lowered] += 1
     for match in _NUMBER.finditer(text):
         if len(match.group()) >= 2:
             counts["#" + match.group()] += 1
@@ -228,7 +234,9 @@ def _date_score(m: Features, e: Features) -> float | None:
     if delta == 0:
         return 1.5
     if delta == 1:
-        return -EXPLICIT_NEXT_DAY_PENALTY if (m.date_explicit and e.date_explicit) else 0.0
+        # two explicit dates a day apart are two happenings (a copycat attack), whatever else agrees;
+        # outlets in other time zones write "on Monday", which is inferred, not explicit
+        return None if (m.date_explicit and e.date_explicit) else 0.0
     if delta <= DAY_WINDOW:
         return -1.0
     return None
@@ -298,6 +306,8 @@ def score(mention: Features, event: Features) -> float | None:
     if mention.dead and event.dead and max(mention.dead, event.dead) > 10 * min(mention.dead, event.dead):
         total -= 1.0
     context = _context_score(mention, event)
+    if mention.day is None and mention.triggers and event.triggers and not mention.triggers & event.triggers:
+        return None  # undated: the verb is the last thing telling two happenings of one story apart
     if mention.triggers & event.triggers:
         # the same verb is weak evidence alone (every attack "killed"), strong within one story
         total += TRIGGER_WEIGHT * (2 if context > 0 else 1)

@@ -61,3 +61,8 @@ def test_assemble_counts_go_to_violent_event(events):
 def test_assemble_no_counts_on_verbal_events(events):
     found = events("The minister condemned the killing of five soldiers.")
     assert all(e.dead is None for e in found if e.event_type == "ACCUSE")
+
+
+def test_assemble_coder_figure_overrides_text_count(events):
+    found = events("Rebels ambushed an army convoy near Oru. Five soldiers were killed. Fatalities coded as 2.")
+    assert _top(found).dead == 2

@@ -36,3 +36,12 @@ def test_casualties_arrests_counted(nlp):
 def test_quantities_counted_weapons(nlp):
     found = [(what, value) for what, value, _ in find_quantities(nlp("Militants fired three rockets at the base."))]
     assert found == [("rocket", 3)]
+
+
+def test_casualties_coder_figure_is_flagged(nlp):
+    found = [(c.kind, c.value, c.coded) for c in find_counts(nlp("A guard was killed. Fatalities coded as 0."))]
+    assert ("dead", 0, True) in found
+
+
+def test_casualties_number_subject_of_bare_participle(nlp):
+    assert ("dead", 1, False) in _counts(nlp, "1 killed, 7 injured.")

@@ -106,3 +106,18 @@ def test_coding_found_weapons_are_disrupted_weapons_use(mentions):
 def test_coding_reinforcements_are_change_to_group_activity(mentions):
     drafts = mentions("The militia sent reinforcements to the northern front on Friday.")
     assert drafts["reinforcements"].coding.acled_sub_event_type == "Change to group/activity"
+
+
+def test_coding_villagers_pelting_stones_is_mob_violence(mentions):
+    drafts = mentions("A crowd of villagers pelted stones at the house of a grain trader.")
+    assert drafts["pelted"].coding.acled_sub_event_type == "Mob violence"
+
+
+def test_coding_artillery_fire_is_shelling(mentions):
+    drafts = mentions("Heavy artillery fire was reported in the southern suburbs on Monday.")
+    assert drafts["artillery fire"].coding.acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_coding_must_release_is_a_demand(mentions):
+    draft = mentions("The envoy said the rebels must release the hostages.")["release"]
+    assert (draft.coding.event_type, draft.coding.cameo) == ("REQUEST", "1053")

@@ -33,3 +33,12 @@ def test_condition_unless_clause(nlp):
     text = "Norland will withdraw its force unless a ceasefire is arranged."
     assert has_condition(_token(nlp, text, "withdraw"))
     assert not has_condition(_token(nlp, "Norland will withdraw its force next week.", "withdraw"))
+
+
+def test_modality_cancelled_visit_is_negated(nlp):
+    assert modality_of(_token(nlp, "The minister cancelled a planned visit to Norland.", "visit")) == Modality.NEGATED
+
+
+def test_modality_ended_fighting_still_happened(nlp):
+    token = _token(nlp, "The fighting ended after three hours.", "fighting")
+    assert modality_of(token) != Modality.NEGATED

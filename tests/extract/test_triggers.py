@@ -72,3 +72,8 @@ def test_trigger_speech_participle_is_not_habitual(parse):
 
 def test_trigger_shoot_out_phrase(parse):
     assert "shoot-out" in _codes(parse, "A shoot-out took place in the market district on Monday.")
+
+
+def test_trigger_passive_object_must_match_required_lemma(parse):
+    assert "found" not in _codes(parse, "The body of a farmer was found near the river.")
+    assert "found" in _codes(parse, "Explosives were found near the river.")

@@ -1,0 +1,85 @@
+"""Names in ACLED-style place qualifiers ("X (Y, Z)", "X, Province"), NER's misreadings, and false friends."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _toponyms(geoparser, nlp, text):
+    doc = nlp(text)
+    return {t.text: t for t in geoparser.toponyms(doc, doc_id="t")}
+
+
+def _locate(geoparser, nlp, text, word):
+    doc = nlp(text)
+    start = text.index(word)
+    trigger = doc.char_span(start, start + len(word))
+    return geoparser.locate_event(doc, trigger, geoparser.toponyms(doc, doc_id="t"))
+
+
+def test_locate_event_near_a_town_ner_calls_a_nationality(default_geoparser, nlp):
+    place = _locate(default_geoparser, nlp, "Rebels attacked an army post near Kidal on Tuesday.", "attacked")
+    assert place is not None and place.name == "Kidal"
+    assert place.country_code == "MLI" and place.resolution == "city"
+
+
+def test_locate_event_foreign_namesake_in_parentheses_is_an_unlisted_village(default_geoparser, nlp):
+    text = "On 3 June, armed men burned granaries in Toledo village (Bankass, Mopti)."
+    place = _locate(default_geoparser, nlp, text, "burned")
+    assert place is not None and place.name == "Toledo"
+    assert place.country_code == "MLI" and place.geonameid is None
+
+
+def test_toponyms_parenthesised_chain_picks_the_reading_inside_all_of_it(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "Shopkeepers held a sit-in in Hyderabad (Hyderabad, Sindh) on Monday.")
+    assert found["Hyderabad"].country_code == "PAK"
+    assert found["Sindh"].feature_code == "ADM1"
+
+
+def test_toponyms_name_after_a_town_and_comma_is_its_province(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "On 2 June, in Papantla, Veracruz, gunmen shot a shopkeeper.")
+    assert found["Papantla"].country_code == "MEX" and found["Papantla"].feature_code.startswith("PPL")
+    assert found["Veracruz"].feature_code == "ADM1"
+
+
+def test_toponyms_list_of_towns_keeps_each_town(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "The prince visited Washington, New York and Boston last month.")
+    assert found["New York"].feature_code != "ADM1"
+    assert found["Washington"].country_code == "USA"
+
+
+def test_toponyms_town_and_its_state_of_the_same_name(default_geoparser, nlp):
+    doc = nlp("On 9 June, in Sao Paulo, Sao Paulo, fans rallied downtown.")
+    first, second = default_geoparser.toponyms(doc, doc_id="t")
+    assert first.feature_code.startswith("PPL") and second.feature_code == "ADM1"
+    assert first.country_code == second.country_code == "BRA"
+
+
+def test_toponyms_province_spelled_like_its_town_is_the_province(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "A crowd gathered in the town of Sarmin in Idleb province.")
+    assert found["Idleb province"].feature_code == "ADM1"
+    assert found["Idleb province"].country_code == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("GNA and LNA forces clashed south of the capital on Friday.", "GNA"),  # acronym, no spelling of Guna
+        ("Militants ambushed a convoy near Xaaji-Cali village on Friday.", "Cali"),  # part of a hyphenated name
+    ],
+)
+def test_toponyms_part_of_another_word_is_no_place(default_geoparser, nlp, text, word):
+    assert word not in _toponyms(default_geoparser, nlp, text)
+
+
+def test_locate_event_capitalised_plural_noun_is_no_place(default_geoparser, nlp):
+    text = "                     Rebels attacked an army post in Timbuktu on Tuesday."
+    place = _locate(default_geoparser, nlp, text, "attacked")
+    assert place is not None and place.name == "Timbuktu"
+
+
+def test_locate_event_scene_setting_place_beats_a_later_one(default_geoparser, nlp):
+    text = ("On 4 June, in Andahuaylas, Apurimac, traders stuck in the town staged a demonstration to demand "
+            "buses to their homes in Lima.")
+    place = _locate(default_geoparser, nlp, text, "demonstration")
+    assert place is not None and place.name == "Andahuaylas"
