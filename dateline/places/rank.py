@@ -77,8 +77,8 @@ def resolve_mentions(
     doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer
 ) -> list[tuple[Mention, Candidate | None]]:
     """The best candidate of every mention (``None`` when the gazetteer has no such place)."""
-    options = [_options(m, gazetteer) for m in mentions]
     text = doc.text  # built from the tokens on every access: read it once
+    options = [_options(m, gazetteer, _unit_after(text, m)) for m in mentions]
     chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
     qualifiers = [_qualifier(chain, i, options) for i, chain in enumerate(chains)]
     _read_qualifiers_as_units(text, mentions, chains, qualifiers, options)
@@ -114,7 +114,8 @@ def resolve_mentions(
     return resolved
 
 
-def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tuple[Candidate, ...]:
+    """The readings of a mention; ``unit_after`` is a lower-case unit word written after it ("Idleb province")."""
     if mention.label in (NAMED_ONLY, CONTEXT_ONLY):
         return ()
     if mention.label == "NORP":
@@ -123,19 +124,29 @@ def _options(mention: Mention, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     # A name that is only another place's alternate spelling must belong to a sizeable place: small
     # places' alternates are where "Riverdale" turns into Glendale.
     found = _usable(gazetteer.candidates(mention.text))
+    if found and unit_after in UNIT_KINDS:
+        return _of_kind(found, UNIT_KINDS[unit_after], gazetteer) or found
     if not found:
         # "Kandahar city", "Nellore district": the name without its unit word, of the kind the word says.
         text = re.sub(r"\s+(?:center|centre)$", "", mention.text, flags=re.IGNORECASE)  # "Maruf district center"
         name, _, unit = text.rpartition(" ")
         kinds = UNIT_KINDS.get(unit.lower())
         if name and kinds:
-            named = _usable(gazetteer.candidates(name))
-            found = tuple(c for c in named if c.feature_code.startswith(kinds))
-            if not found and "ADM1" in kinds:
-                # "Idleb province" where only the town has that spelling: the province the town is in.
-                found = tuple(_province_of(town, gazetteer) for town in named if town.admin1)
-                found = tuple(c for c in found if c is not None)
+            found = _of_kind(_usable(gazetteer.candidates(name)), kinds, gazetteer)
     return found
+
+
+def _of_kind(named: Sequence[Candidate], kinds: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    found = tuple(c for c in named if c.feature_code.startswith(kinds))
+    if not found and "ADM1" in kinds:
+        # "Idleb province" where only the town has that spelling: the province the town is in.
+        found = tuple(p for p in (_province_of(town, gazetteer) for town in named if town.admin1) if p is not None)
+    return found
+
+
+def _unit_after(text: str, mention: Mention) -> str:
+    match = re.match(r"\s+([a-z]+)\b", text[mention.end : mention.end + 20])
+    return match.group(1) if match else ""
 
 
 def _province_of(town: Candidate, gazetteer: Gazetteer) -> Candidate | None:

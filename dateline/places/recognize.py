@@ -60,10 +60,12 @@ FALSE_FRIENDS = frozenset(
      "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region",
      "centre", "center", "king", "queen", "no", "act", "ai", "light", "metro", "industry", "gas", "shell", "iron",
      "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house",
-     "colonia", "north east", "north west", "south east", "south west", "molotov"}
+     "colonia", "north east", "north west", "south east", "south west", "molotov", "ramadan", "eid"}
 )
-MAX_NGRAM = 4
-NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-"})
+MAX_NGRAM = 5  # "Deir-ez-Zor" is five tokens
+NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-",
+                            # the Arabic article as transliterated before sun letters ("Deir ez-Zor")
+                            "ez", "az", "as", "ash", "ad", "an", "ar", "at", "es", "ed", "er", "en", "et", "ul"})
 # Label of a named facility no gazetteer resolves: kept to name sub-city event locations, never a toponym.
 NAMED_ONLY = "FAC-NAME"
 # Label of a PERSON/ORG entity that its context shows to be a place the gazetteer lacks ("in Qaryat al-Hilal").
@@ -319,7 +321,9 @@ def _hyphen_joined(tokens: list[Token], i: int, gazetteer: Gazetteer, other: int
             and not tokens[i - 1].whitespace_):
         return False
     word = tokens[other]
-    return _capitalised(word) and not gazetteer.candidates(word.text) and not gazetteer.demonym(word.text)
+    key = name_key(word.text)
+    known = gazetteer.is_major(key) or gazetteer.is_prominent(key) or gazetteer.demonym(word.text)
+    return _capitalised(word) and not known
 
 
 def _capitalised(token: Token) -> bool:
