@@ -110,6 +110,7 @@ def _around(
             # "against the high US dollar exchange rate": a place naming a kind of thing is not a location.
             pool = [item for item in in_sentence if not _modifier(doc, item, starts)] or in_sentence
             best = min(pool, key=lambda item: _distance(item, trigger, starts))
+        best = _finest_of_chain(best, in_sentence, text)
         named = [
             item for item in located
             if item.place is None and item.mention.label != "NORP"
@@ -229,6 +230,20 @@ def _modifier(doc: Doc, item: Located, starts: list[int]) -> bool:
     end = bisect.bisect_right(starts, item.mention.end - 1) - 1
     token = doc[end]
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ == "NOUN"
+
+
+def _finest_of_chain(best: Located, candidates: Sequence[Located], text: str) -> Located:
+    """The town of "Emiliano Zapata, Hidalgo" when the parse reached only its state."""
+    for _ in range(2):
+        finer = [
+            item for item in candidates
+            if item.mention.end <= best.mention.start and _rank(item.place) < _rank(best.place)
+            and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
+        ]
+        if not finer:
+            break
+        best = finer[-1]
+    return best
 
 
 def _sets_the_scene(doc: Doc, item: Located, starts: list[int]) -> bool:
