@@ -189,7 +189,8 @@ def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
     actors = next((d.actors for d in group if d.actors), [])
     recipients = next((d.recipients for d in group if d.recipients), [])
     mentions = tuple(
-        Mention(trigger=_trigger_span(doc, d), evidence=_evidence(doc, d), modality=d.modality.value) for d in group
+        Mention(trigger=_trigger_span(doc, d), evidence=_evidence(doc, d), modality=(d.trigger_modality or d.modality).value)
+        for d in group
     )
     attribution = _merged_attribution(group)
     trigger = mentions[0].trigger

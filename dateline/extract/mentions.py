@@ -33,7 +33,7 @@ _UNARMED_SECTORS = frozenset({"CVL", "MED", "JRN", "EDU", "BUS", "REL", "REF", "
 class MentionDraft:
     trigger: Trigger
     coding: Coding
-    modality: Modality
+    modality: Modality  # of the event as coded (an intent, refusal or threat is itself asserted)
     actors: list[Entity]
     recipients: list[Entity]
     attribution: list[Attribution]
@@ -45,6 +45,7 @@ class MentionDraft:
     location: Place | None = None
     content_of: MentionDraft | None = None
     confidence: float = 0.5
+    trigger_modality: Modality | None = None  # of the trigger's own happening ("would buy": future)
     extra_actor_attribution: list[Attribution] = field(default_factory=list)
 
     @property
@@ -90,7 +91,7 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
                           state_actor=any(e.sector in _STATE_FORCES for e in actors))
     if coding is None:
         return None
-    modality = modality_of(trigger.head)
+    modality = own_modality = modality_of(trigger.head)
     recoded = recode_for_modality(coding, trigger, modality.value, has_condition(trigger.head),
                                   obliged=is_obliged(trigger.head))
     if recoded is not None:
@@ -103,6 +104,7 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
         recipients=recipients,
         attribution=[],
         claim=claim,
+        trigger_modality=own_modality,
     )
     draft.attribution = _attributions(draft, context)
     return draft

@@ -14,7 +14,7 @@ from ..models import Modality
 
 __all__ = ["has_condition", "is_obliged", "is_presupposed", "modality_of"]
 
-_UNCERTAIN_AUX = frozenset("may might could".split())
+_UNCERTAIN_AUX = frozenset("may might could can".split())
 _UNCERTAIN_WORDS = frozenset(
     "possibly perhaps probably likely apparently possible probable suspected apparent unconfirmed "
     "potential presumably seemingly".split()
@@ -24,9 +24,17 @@ _HISTORICAL_WORDS = frozenset("previously formerly once earlier".split())
 # Governors whose complement has not happened (yet): plans, threats, intentions.
 _FUTURE_GOVERNORS = frozenset(
     "plan intend aim prepare schedule expect vow promise pledge seek hope want agree decide propose "
-    "consider set willing ready prepared determined".split()
+    "consider set willing ready prepared determined commit need".split()
 )
 _THREAT_GOVERNORS = frozenset("threaten warn".split())
+# Attempts leave open whether the act happened: "efforts to ease", "a bid to take over".
+_ATTEMPT_GOVERNORS = frozenset("effort attempt try bid push struggle".split())
+_CANCELLED = frozenset("cancelled canceled scrapped abandoned failed aborted".split())
+# Reporting words whose "would" clause is a future in the past: "announced that it would buy".
+_REPORTING = frozenset(
+    "say announce announcement state tell report add confirm decide agree expect statement predict promise "
+    "insist warn claim".split()
+)
 # Governors that undo what they govern: "refused to ...", "cancelled a planned visit", "ended mediation".
 _FAILED_GOVERNORS = frozenset("fail refuse deny decline cancel scrap postpone abandon halt end violate".split())
 _ALLEGATION_GOVERNORS = frozenset("accuse allege claim blame charge suspect".split())
@@ -38,6 +46,8 @@ def modality_of(trigger: Token) -> Modality:
     chain = _governors(trigger)
     if _negated(trigger, chain):
         return Modality.NEGATED
+    if _cancelled(chain):
+        return Modality.NEGATED  # "the now-cancelled deal to lease"
     if _conditional(trigger, chain):
         return Modality.HYPOTHETICAL
     for below, gov in zip(chain, chain[1:]):
@@ -46,6 +56,8 @@ def modality_of(trigger: Token) -> Modality:
         lemma = gov.lemma_.lower()
         if lemma in _THREAT_GOVERNORS:
             return Modality.HYPOTHETICAL
+        if lemma in _ATTEMPT_GOVERNORS and below.dep_ in ("xcomp", "acl", "relcl", "advcl"):
+            return Modality.UNCERTAIN
         if lemma in _FUTURE_GOVERNORS:
             return Modality.FUTURE
         if lemma in _ALLEGATION_GOVERNORS and not is_presupposed(trigger):
@@ -145,10 +157,21 @@ def _conditional(trigger: Token, chain: list[Token]) -> bool:
     return has_would and has_if_clause
 
 
+def _cancelled(chain: list[Token]) -> bool:
+    return any(
+        c.dep_ == "amod" and c.lower_.split("-")[-1] in _CANCELLED
+        for t in chain[:3]
+        if t.pos_ in ("NOUN", "PROPN")
+        for c in t.children
+    )
+
+
 def _future(chain: list[Token]) -> bool:
     verb = _local_verb(chain)
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "shall", "'ll") for a in auxes):
         return True
+    if any(a.lower_ in ("would", "'d") for a in auxes) and verb.dep_ in ("ccomp", "acl"):
+        return verb.head.lemma_.lower() in _REPORTING
     # "is going to attack", "are to meet"
     return any(a.lemma_ == "be" for a in auxes) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.tag_ == "VB"

@@ -37,8 +37,8 @@ CONTEXT_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 6.0
 ADMIN_CONTEXT_WEIGHT = 1.0
 MIN_ALTERNATE_POPULATION = 10_000
-SMALL_PLACE = 20_000
-STRAY_VILLAGE = 20_000  # the largest place dropped for lying in a country the text does not name  # a place this small qualified by a unit it is not in is another, unlisted place
+SMALL_PLACE = 20_000  # a place this small qualified by a unit it is not in is another, unlisted place
+STRAY_VILLAGE = 20_000  # the largest place dropped for lying in a country the text does not name
 UNIT_KINDS = {
     "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "district": ("ADM2", "PPL"), "county": ("ADM2",),
     "province": ("ADM1",), "state": ("ADM1",), "governorate": ("ADM1",), "region": ("ADM1",),

@@ -42,3 +42,25 @@ def test_modality_cancelled_visit_is_negated(nlp):
 def test_modality_ended_fighting_still_happened(nlp):
     token = _token(nlp, "The fighting ended after three hours.", "fighting")
     assert modality_of(token) != Modality.NEGATED
+
+
+def test_attempts_cancellations_and_reported_futures(nlp):
+    from dateline.extract.modality import modality_of
+
+    def of(sentence: str, word: str) -> str:
+        doc = nlp(sentence)
+        return modality_of(next(t for t in doc if t.text == word)).value
+
+    assert of("The army made an effort to recapture the town.", "recapture") == "uncertain"
+    assert of("The company announced that it would buy the airline.", "buy") == "future"
+    assert of("The now-cancelled deal to sell the jets angered Paris.", "deal") == "negated"
+    assert of("The rebels can attack the convoy.", "attack") == "uncertain"
+
+
+def test_a_mention_keeps_its_own_modality_when_the_event_is_recoded_as_an_intent(nlp):
+    from dateline import extract_text
+
+    document = extract_text("The rebels said they will release the hostages on Sunday.", published="2024-01-03")
+    intent = next(e for e in document.events if e.event_type == "AGREE")
+    assert intent.modality == "asserted"  # the promise was made
+    assert intent.mentions[0].modality == "future"  # the release has not happened
