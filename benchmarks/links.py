@@ -82,8 +82,10 @@ def _lookup(data: dict[str, Any], path: tuple[str, ...]) -> Any:
 def render(result: dict[str, Any]) -> str:
     m, c = result["mentions"], result["coreference"]
     lines = [
-        f"mention detection: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
-        f"({c['mentions']} matched mentions, {c['gold_chains']} gold chains, {c['predicted_chains']} predicted)",
+        (
+            f"mention detection: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
+            f"({c['mentions']} matched mentions, {c['gold_chains']} gold chains, {c['predicted_chains']} predicted)"
+        ),
         "",
         "| metric | P | R | F1 |",
         "|---|---|---|---|",

@@ -43,7 +43,9 @@ _ABSTRACT_TARGETS = frozenset(
 _ABSTRACT_DOERS = frozenset("law policy measure rule legislation decision decree regulation bill tax".split())
 _NON_EVENT_OBJECTS = frozenset(
     "statement report video album data figure film book result footage photo image detail information "
-    "document budget plan list song record version update recording movie trailer product".split()
+    "document budget plan list song record version update recording movie trailer product software "
+    "sdk app application phone smartphone device model edition earnings figures guidance forecast "
+    "specification game feature patch".split()
 )
 
 
@@ -155,8 +157,13 @@ def _phrase_start(token: Token) -> int:
     return start
 
 
+_MONTH_NAMES = frozenset("march may".split())
+
+
 def _is_event_use(trigger: Trigger) -> bool:
     token = trigger.head
+    if token.lower_ in _MONTH_NAMES and (token.text[:1].isupper() or token.ent_type_ == "DATE") and token.pos_ != "VERB":
+        return False  # "in March" is a month, not a protest march
     children = list(token.children)
     if any(c.dep_ == "compound" and c.lower_ in _NOT_EVENT_COMPOUNDS for c in children):
         return False

@@ -42,7 +42,9 @@ STRAY_VILLAGE = 20_000  # the largest place dropped for lying in a country the t
 UNIT_KINDS = {
     "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "district": ("ADM2", "PPL"), "county": ("ADM2",),
     "province": ("ADM1",), "state": ("ADM1",), "governorate": ("ADM1",), "region": ("ADM1",),
-    "prefecture": ("ADM1", "ADM2"), "municipality": ("ADM2", "PPL"),
+    "prefecture": ("ADM1", "ADM2"), "municipality": ("ADM2", "PPL"), "lga": ("ADM2", "PPL"),
+    "upazila": ("ADM2", "ADM3", "PPL"), "tehsil": ("ADM2", "ADM3", "PPL"), "taluka": ("ADM2", "ADM3", "PPL"),
+    "subdivision": ("ADM2", "ADM3", "PPL"), "commune": ("ADM2", "ADM3", "PPL"),
 }
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
 QUALIFIER_GAP = re.compile(

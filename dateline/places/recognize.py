@@ -94,14 +94,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     blocked: set[int] = set()
     organisations: dict[int, int] = {}  # token -> first token of its organisation-like entity
     for ent in _joined_entities(doc, gazetteer):
-        misread = ent.label_ in MISREAD_LABELS and not (ent.label_ == "NORP" and gazetteer.demonym_place(ent.text))
+        misread = (ent.label_ in MISREAD_LABELS and not (ent.label_ == "NORP" and gazetteer.demonym_place(ent.text))
+                   or _wordy_date(ent))
         if misread and _misread_place(ent, gazetteer):
             # "Tamil Nadu" tagged as a person: a multi-word name of a country, province or big town wins.
             mention = _make_mention(ent, "GAZ")
             if mention is not None:
                 mentions.append(mention)
                 covered.update(range(ent.start, ent.end))
-        elif misread and ent.label_ != "NORP" and _unknown_place(ent):
+        elif misread and ent.label_ in {"PERSON", "ORG"} and _unknown_place(ent):
             # "in Qaryat al-Hilal", "Kafr Zeta village": a place by its context, unknown to the gazetteer;
             # kept so an event there keeps its name (it is never a toponym of its own). "Saraqab in Idleb"
             # as one organisation: its first name is kept so, the words after "in" are left to the gazetteer.
@@ -124,7 +125,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
             mention = _make_mention(ent, "NORP")
             if demonyms and mention is not None and gazetteer.demonym_place(mention.text):
                 mentions.append(mention)
-    mentions.extend(_gazetteer_mentions(doc, gazetteer, covered | blocked, organisations))
+    mentions.extend(_gazetteer_mentions(doc, gazetteer, covered | blocked, organisations, demonyms=demonyms))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -142,6 +143,11 @@ def _joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             continue
         joined.append(ent)
     return joined
+
+
+def _wordy_date(ent: Span) -> bool:
+    # "in Posadas (Misiones)" read as the feast of Las Posadas: a date with no digits may be a place's name.
+    return ent.label_ == "DATE" and not any(c.isdigit() for c in ent.text) and ent.text[:1].isupper()
 
 
 def _split_misread(ent: Span) -> list[Span]:
@@ -250,7 +256,7 @@ def _make_mention(span: Span, label: str) -> Mention | None:
 
 
 def _gazetteer_mentions(
-    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int]
+    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int], *, demonyms: bool = False
 ) -> list[Mention]:
     found: list[Mention] = []
     i = 0
@@ -258,6 +264,11 @@ def _gazetteer_mentions(
     while i < len(tokens):
         match = _longest_match(tokens, i, gazetteer, taken, organisations)
         if match is None:
+            if demonyms and i not in taken and _capitalised(tokens[i]) and gazetteer.demonym_place(tokens[i].text):
+                # "the Nigerian Army", "Korean women": a nationality word NER left untagged or inside a name.
+                mention = _make_mention(doc[i : i + 1], "NORP")
+                if mention is not None:
+                    found.append(mention)
             i += 1
             continue
         end = match

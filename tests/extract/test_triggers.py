@@ -77,3 +77,13 @@ def test_trigger_shoot_out_phrase(parse):
 def test_trigger_passive_object_must_match_required_lemma(parse):
     assert "found" not in _codes(parse, "The body of a farmer was found near the river.")
     assert "found" in _codes(parse, "Explosives were found near the river.")
+
+
+def test_months_and_product_releases_are_not_events():
+    from dateline import extract_text
+
+    assert extract_text("Apple released the iPhone SDK in March.", published="2024-05-02").events == ()
+    marched = extract_text("Thousands marched in Paris in March against the law.", published="2024-05-02")
+    assert [e.event_type for e in marched.events] == ["PROTEST"]
+    freed = extract_text("The rebels released two hostages on Monday.", published="2024-05-02")
+    assert [e.event_type for e in freed.events] == ["RETREAT"]

@@ -83,3 +83,18 @@ def test_locate_event_scene_setting_place_beats_a_later_one(default_geoparser, n
             "buses to their homes in Lima.")
     place = _locate(default_geoparser, nlp, text, "demonstration")
     assert place is not None and place.name == "Andahuaylas"
+
+
+def test_toponyms_nationality_inside_an_organisation_counts_only_with_demonyms(default_geoparser, nlp):
+    from dateline.places import Geoparser
+
+    text = "A spokesman for the Nigerian Army said the patrol had returned."
+    with_demonyms = Geoparser(default_geoparser.gazetteer, demonyms=True)
+    assert _toponyms(with_demonyms, nlp, text)["Nigerian"].country_code == "NGA"
+    assert "Nigerian" not in _toponyms(default_geoparser, nlp, text)
+
+
+def test_locate_event_in_a_town_ner_read_as_a_feast(default_geoparser, nlp):
+    text = "On 30 May, in Posadas (Misiones), residents banged pots in protest against prison releases."
+    place = _locate(default_geoparser, nlp, text, "banged")
+    assert place is not None and place.name == "Posadas" and place.country_code == "ARG"
