@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..models import Article, Document, Failure, Modality
 from ..nlp import load_nlp
+from .doctext import text_of
 from .assemble import INPUT_TEXT, assemble_events
 from .casualties import find_counts, find_quantities
 from .components import EVENT_COMPONENT, ensure_component
@@ -50,7 +51,7 @@ class Extractor:
             return Document(article=article)
         doc.user_data[INPUT_TEXT] = article.text
         reference = reference_time(article.published, dateline=article.dateline, outlet=article.outlet)
-        timexes = find_timexes(doc.text, reference, doc=doc)  # the story text: same offsets as the input
+        timexes = find_timexes(text_of(doc), reference, doc=doc)  # the story text: same offsets as the input
         toponyms = self.geoparser.toponyms(doc, doc_id=article.id)
         claims = find_claims(doc)
         keep = _story_filter(article)

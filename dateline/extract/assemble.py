@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..models import Attribution, Event, Mention, Place, Quantity
 from ..models import Span as TextSpan
 from ..ontology import goldstein, quad_class
+from .doctext import text_of
 from .casualties import Count
 from .mentions import MentionDraft, claim_for
 
@@ -171,7 +172,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan.of(doc.user_data.get(INPUT_TEXT, doc.text), start, end)
+    return TextSpan.of(doc.user_data.get(INPUT_TEXT) or text_of(doc), start, end)
 
 
 def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dateline.extract.doctext import text_of
 from dateline.models import Attribution, Entity, Quote, Span
 
 if TYPE_CHECKING:
@@ -427,12 +428,12 @@ def _line_start_token(token: Token) -> int:
 
 def _on_line_of(token: Token, anchor: Token) -> bool:
     low, high = sorted((token.idx, anchor.idx))
-    return "\n" not in token.doc.text[low:high]
+    return "\n" not in text_of(token.doc)[low:high]
 
 
 def _same_line(tokens: list[Token], anchor: Token) -> list[Token]:
     """Keep the tokens on the anchor's line: a parse never carries a claim across paragraphs."""
-    text = anchor.doc.text
+    text = text_of(anchor.doc)
     line_start = text.rfind("\n", 0, anchor.idx) + 1
     line_end = text.find("\n", anchor.idx)
     line_end = len(text) if line_end < 0 else line_end
@@ -473,7 +474,7 @@ def resolve_claims(doc: Doc, drafts: list[Draft]) -> list[Claim]:
 
 
 def _claim_from(doc: Doc, draft: Draft, resolver: _SpeakerResolver) -> Claim:
-    text = doc.text
+    text = text_of(doc)
     speaker = None
     if draft.speaker is not None and len(draft.speaker):
         surface = draft.speaker
@@ -497,7 +498,7 @@ def _with_chains(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """Fill ``via``: enclosing claims first, then a paragraph's opening 'According to X'."""
     out: list[Claim] = []
     for claim in claims:
-        via = _enclosing_speakers(claim, claims) or _paragraph_relay(doc.text, claim, claims)
+        via = _enclosing_speakers(claim, claims) or _paragraph_relay(text_of(doc), claim, claims)
         if via:
             claim = Claim(
                 speaker=claim.speaker,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .doctext import text_of
 from .numbers import number_of, value_of_phrase
 
 __all__ = ["Count", "QUANTITY_NOUNS", "find_counts", "find_quantities"]
@@ -71,7 +72,7 @@ def _coded_counts(doc: Doc) -> list[Count]:
     2 events (4)". They are the record's count, whatever the sentences before say."""
     found = []
     for pattern in (_CODED, _SPLIT_FIGURE):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             anchor = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if anchor is not None:
                 found.append(Count(kind="dead", value=int(match.group(1)), negated=False, anchor=anchor[0],

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .doctext import text_of
 from ..models import Attribution, Entity, Modality, Place
 from ..models import Span as TextSpan
 from .coding import Coding, code_trigger, recode_for_modality
@@ -123,7 +124,7 @@ def _entity(span: Span, coder, context: ArticleContext, claim: Claim | None) -> 
                 country=coded.country,
                 sector=coded.sector,
                 backer=coded.backer,
-                span=TextSpan.of(span.doc.text, span.start_char, span.end_char),
+                span=TextSpan.of(text_of(span.doc), span.start_char, span.end_char),
             )
     return coder.code(span, context_country=context.country)
 
@@ -135,9 +136,9 @@ def _speaker_tokens(doc: Doc, claim: Claim) -> Span | None:
         return None
     name = speaker.name or speaker.text
     if name and name != speaker.text:
-        start = doc.text.rfind(name, 0, speaker.span.start + 1)
+        start = text_of(doc).rfind(name, 0, speaker.span.start + 1)
         if start < 0:
-            start = doc.text.find(name)
+            start = text_of(doc).find(name)
         if start >= 0:
             found = doc.char_span(start, start + len(name), alignment_mode="expand")
             if found is not None:

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateline.extract.doctext import text_of
 from dateline.extract.attribution import (
     Claim,
     CueLexicon,
@@ -80,12 +81,12 @@ def find_claims(doc: Doc) -> list[Claim]:
     """
     cues = load_cues()
     drafts = reported_drafts(doc, cues)
-    regions = quote_regions(doc.text)
+    regions = quote_regions(text_of(doc))
     labelled = _labelled_lines(doc)
     regions = [r for r in regions if not any(_overlaps(r.inner_start, r.inner_end, d) for d in labelled)]
     drafts = _with_direct_quotes(doc, regions, drafts, cues) + labelled
     claims = resolve_claims(doc, drafts)
-    log.debug("%d claims from %d quotations in %d characters", len(claims), len(regions), len(doc.text))
+    log.debug("%d claims from %d quotations in %d characters", len(claims), len(regions), len(text_of(doc)))
     return claims
 
 
@@ -147,12 +148,12 @@ def _continues(text: str, paragraph_end: int) -> bool:
 def _labelled_lines(doc: Doc) -> list[Draft]:
     """Transcript and headline lines 'PENCE: Well, ...' / 'Poll: Voters abandon ...'."""
     drafts: list[Draft] = []
-    for match in _LABEL.finditer(doc.text):
+    for match in _LABEL.finditer(text_of(doc)):
         label = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
         if label is None or not all(_can_label(t) for t in label):
             continue
         end = match.end("content")
-        while end > match.start("content") and doc.text[end - 1] in _TRAILING:
+        while end > match.start("content") and text_of(doc)[end - 1] in _TRAILING:
             end -= 1
         if end <= match.start("content"):
             continue
@@ -197,7 +198,7 @@ def _with_direct_quotes(
             taken.add(verb.i)
             direct.append(_direct_draft(region, verb, cues, by_cue.get(verb.i)))
             continue
-        follow = _continuation(doc.text, region, direct)
+        follow = _continuation(text_of(doc), region, direct)
         if follow is not None:
             direct.append(follow)
     kept = [
@@ -205,7 +206,7 @@ def _with_direct_quotes(
         for d in drafts
         if d.cue_token not in taken and not _inside_direct(d, direct) and not _nested(d, regions)
     ]
-    return kept + _merge_runs(doc.text, direct)
+    return kept + _merge_runs(text_of(doc), direct)
 
 
 def _direct_draft(region: QuoteRegion, verb: Token, cues: CueLexicon, parsed: Draft | None) -> Draft:
@@ -224,7 +225,7 @@ def _direct_draft(region: QuoteRegion, verb: Token, cues: CueLexicon, parsed: Dr
 
 def _cue_after(doc: Doc, region: QuoteRegion, cues: CueLexicon) -> Token | None:
     """'"...," Pompeo said': the quote opens a sentence and a cue verb follows closely."""
-    text = doc.text
+    text = text_of(doc)
     paragraph_start = text.rfind("\n", 0, region.outer_start) + 1
     before = text[paragraph_start : region.outer_start].rstrip()
     if before and not before.endswith(_STARTS_AFTER):
@@ -240,7 +241,7 @@ def _cue_after(doc: Doc, region: QuoteRegion, cues: CueLexicon) -> Token | None:
 
 def _cue_before(doc: Doc, region: QuoteRegion, cues: CueLexicon) -> Token | None:
     """'Pompeo said: "..."': a cue verb just before the quote, and the quote ends the sentence."""
-    text = doc.text
+    text = text_of(doc)
     tail = text[region.outer_end : _sentence_end(text, region.outer_end)]
     ends_sentence = not re.search(r"\w", tail)
     inner = text[region.inner_start : region.inner_end].rstrip()
