@@ -26,39 +26,17 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
+
+# the same readers and line format as the quality table (benchmarks/ is on sys.path when run as a script)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import factuality_lines, read_jsonl, write_jsonl  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 GOLD_NAME = "meantime_factuality.jsonl"
 # score.py's reading of dateline's labels (alleged/historical count as asserted)
 _SCORED_AS = {"alleged": "asserted", "historical": "asserted", "actual": "asserted"}
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
-    count = 0
-    with path.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-            count += 1
-    return count
-
-
-def factuality_lines(documents: Iterable[dict]) -> Iterable[dict]:
-    """One ``score.py factuality`` line per mention trigger of every event, with the mention's modality."""
-    for document in documents:
-        doc_id = document["article"]["id"]
-        for event in document.get("events") or []:
-            for mention in event.get("mentions") or []:
-                trigger = mention["trigger"]
-                yield {"doc_id": doc_id, "start": trigger["start"], "end": trigger["end"],
-                       "modality": mention.get("modality") or event.get("modality")}  # fmt: skip
 
 
 def extract_documents(docs: Path, out: Path) -> None:

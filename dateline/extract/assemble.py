@@ -18,7 +18,7 @@ from ..models import Span as TextSpan
 from ..ontology import goldstein, quad_class
 from .doctext import text_of
 from .casualties import Count
-from .mentions import MentionDraft, claim_for
+from .mentions import MentionDraft, claim_attribution, claim_for
 
 __all__ = ["INPUT_TEXT", "assemble_events"]
 
@@ -357,17 +357,15 @@ def _conservative(counts: list[Count]) -> int:
 
 
 def _count_attribution(count: Count, claims: list, doc: Doc) -> Attribution | None:
-    claim = claim_for(count.anchor.idx, claims)
+    return _speaker_attribution(count.anchor.idx, claims, "casualties")
+
+
+def _speaker_attribution(char: int, claims: list, about: str) -> Attribution | None:
+    """Who states the figure at ``char``: the speaker of the claim covering it, if it has one."""
+    claim = claim_for(char, claims)
     if claim is None or claim.speaker is None:
         return None
-    return Attribution(
-        claimant=claim.speaker.name or claim.speaker.text,
-        kind=claim.attribution_kind,
-        cue=claim.cue,
-        about="casualties",
-        via=tuple(claim.via),
-        span=claim.cue_span,
-    )
+    return claim_attribution(claim, about)
 
 
 def _event_for(char: int, sentence_start: int, groups: list[list[MentionDraft]], *, violent_only: bool) -> int | None:
@@ -394,19 +392,8 @@ def _attach_quantities(events: list[Event], groups: list[list[MentionDraft]], qu
         index = _event_for(token.idx, token.sent.start_char, groups, violent_only=True)
         if index is None:
             continue
-        claim = claim_for(token.idx, claims)
-        attribution: tuple[Attribution, ...] = ()
-        if claim is not None and claim.speaker is not None:
-            attribution = (
-                Attribution(
-                    claimant=claim.speaker.name or claim.speaker.text,
-                    kind=claim.attribution_kind,
-                    cue=claim.cue,
-                    about="quantities",
-                    via=tuple(claim.via),
-                    span=claim.cue_span,
-                ),
-            )
+        stated = _speaker_attribution(token.idx, claims, "quantities")
+        attribution: tuple[Attribution, ...] = (stated,) if stated is not None else ()
         phrase = doc[token.left_edge.i : token.i + 1]
         quantity = Quantity(what=what, value=value, span=_span(doc, phrase.start_char, phrase.end_char),
                             attribution=attribution)

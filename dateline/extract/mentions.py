@@ -209,15 +209,14 @@ def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
 def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribution]:
     """Who says so: the claim the trigger sits in, else the outlet's own report."""
     claim = draft.claim
-    doc = context.doc
     found: list[Attribution] = []
     if claim is not None and not _is_speaker_act(draft, claim):
         about = "event"
         if claim.attribution_kind in ("allegation", "claim") and is_presupposed(draft.head):
             about = "actor"  # "accused X of carrying out the attack": the attack is known, its author alleged
-        found.append(_claim_attribution(claim, about, doc))
+        found.append(claim_attribution(claim, about))
     elif claim is not None:
-        found.append(_claim_attribution(claim, "event", doc))
+        found.append(claim_attribution(claim, "event"))
     if not found or found[0].about != "event":
         found.append(
             Attribution(claimant=context.outlet or "the article", kind="report", cue=None, about="event", via=(), span=None)
@@ -231,7 +230,8 @@ def _is_speaker_act(draft: MentionDraft, claim: Claim) -> bool:
     return cue is not None and cue.start <= draft.head.idx < cue.end
 
 
-def _claim_attribution(claim: Claim, about: str, doc: Doc) -> Attribution:
+def claim_attribution(claim: Claim, about: str) -> Attribution:
+    """The contract's attribution for what ``claim`` says: its speaker, cue, relay chain and cue span."""
     speaker = claim.speaker
     claimant = (speaker.name or speaker.text) if speaker is not None else "unnamed source"
     span = claim.cue_span or (speaker.span if speaker is not None else None)
