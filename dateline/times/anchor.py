@@ -82,9 +82,26 @@ def event_date(doc: Doc, trigger: Span, timexes: list[Timex], reference: Referen
             return _from(_nearest(governing, trigger), doc.text, trigger_clause_reason="from a reporting clause")
     if anchors:
         return _from(_nearest(anchors, trigger), doc.text, trigger_clause_reason="", suffix=" in the same sentence")
+    earlier = _earlier_in_paragraph(doc.text, sentence.start_char, timexes, reference)
+    if earlier is not None:
+        return earlier
     if reference.date is None:
         return EventDate(date=None, precision=None, reason="unresolved: no reference date")
     return EventDate(date=reference.date.isoformat(), precision="day", reason="reference date (no time cue)")
+
+
+def _earlier_in_paragraph(text: str, before: int, timexes: list[Timex], reference: Reference) -> EventDate | None:
+    """Narrative order: an undated sentence continues the last day named earlier in its paragraph ("On 8 May,
+    police raided the district. A shoot-out broke out ..." -> 8 May)."""
+    paragraph_start = text.rfind("\n\n", 0, before) + 1
+    for timex in sorted(timexes, key=lambda t: t.start, reverse=True):
+        if not (paragraph_start <= timex.start < before):
+            continue
+        found = contract_date(timex.value, reference)
+        if found is not None and found[1] == "day" and timex.type in ("DATE", "TIME"):
+            return EventDate(date=found[0], precision="day", timex=timex,
+                             reason=f"explicit date ('{timex.text}') earlier in the paragraph")
+    return None
 
 
 def contract_date(value: str | None, reference: Reference | None) -> tuple[str, str] | None:

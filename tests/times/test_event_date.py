@@ -89,3 +89,20 @@ def test_event_date_on_the_example_story(nlp, example_story):
 )
 def test_contract_date_converts_timex_values(value, expected):
     assert contract_date(value, SUNDAY_IN_WASHINGTON) == expected
+
+
+def test_an_undated_sentence_continues_the_day_named_earlier_in_its_paragraph(nlp):
+    from dateline.times import event_date, find_timexes, reference_time
+
+    text = ("On 8 May 2020, police raided a district of Rio de Janeiro. A shoot-out broke out there.\n\n"
+            "A second shoot-out broke out elsewhere.")
+    doc = nlp(text)
+    reference = reference_time(None)
+    timexes = find_timexes(text, reference, doc=doc)
+    first = doc.char_span(text.index("shoot-out"), text.index("shoot-out") + len("shoot-out"))
+    when = event_date(doc, first, timexes, reference)
+    assert (when.date, when.precision) == ("2020-05-08", "day")
+    assert "earlier in the paragraph" in when.reason
+    other = text.rindex("shoot-out")
+    later = event_date(doc, doc.char_span(other, other + len("shoot-out")), timexes, reference)
+    assert later.date is None  # a new paragraph does not inherit the date
