@@ -68,13 +68,7 @@ def cli(ctx: click.Context, debug: bool, verbose: int) -> None:
 
 def _register() -> None:
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # a command whose module is not part of this build
-            raise
-        cli.add_command(module.command)
+        cli.add_command(importlib.import_module(f"{__name__}.{name}").command)
 
 
 _register()
