@@ -48,7 +48,40 @@ def assemble_events(
     _defer_to_speech(events, groups)
     _attach_counts(events, groups, counts, claims, doc)
     _attach_quantities(events, groups, quantities, claims, doc)
-    return [_finish(e) for e in events]
+    background = _background_groups(groups)
+    return [_finish(e) for i, e in enumerate(events) if i not in background]
+
+
+_BACKGROUND_MARKERS = frozenset("after following since".split())
+
+
+def _background_groups(groups: list[list[MentionDraft]]) -> set[int]:
+    """Events told only as the occasion of another of a different kind in their sentence ("suspended
+    aid after its vehicles were hit", "lifted the curfew imposed after the clashes"): reported elsewhere
+    as events of their own, here they are background, not a second happening of this article."""
+    main_types = {(d.sentence.start, d.coding.event_type) for g in groups for d in g
+                  if _prominence(d) == 2 and not _in_background_clause(d.head)}
+    main_sentences = {start for start, _ in main_types}
+    dropped: set[int] = set()
+    for i, group in enumerate(groups):
+        if len(group) > 1:
+            continue
+        draft = group[0]
+        start = draft.sentence.start
+        if start in main_sentences and (start, draft.coding.event_type) not in main_types \
+                and _in_background_clause(draft.head):
+            dropped.add(i)
+    return dropped
+
+
+def _in_background_clause(token) -> bool:
+    """Whether the token sits in an "after ..." / "following ..." clause or phrase."""
+    for node in [token, *token.ancestors]:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKERS for c in node.children):
+            return True
+        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in _BACKGROUND_MARKERS:
+            return True
+    return False
 
 
 def _merge(drafts: list[MentionDraft]) -> list[list[MentionDraft]]:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..ontology import acled_event_type_of, cameo_codes, plover_of
 from .lexicon import coding_cues, trigger_entries
-from .triggers import Trigger
+from .triggers import Trigger, is_trigger_word
 
 __all__ = ["Coding", "clause_words", "code_trigger", "recode_for_modality"]
 
@@ -161,6 +161,8 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
     local = clause_words(trigger.head) | words_of(trigger.span)
     wide = words_of(sentence)
     code = _specialise(trigger.entry.cameo, trigger, local, wide)
+    if _is_protest_aim(trigger):
+        code = "141"  # "residents blocked the road to demand elections": the blockade is a protest
     event_type, mode = plover_of(code)
     if trigger.entry.plover is not None and code == trigger.entry.cameo:
         event_type, mode = trigger.entry.plover  # "resign": the manual's RETREAT/resign, not the crosswalk's
@@ -279,8 +281,11 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return _protest_subtype(code, trigger)
     if code == "173" or code == "174":
         return "Arrests"
-    if code == "1711" and cues.has("weapon_words", local):
+    if code in ("171", "1711") and cues.has("weapon_words", _object_words(trigger)):
         return "Disrupted weapons use"  # arms caches found or seized, bombs defused
+    if code in ("171", "1712") and (protester_actor or (mob_actor and not local.isdisjoint(_CROWD_WORDS))):
+        # ACLED codes destruction by demonstrators or an unarmed crowd as a riot, not a strategic development
+        return "Violent demonstration" if protester_actor else "Mob violence"
     if code in ("171", "1711", "1712"):
         return "Looting/property destruction"
     if code == "181":
@@ -320,6 +325,41 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
     return "Attack"
 
 
+_AIM_ROOTS = ("02", "10", "11")  # appeals, demands, complaints
+
+
+def _is_protest_aim(trigger: Trigger) -> bool:
+    """A demand or denunciation that is the aim ("to demand", "to denounce") of something a crowd of
+    people did with no event word of its own ("padlocked the office", "blocked the bridge"): a protest."""
+    head = trigger.head
+    if not trigger.entry.is_speech or trigger.entry.cameo[:2] not in _AIM_ROOTS:
+        return False
+    if head.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    action = head.head
+    if action.pos_ != "VERB" or is_trigger_word(action):
+        return False
+    doer = action.head if action.dep_ == "relcl" else next(
+        (c for c in action.children if c.dep_ == "nsubj"), None)
+    if doer is None:
+        return False
+    crowd = coding_cues().lists["mob_actor_words"] | _PROTESTER_WORDS | _CIVIL_GROUPS
+    counted = [g for p in doer.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]  # "dozens of"
+    return any(t.lemma_.lower() in crowd or t.lower_ in crowd for t in [doer, *counted])
+
+
+# people who protest at their workplace or in their town ("nurses padlocked the office to demand ...")
+_CIVIL_GROUPS = frozenset("nurse doctor teacher staff employee trader vendor driver parent activist citizen "
+                          "inhabitant shopkeeper merchant miner".split())
+
+
+def _object_words(trigger: Trigger) -> set[str]:
+    """What was seized or destroyed: "destroyed caches of weapons" (the object's whole phrase)."""
+    head = trigger.head
+    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return set().union(*(words_of(o.subtree) for o in objects)) if objects else set()
+
+
 def _has_target(trigger: Trigger) -> bool:
     head = trigger.head
     return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting") for c in head.children)
@@ -340,6 +380,8 @@ def _protest_subtype(code: str, trigger: Trigger) -> str:
     return "Peaceful protest"
 
 
+# a crowd as such, not any group of people (a named militia's "group of" members destroying houses is not a riot)
+_CROWD_WORDS = frozenset("mob crowd rioter lynch villager resident".split())
 _DEMONSTRATION_WORDS = frozenset("demonstrator protester protestor rioter demonstration protest rally".split())
 _PROTESTER_WORDS = frozenset("protester protestor demonstrator participant marcher picketer striker rally protest "
                              "demonstration crowd".split())

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import TriggerEntry, coding_cues, trigger_entries
 
-__all__ = ["Trigger", "find_triggers"]
+__all__ = ["Trigger", "find_triggers", "is_trigger_word"]
 
 # Left modifiers that belong to the event phrase: "rocket attack", "suicide bombing", "hunger strike".
 _PHRASE_MODIFIERS = frozenset(
@@ -128,6 +128,9 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
             return True
         if rel == "nsubj" and child.dep_ in deps and _counted_group_of(child, lemma):
             return True  # "hundreds of protesters gathered"
+        if rel in ("obj", "dobj") and child.dep_ in deps + ("nsubjpass",) and _is_quantity_word(child) \
+                and _counted_group_of(child, lemma):
+            return True  # "established a number of barracks", "defused hundreds of landmines"
     if rel == "obj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         # a passive verb has its object as subject
         return lemma == "*" or any(c.dep_ == "nsubjpass" and lemma in (c.lemma_.lower(), c.lower_)
@@ -137,6 +140,14 @@ def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
     if rel in ("compound", "amod") and token.i > 0:
         return token.doc[token.i - 1].lower_ == lemma
     return False
+
+
+_QUANTITY_NOUNS = frozenset("number dozen dozens hundred hundreds thousand thousands batch lot lots quantity "
+                            "series set couple pair pile stockpile".split())
+
+
+def _is_quantity_word(token: Token) -> bool:
+    return token.lemma_.lower() in _QUANTITY_NOUNS or token.lower_ in _QUANTITY_NOUNS or token.pos_ == "NUM"
 
 
 def _counted_group_of(subject: Token, lemma: str) -> bool:
@@ -186,13 +197,38 @@ def _is_event_use(trigger: Trigger) -> bool:
     if trigger.entry.is_violent and token.dep_ in ("advcl", "conj") and _is_explosion(token.head):
         if _accidental(token.head):
             return False  # "a boiler exploded, injuring four": the injuries of an accident
+    if trigger.entry.is_violent and any(c.dep_ == "advcl" and _explosion_clause(c) and _accidental(c) for c in children):
+        return False  # "a worker was killed when a boiler exploded": the toll of an accident
     if trigger.entry.is_violent and any(o.lemma_.lower() in _CROWD_CONTROL for o in objects):
         return False  # "police fired tear gas": how a protest was dispersed, not an assault of its own
+    if _is_purpose_of_event(trigger):
+        return False  # "protested to demand reforms": the demand is what the protest was for, not a second event
     if trigger.entry.is_generic and not _is_specific_noun(token):
         return False
     if "negonly" in trigger.entry.flags and not _is_negated(token):
         return False
     return True
+
+
+_PURPOSE_ROOTS = ("02", "10")  # appeals and demands
+
+
+def _is_purpose_of_event(trigger: Trigger) -> bool:
+    """An appeal or demand in a "to" purpose clause of another event ("staged demonstrations to demand",
+    "began a hunger strike to demand"): the event's aim, coded with that event."""
+    token = trigger.head
+    if trigger.entry.cameo[:2] not in _PURPOSE_ROOTS or token.dep_ not in ("advcl", "xcomp"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    governor = token.head
+    candidates = [governor] + [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+    return any(is_trigger_word(t) for t in candidates if t.i != token.i)
+
+
+def is_trigger_word(token: Token) -> bool:
+    """Whether a non-speech lexicon row matches the token (its lemma, part of speech and needs)."""
+    return any(_match(token, e) is not None for e in _entries_for(token) if not e.is_speech)
 
 
 def _figurative_target(token: Token) -> bool:
@@ -216,6 +252,11 @@ def _natural_cause(token: Token) -> bool:
         if token.dep_ == "acl":
             doers.append(token.head)
     return any(d.lemma_.lower() in hazards for d in doers)
+
+
+def _explosion_clause(token: Token) -> bool:
+    """"a boiler exploded" or "an explosion ripped through a warehouse"."""
+    return _is_explosion(token) or any(c.dep_ == "nsubj" and _is_explosion(c) for c in token.children)
 
 
 def _is_explosion(token: Token) -> bool:

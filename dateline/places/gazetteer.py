@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 
 # Places prominent enough to be looked for in text that NER did not mark (countries, provinces, big towns).
 PROMINENT_POPULATION = 100_000
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az|es|en|ed|et) (?=\w)")
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -223,6 +226,10 @@ class Gazetteer:
                 (key,),
             ).fetchall()
             cached = tuple(Candidate(*row[:9], bool(row[9]) or _city_form(row[1], key)) for row in rows)
+            bare = _ARABIC_ARTICLE.sub("", key)
+            if not cached and bare != key and len(bare) > 2:
+                # "Ar-Raqqa", "al Tabqa": Arabic names are written with and without their article.
+                cached = self.candidates(bare)
             self._cache[key] = cached
         return cached
 

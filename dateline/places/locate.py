@@ -74,7 +74,7 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
     if not located:
         return None
     starts = [t.idx for t in doc]
-    attached = _attached(doc, trigger, located)
+    attached = _attached(doc, trigger, located, starts)
     if attached is not None and attached.lat is not None:
         return attached
     around = _around(doc, trigger, located, dateline, starts)
@@ -125,7 +125,7 @@ def _around(
     return _main_place(in_paragraph, text, dateline) or _main_place(located, text, dateline)
 
 
-def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located]) -> Place | None:
+def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located], starts: list[int]) -> Place | None:
     """The place in a locative phrase hanging off the trigger, its noun phrase or its clause."""
     strong: list[Place] = []
     weak: list[Place] = []
@@ -136,9 +136,14 @@ def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located]) -> Place
             if trigger.start <= prep.i < trigger.end:
                 continue
             region = (prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge))
-            place = _place_in_region(located, region)
+            is_weak = prep.lower_ in WEAK_PREPS
+            pool = located
+            if is_weak:
+                # "an airstrike by US military forces": a country naming whose forces, not where.
+                pool = [item for item in located if not _modifier(doc, item, starts)]
+            place = _place_in_region(pool, region)
             if place is not None:
-                (weak if prep.lower_ in WEAK_PREPS else strong).append(place)
+                (weak if is_weak else strong).append(place)
         if strong:
             return strong[0]
     return strong[0] if strong else (weak[0] if weak else None)

@@ -111,7 +111,9 @@ def resolve_mentions(
         if choice is not None and _outside_its_qualifier(text, mentions, i, chains[i], options, qualifiers[i]):
             choice = None  # "Tieba (Bankass, Mopti)" with only a Chinese Tieba known: an unlisted village
         if choice is not None and _stray_village(choice, ctx):
-            choice = None  # "the village of Korin in Idleb province": not the Czech Korin
+            # "the village of Korin in Idleb province": not the Czech Korin. But "in At Tadawin (Marib)":
+            # a unit of the same name in the same country says the town is that unit's seat, not a namesake.
+            choice = choice if _same_name_unit(choice, opts) is not None else None
         resolved.append((mention, choice))
     return resolved
 
@@ -271,6 +273,8 @@ def _outside_its_qualifier(
     # In parentheses the names go from small to large ("(Bosso, Diffa)"): each lies in the next.
     if "(" in gap or text[: mentions[i].start].rstrip().endswith("("):
         return True
+    if re.search(r"\s(?:in|of)\s", gap):
+        return True  # "Karak area in Dar'a": said to lie inside, so no list and no unit of the same rank
     if any(c.is_admin for c in options[i]):
         return False
     if _listed(text, mentions, chain[-1]):
@@ -291,6 +295,13 @@ def _stray_village(choice: Candidate, context: Counter[str]) -> bool:
         return False
     named = sum(v for v in context.values() if v > 0)
     return named >= 1 and context.get(choice.country, 0) <= 0
+
+
+def _same_name_unit(town: Candidate, options: Sequence[Candidate]) -> Candidate | None:
+    """The province named like ``town`` and lying in its country, if the name has one (not a district:
+    many countries name every municipality after its seat, so that says nothing)."""
+    units = [c for c in options if c.feature_code == "ADM1" and c.country == town.country]
+    return max(units, key=base_score) if units else None
 
 
 def _listed(text: str, mentions: Sequence[Mention], j: int) -> bool:

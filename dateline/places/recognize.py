@@ -181,6 +181,8 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     # name is that place.
     placed = _after_place_word(ent) or (before == "," and after == ")") or after.lower() in UNIT_WORDS
     candidates = gazetteer.candidates(ent.text)
+    if not candidates and len(ent) > 1 and ent[-1].lower_ in UNIT_WORDS:
+        candidates = gazetteer.candidates(ent[:-1].text)  # "(Ukum LGA, Benue)": the unit's own name
     if placed and any(c.population >= 1000 or c.is_admin for c in candidates):
         return True
     # "in Vertente do Lerio, Pernambuco", "Charbolak district, Balkh": a province or country written after a
@@ -332,6 +334,8 @@ def _hyphen_joined(tokens: list[Token], i: int, gazetteer: Gazetteer, other: int
             and not tokens[i - 1].whitespace_):
         return False
     word = tokens[other]
+    if _capitalised(word) and tokens[i + 1].ent_iob_ == "I" and tokens[i + 1].ent_type_ in {"ORG", "PERSON"}:
+        return True  # "Mayo-Sava" read as one name by NER: not Mayo (Ireland), however known its halves are
     key = name_key(word.text)
     known = gazetteer.is_major(key) or gazetteer.is_prominent(key) or gazetteer.demonym(word.text)
     return _capitalised(word) and not known

@@ -15,7 +15,9 @@ Evidence and why each weighs what it does:
 * place: near (km) is strong, far (> ``MAX_KM``) counts against, another country never links,
   unknown is neutral;
 * actors/recipients: shared codes or countries add, disjoint countries subtract; a shared participant
-  name (a capitalised word of an actor's or recipient's text) adds;
+  name (a capitalised word of an actor's or recipient's text) adds, unless most of the mention's own
+  names are missing from the event (the same club, another coach): that counts against like no
+  shared name at all;
 * text: word overlap of the triggers and evidence sentences (rewrites share their nouns), leaving out
   the place's own name (already weighed as place) and generic casualty verbs;
 * casualties: figures an order of magnitude apart suggest two events;
@@ -26,7 +28,11 @@ Evidence and why each weighs what it does:
   one happening share its participants, places and numbers even where the event's own sentence
   names none of them; two similar happenings (two earthquakes, two shootings) share the type and the
   trigger but not the names. Many shared terms add, none at all (both articles having several)
-  subtracts.
+  subtracts, and so does a share below ``MIN_OVERLAP`` (one city among many names). Shared terms
+  are weighed by rarity (``block_weights``: inverse document frequency over the article and the
+  candidate events of its blocks), so the club or county every candidate names counts less than a
+  victim's name or an age. Words of a title-case headline count only where the prose capitalises
+  them too ("Fatal Shooting" is no name).
 
 Places are compared at the coarser of the two resolutions: a state's or a country's centroid is no
 evidence that a city in it is far away, so only the admin1/country codes are compared then. Coordinates
@@ -47,7 +53,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as _date
 
@@ -59,12 +65,14 @@ __all__ = [
     "Features",
     "Linker",
     "assign",
+    "block_weights",
     "cameo_compatible",
-    "day_of",
     "context_terms",
+    "day_of",
     "haversine_km",
     "keywords",
     "score",
+    "term_weights",
     "trigger_terms",
 ]
 
@@ -72,7 +80,7 @@ DAY_WINDOW = 2
 MAX_KM = 150.0
 LINK_THRESHOLD = 2.0
 PUBLISHED_DATE_THRESHOLD = 2.25
-UNDATED_THRESHOLD = 3.0
+UNDATED_THRESHOLD = 2.75
 TEXT_WEIGHT = 2.0
 MAX_KEYWORDS = 60
 
@@ -80,31 +88,29 @@ MAX_KEYWORDS = 60
 # coder and "190" to another); any other pair of roots must match exactly.
 _COMPATIBLE_ROOTS = ({"18", "19", "20"}, {"14", "17"}, {"15", "16"}, {"10", "02"}, {"11", "12"})
 _STOPWORDS = frozenset(
-    """a an the and or but of in on at to for from by with as is was were are be been being has have had
-    it its this that these those he she they them his her their we our you your i said says say told
-    after before over under about into than then there here when where which who whom whose what while
-    also not no more most some any all other such only own same so very can could would should will may
-    might must do does did done one two three four five six seven eight nine ten first last new
-    monday tuesday wednesday thursday friday saturday sunday yesterday today week according people
-    least killed killing kill kills wounded wounding injured injuring dead died death reported""".split()
+    ["a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "it", "its", "this", "that", "these", "those", "he", "she", "they", "them", "his", "her", "their", "we", "our", "you", "your", "i", "said", "says", "say", "told", "after", "before", "over", "under", "about", "into", "than", "then", "there", "here", "when", "where", "which", "who", "whom", "whose", "what", "while", "also", "not", "no", "more", "most", "some", "any", "all", "other", "such", "only", "own", "same", "so", "very", "can", "could", "would", "should", "will", "may", "might", "must", "do", "does", "did", "done", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "last", "new", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "week", "according", "people", "least", "killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring", "dead", "died", "death", "reported"]
 )
-_CASUALTY_WORDS = frozenset("killed killing kill kills wounded wounding injured injuring died death".split())
+_CASUALTY_WORDS = frozenset(["killed", "killing", "kill", "kills", "wounded", "wounding", "injured", "injuring", "died", "death"])
 # capitalised, but dates, not names: two stories of one month share them by chance
 _CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
 NAME_WEIGHT = 1.0
+NAME_MISMATCH_RATIO = 1.0
+NAME_MISMATCH_SCORE = -NAME_WEIGHT
 TRIGGER_WEIGHT = 1.0
 CONTEXT_WEIGHT = 1.5
 NO_CONTEXT_PENALTY = 1.0
 FAR_PENALTY = 2.5
+MIN_OVERLAP = 0.25
 MIN_CONTEXT = 2  # fewer context terms than this say nothing about sameness
 MAX_CONTEXT = 120
 _COARSE = frozenset({"admin1", "country"})
 _CAPITALISED = re.compile(r"[A-Z][^\W\d_]{2,}")
+_LOWER_WORD = re.compile(r"\b[a-z][^\W\d_A-Z]{2,}\b")
+_SENTENCE_BREAK = re.compile(r"[a-z\d][.!?][\"'\u201d\u2019)]*\s+\S")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 # the first word of a sentence (or line) is capitalised whatever it is: not a name
 _SENTENCE_INITIAL = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n)\s*[\"'\u201c\u2018(]*([A-Z])")
@@ -188,23 +194,53 @@ def context_terms(text: str | None, *names: str | None) -> frozenset[str]:
     """The article-level context of its events: capitalised words that are not sentence-initial, figures
     of two or more characters ("#6.1", "#33"), and the extra ``names`` given (toponyms, participants).
 
-    At most ``MAX_CONTEXT`` terms, the most frequent first, so one long article does not match everything.
+    A capitalised word counts as a name only where the text never writes it in lower case, and a word of
+    a title-case line (a headline: "Fatal Shooting During Vigil") only where the prose capitalises it
+    too. At most ``MAX_CONTEXT`` terms, the most frequent first, so one long article does not match
+    everything.
     """
     text = text or ""
-    initial = {m.start(1) for m in _SENTENCE_INITIAL.finditer(text)}
+    common = set(_LOWER_WORD.findall(text))
     counts: dict[str, int] = defaultdict(int)
-    for match in _CAPITALISED.finditer(text):
-        word = match.group()
-        lowered = word.lower()
-        if match.start() not in initial and not word.isupper() and lowered not in _STOPWORDS | _CALENDAR:
-            counts[lowered] += 1
+    headline_words: set[str] = set()
+    for line in text.split("\n"):
+        found = _line_names(line, common)
+        if _is_title_case(line):
+            headline_words.update(found)
+        else:
+            for word in found:
+                counts[word] += 1
+    for word in headline_words & set(counts):
+        counts[word] += 1
     for match in _NUMBER.finditer(text):
         if len(match.group()) >= 2:
             counts["#" + match.group()] += 1
-    for term in name_tokens(*names):
+    for term in name_tokens(*names) - common - (headline_words - set(counts)):
         counts[term] += 1
     ranked = sorted(counts, key=lambda term: (-counts[term], term))
     return frozenset(ranked[:MAX_CONTEXT])
+
+
+def _line_names(line: str, common: set[str]) -> list[str]:
+    """Lower-cased capitalised words of one line that may be names (not sentence-initial, not common)."""
+    initial = {m.start(1) for m in _SENTENCE_INITIAL.finditer(line)}
+    found = []
+    for match in _CAPITALISED.finditer(line):
+        word = match.group()
+        lowered = word.lower()
+        if match.start() in initial or word.isupper() or lowered in common:
+            continue
+        if lowered not in _STOPWORDS and lowered not in _CALENDAR:
+            found.append(lowered)
+    return found
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline: one sentence, most of its words capitalised."""
+    if _SENTENCE_BREAK.search(line.strip()):
+        return False  # prose: several sentences, whatever their share of names
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -261,13 +297,35 @@ def _place_score(m: Features, e: Features) -> float | None:
     return same_country
 
 
-def _context_score(m: Features, e: Features) -> float:
+def term_weights(contexts: Iterable[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each context term over ``contexts`` (rare terms weigh more)."""
+    frequency: dict[str, int] = defaultdict(int)
+    total = 0
+    for context in contexts:
+        total += 1
+        for term in context:
+            frequency[term] += 1
+    return {term: math.log(1.0 + total / count) for term, count in frequency.items()}
+
+
+def _weight_sum(terms: Iterable[str], weights: Mapping[str, float] | None) -> float:
+    if weights is None:
+        return float(sum(1 for _ in terms))
+    return sum(weights.get(term, 1.0) for term in terms)
+
+
+def _context_score(m: Features, e: Features, weights: Mapping[str, float] | None = None) -> float:
     if len(m.context) < MIN_CONTEXT or len(e.context) < MIN_CONTEXT:
         return 0.0
-    shared = len(m.context & e.context)
+    shared = m.context & e.context
     if not shared:
         return -NO_CONTEXT_PENALTY
-    return CONTEXT_WEIGHT * shared / min(len(m.context), len(e.context))
+    smaller = min(_weight_sum(m.context, weights), _weight_sum(e.context, weights))
+    overlap = _weight_sum(shared, weights) / smaller
+    if overlap < MIN_OVERLAP:
+        # one shared city or country among many names: what two stories of one place share by chance
+        return -NO_CONTEXT_PENALTY / 2
+    return CONTEXT_WEIGHT * overlap
 
 
 def _party_score(codes_a: frozenset[str], countries_a: frozenset[str],
@@ -281,8 +339,22 @@ def _party_score(codes_a: frozenset[str], countries_a: frozenset[str],
     return 0.0
 
 
-def score(mention: Features, event: Features) -> float | None:
-    """How strongly ``mention`` and the linked ``event`` look like one happening; None = never."""
+def _name_score(mention_names: frozenset[str], event_names: frozenset[str]) -> float:
+    shared = mention_names & event_names
+    if not shared:
+        # both name their participants, and not the same ones
+        return -NAME_WEIGHT if mention_names and event_names else 0.0
+    if len(mention_names - event_names) > len(shared) * NAME_MISMATCH_RATIO:
+        # the same club but another player: the participant this article is about is not in the event
+        return NAME_MISMATCH_SCORE
+    return NAME_WEIGHT  # the same named participant, whatever code the extractor gave it
+
+
+def score(mention: Features, event: Features, weights: Mapping[str, float] | None = None) -> float | None:
+    """How strongly ``mention`` and the linked ``event`` look like one happening; None = never.
+
+    ``weights`` (``term_weights``) weigh shared context terms by rarity; None counts every term once.
+    """
     if mention.event_type != event.event_type or not cameo_compatible(mention.cameo, event.cameo):
         return None
     if mention.articles & event.articles:
@@ -296,16 +368,13 @@ def score(mention: Features, event: Features) -> float | None:
                           event.actor_countries, 1.0)  # fmt: skip
     total += _party_score(mention.recipient_codes, mention.recipient_countries, event.recipient_codes,
                           event.recipient_countries, 0.5)  # fmt: skip
-    if mention.names & event.names:
-        total += NAME_WEIGHT  # the same named participant, whatever code the extractor gave it
-    elif mention.names and event.names:
-        total -= NAME_WEIGHT  # both name their participants, and not the same ones
+    total += _name_score(mention.names, event.names)
     if mention.words and event.words:
         overlap = len(mention.words & event.words) / min(len(mention.words), len(event.words))
         total += TEXT_WEIGHT * overlap
     if mention.dead and event.dead and max(mention.dead, event.dead) > 10 * min(mention.dead, event.dead):
         total -= 1.0
-    context = _context_score(mention, event)
+    context = _context_score(mention, event, weights)
     if mention.day is None and mention.triggers and event.triggers and not mention.triggers & event.triggers:
         return None  # undated: the verb is the last thing telling two happenings of one story apart
     if mention.triggers & event.triggers:
@@ -329,10 +398,11 @@ def assign(
     first (ties: mention order, then event id), so the result does not depend on candidate order.
     Returns the chosen event id per mention, or None for "start a new event".
     """
+    weights = block_weights(mentions, candidates)
     pairs = []
     for i, (mention, options) in enumerate(zip(mentions, candidates)):
         for event_id, features in options:
-            value = score(mention, features)
+            value = score(mention, features, weights)
             if value is not None and value >= threshold_for(mention):
                 pairs.append((-value, i, event_id))
     pairs.sort()
@@ -343,6 +413,16 @@ def assign(
             chosen[i] = event_id
             taken.add(event_id)
     return chosen
+
+
+def block_weights(
+    mentions: Sequence[Features], candidates: Sequence[Sequence[tuple[str, Features]]]
+) -> dict[str, float]:
+    """``term_weights`` over the article and the distinct events of its blocks: a name every candidate
+    shares (the club, the county, the country) tells them apart less than a victim's name or an age."""
+    events = {event_id: features.context for options in candidates for event_id, features in options}
+    article = frozenset().union(*(m.context for m in mentions))
+    return term_weights([article, *events.values()])
 
 
 def merge(event: Features, mention: Features) -> Features:

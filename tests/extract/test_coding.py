@@ -121,3 +121,28 @@ def test_coding_artillery_fire_is_shelling(mentions):
 def test_coding_must_release_is_a_demand(mentions):
     draft = mentions("The envoy said the rebels must release the hostages.")["release"]
     assert (draft.coding.event_type, draft.coding.cameo) == ("REQUEST", "1053")
+
+
+def test_coding_crowd_burning_houses_is_mob_violence(mentions):
+    drafts = mentions("An angry mob of villagers set ablaze three houses in Kerrow on Monday.")
+    assert drafts["set ablaze"].coding.acled_sub_event_type == "Mob violence"
+
+
+def test_coding_named_group_destroying_houses_is_property_destruction(mentions):
+    drafts = mentions("A group of Velmor Front members destroyed four houses in Kerrow on Monday.")
+    assert drafts["destroyed"].coding.acled_sub_event_type == "Looting/property destruction"
+
+
+def test_coding_destroyed_weapons_are_disrupted_weapons_use(mentions):
+    drafts = mentions("Special forces destroyed dozens of rockets and explosive devices in Kerrow on Monday.")
+    assert drafts["destroyed"].coding.acled_sub_event_type == "Disrupted weapons use"
+
+
+def test_coding_nurses_padlocking_an_office_to_demand_is_a_protest(mentions):
+    drafts = mentions("On Monday, dozens of nurses padlocked the hospital office to demand protective equipment.")
+    assert drafts["demand"].coding.cameo == "141"
+
+
+def test_coding_minister_travelling_to_demand_is_no_protest(mentions):
+    drafts = mentions("The minister travelled to Paris to demand more funding for the port.")
+    assert drafts["demand"].coding.cameo.startswith("10")

@@ -75,8 +75,8 @@ def test_trigger_shoot_out_phrase(parse):
 
 
 def test_trigger_passive_object_must_match_required_lemma(parse):
-    assert "found" not in _codes(parse, "The body of a farmer was found near the river.")
-    assert "found" in _codes(parse, "Explosives were found near the river.")
+    assert _codes(parse, "The car of a farmer was found near the river.").get("found") is None
+    assert _codes(parse, "Explosives were found near the river.").get("found") == "1711"
 
 
 def test_months_and_product_releases_are_not_events():
@@ -87,3 +87,32 @@ def test_months_and_product_releases_are_not_events():
     assert [e.event_type for e in marched.events] == ["PROTEST"]
     freed = extract_text("The rebels released two hostages on Monday.", published="2024-05-02")
     assert [e.event_type for e in freed.events] == ["RETREAT"]
+
+
+def test_trigger_set_on_fire_phrase_is_property_destruction(parse):
+    assert _codes(parse, "Two trucks were set on fire near the depot on Monday.").get("set on fire") == "1712"
+
+
+def test_trigger_demand_as_purpose_of_a_protest_is_no_event(parse):
+    codes = _codes(parse, "Some 500 workers protested outside parliament to demand higher wages.")
+    assert "protested" in codes and "demand" not in codes
+
+
+def test_trigger_demand_as_main_verb_is_an_event(parse):
+    assert "demanded" in _codes(parse, "The union demanded higher wages for the dock workers.")
+
+
+def test_trigger_rockets_falling_is_shelling(parse):
+    assert _codes(parse, "Three rockets fell near the airport of Velmor on Monday.").get("fell") == "194"
+
+
+def test_trigger_leaves_falling_is_no_event(parse):
+    assert "fell" not in _codes(parse, "Heavy snow fell near the airport of Velmor on Monday.")
+
+
+def test_trigger_body_found_is_a_killing(parse):
+    assert _codes(parse, "The body of a farmer was found near the river on Monday.").get("found") == "1823"
+
+
+def test_trigger_setting_up_barracks_is_a_base(parse):
+    assert _codes(parse, "The army has set up a number of barracks near the border.").get("set up") == "154"

@@ -98,3 +98,41 @@ def test_locate_event_in_a_town_ner_read_as_a_feast(default_geoparser, nlp):
     text = "On 30 May, in Posadas (Misiones), residents banged pots in protest against prison releases."
     place = _locate(default_geoparser, nlp, text, "banged")
     assert place is not None and place.name == "Posadas" and place.country_code == "ARG"
+
+
+def test_locate_event_small_town_seat_of_its_namesake_province_survives_a_foreign_nationality(default_geoparser, nlp):
+    # "Saudi" puts Saudi Arabia in context; Ma'rib town is small, but Yemen has a province of that name.
+    text = "On 4 June, Saudi-led coalition troops reached a camp in Al Hamra (Marib)."
+    place = _locate(default_geoparser, nlp, text, "reached")
+    assert place is not None and place.country_code == "YEM"
+
+
+def test_gazetteer_candidates_name_with_and_without_its_arabic_article(default_geoparser):
+    found = default_geoparser.gazetteer.candidates("Ar-Raqqa")
+    assert found and found[0].country == "SYR"
+    assert default_geoparser.gazetteer.candidates("Al Zzzqqx") == ()
+
+
+def test_toponyms_foreign_name_said_to_lie_in_a_province_is_an_unlisted_place(default_geoparser, nlp):
+    # No Karak in Syria's gazetteer rows: "Karak area in Dar'a" is not the Jordanian town.
+    found = _toponyms(default_geoparser, nlp, "On 5 June, a roadside bomb hit a car in Karak area in Dar'a.")
+    assert "Karak" not in found
+    assert found["Dar'a"].country_code == "SYR"
+
+
+def test_toponyms_half_of_a_hyphenated_name_is_no_place(default_geoparser, nlp):
+    text = "On 5 June, soldiers repelled an attack on Ndaba town (Mayo-Sava, Extreme-Nord)."
+    found = _toponyms(default_geoparser, nlp, text)
+    assert "Mayo" not in found
+
+
+def test_locate_event_nationality_of_the_attackers_is_not_the_place(default_geoparser, nlp):
+    text = "An airstrike by US military forces hit a compound, destroying several houses in Chahar Bolak, Balkh."
+    place = _locate(default_geoparser, nlp, text, "airstrike")
+    assert place is not None and place.country_code == "AFG"
+
+
+def test_toponyms_unit_named_with_its_unit_word_inside_parentheses(default_geoparser, nlp):
+    text = "On 2 June, gunmen raided Ogbo village (Ukum LGA, Benue) and stole cattle."
+    found = {t.country_code for t in default_geoparser.toponyms(nlp(text), doc_id="t") if t.text.startswith("Ukum")}
+    assert found == {"NGA"}

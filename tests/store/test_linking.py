@@ -157,3 +157,50 @@ def test_shared_verb_counts_double_within_one_story():
     assert alone - unrelated == 1.0  # the verb alone: single weight, no context either way
     in_story = score(_undated("a", "arrested", STORY_A, **dated), _undated("b", "arrest", STORY_A, **dated))
     assert in_story - alone > 2.0  # context agreement (up to 1.5) plus the verb's second weight
+
+
+def test_context_terms_take_headline_words_only_where_the_prose_capitalises_them():
+    text = ("Fatal Shooting Near Varnholt Depot Stuns Harbour Town\n"
+            "A fatal shooting near the depot in Varnholt killed Edda Quist, 44, on the night shift.")
+    terms = context_terms(text, "Fatal Shooting")
+    assert {"varnholt", "edda", "quist", "#44"} <= terms
+    assert not {"fatal", "shooting", "depot", "stuns", "harbour", "town"} & terms
+
+
+def test_name_score_counts_against_when_the_mentions_own_participants_are_missing():
+    club = frozenset({"varnholt", "rovers"})
+    same_coach = score(_f("a", names=club | {"edda", "quist"}), _f("b", names=club | {"edda", "quist"}))
+    other_coach = score(_f("a", names=frozenset({"rovers", "piet", "moraal"})), _f("b", names=club | {"edda", "quist"}))
+    unrelated = score(_f("a", names=frozenset({"juno"})), _f("b", names=club))
+    assert same_coach is not None and other_coach is not None
+    assert same_coach - other_coach == 2.0  # the shared club does not outweigh two new names
+    assert other_coach == unrelated
+
+
+def test_context_sharing_one_term_among_many_is_no_agreement():
+    dated = {"day": day_of("2021-03-01"), "date_precision": "day"}
+    place_only = score(_undated("a", "arrested", STORY_A, **dated),
+                       _undated("b", "arrested", STORY_B.replace("Orlimar", "Varnholt"), **dated))  # fmt: skip
+    disjoint = score(_undated("a", "arrested", STORY_A, **dated), _undated("b", "arrested", STORY_B, **dated))
+    rewrite = score(_undated("a", "arrested", STORY_A, **dated), _undated("b", "arrested", STORY_A, **dated))
+    assert disjoint < place_only < 0.5 + disjoint + 1e-9 and place_only < rewrite
+
+
+def test_block_weights_make_rare_shared_terms_count_more_than_common_ones():
+    from dataclasses import replace
+
+    from dateline.store.linking import block_weights
+
+    def with_context(article: str, *terms: str) -> Features:
+        return replace(_undated(article, "arrested", ""), context=frozenset(terms))
+
+    mention = with_context("m", "varnholt", "quist", "rovers", "moraal")
+    club = with_context("e1", "varnholt", "rovers", "tessaly", "okonda")
+    person = with_context("e2", "quist", "moraal", "orlimar", "kessel")
+    others = [with_context(f"o{i}", "varnholt", "rovers", f"x{i}") for i in range(4)]
+    options = [("club", club), ("person", person)] + [(f"o{i}", o) for i, o in enumerate(others)]
+    weights = block_weights([mention], [options])
+    assert weights["quist"] > weights["varnholt"]
+    assert score(mention, person, weights) > score(mention, club, weights)
+    assert score(mention, person) == score(mention, club)  # unweighted, both share two terms of four
+    assert assign([mention], [options]) == ["person"]
