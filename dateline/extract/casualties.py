@@ -20,7 +20,7 @@ __all__ = ["Count", "QUANTITY_NOUNS", "find_counts", "find_quantities"]
 
 _KINDS = {
     "kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead", "murder": "dead",
-    "behead": "dead", "execute": "dead", "slay": "dead", "massacre": "dead", "lynch": "dead", "body": "dead",
+    "behead": "dead", "execute": "dead", "assassinate": "dead", "slay": "dead", "massacre": "dead", "lynch": "dead", "body": "dead",
     "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "casualty": "injured",
     "harm": "injured", "injured": "injured", "wounded": "injured", "hospitalize": "injured",
     "hospitalise": "injured", "maim": "injured",
@@ -107,6 +107,9 @@ def _victims(token: Token) -> list[Token]:
     """Who the casualty word counts, most specific first."""
     children = list(token.children)
     found = [c for c in children if c.dep_ in ("nsubjpass",)]
+    if token.pos_ == "VERB" and token.dep_ == "conj" and token.tag_ == "VBN" and not _has_subject(token):
+        # "a man was attacked and killed": the coordinated participle shares the passive subject
+        found += [c for c in token.head.children if c.dep_ == "nsubjpass"]
     if token.pos_ in ("VERB", "AUX"):
         if token.lemma_.lower() == "die" or token.lemma_.lower() == "hurt" and not _has_object(token):
             found += [c for c in children if c.dep_ == "nsubj"]
@@ -128,6 +131,10 @@ def _victims(token: Token) -> list[Token]:
         if token.lemma_.lower() == "body":
             found = [token]
     return found
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _has_object(token: Token) -> bool:

@@ -140,7 +140,7 @@ def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located], starts: 
             pool = located
             if is_weak:
                 # "an airstrike by US military forces": a country naming whose forces, not where.
-                pool = [item for item in located if not _modifier(doc, item, starts)]
+                pool = located
             place = _place_in_region(pool, region)
             if place is not None:
                 (weak if is_weak else strong).append(place)

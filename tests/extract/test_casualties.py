@@ -45,3 +45,11 @@ def test_casualties_coder_figure_is_flagged(nlp):
 
 def test_casualties_number_subject_of_bare_participle(nlp):
     assert ("dead", 1, False) in _counts(nlp, "1 killed, 7 injured.")
+
+
+def test_casualties_coordinated_passive_shares_its_subject(nlp):
+    assert ("dead", 2, False) in _counts(nlp, "Two farmers were ambushed and killed near the river on Monday.")
+
+
+def test_casualties_assassination_counts_its_victim(nlp):
+    assert ("dead", 1, False) in _counts(nlp, "Gunmen assassinated a district judge outside his home.")

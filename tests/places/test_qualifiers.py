@@ -100,7 +100,7 @@ def test_locate_event_in_a_town_ner_read_as_a_feast(default_geoparser, nlp):
     assert place is not None and place.name == "Posadas" and place.country_code == "ARG"
 
 
-def test_locate_event_small_town_seat_of_its_namesake_province_survives_a_foreign_nationality(default_geoparser, nlp):
+def test_locate_event_town_with_a_namesake_province_survives_a_foreign_nationality(default_geoparser, nlp):
     # "Saudi" puts Saudi Arabia in context; Ma'rib town is small, but Yemen has a province of that name.
     text = "On 4 June, Saudi-led coalition troops reached a camp in Al Hamra (Marib)."
     place = _locate(default_geoparser, nlp, text, "reached")
