@@ -138,9 +138,9 @@ def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located], starts: 
             region = (prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge))
             is_weak = prep.lower_ in WEAK_PREPS
             pool = located
-            if is_weak:
-                # "an airstrike by US military forces": a country naming whose forces, not where.
-                pool = located
+            if prep.lower_ == "by":
+                # "an airstrike by US military forces": the agent's country says whose forces, not where.
+                pool = [item for item in located if not _modifier(doc, item, starts)]
             place = _place_in_region(pool, region)
             if place is not None:
                 (weak if is_weak else strong).append(place)

@@ -273,8 +273,9 @@ def _outside_its_qualifier(
     # In parentheses the names go from small to large ("(Bosso, Diffa)"): each lies in the next.
     if "(" in gap or text[: mentions[i].start].rstrip().endswith("("):
         return True
-    if re.search(r"\s(?:in|of)\s", gap):
-        return True  # "Karak area in Dar'a": said to lie inside, so no list and no unit of the same rank
+    if re.search(r"\s(?:in|of)\s", gap) and not any(
+            o.country == c.country for o in options[i] for j in chain for c in _containers(options[j])):
+        return True  # "Karak area in Dar'a": said to lie in another country's unit, so an unlisted place
     if any(c.is_admin for c in options[i]):
         return False
     if _listed(text, mentions, chain[-1]):
