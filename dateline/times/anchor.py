@@ -100,7 +100,7 @@ def _earlier_in_paragraph(text: str, before: int, timexes: list[Timex], referenc
         found = contract_date(timex.value, reference)
         if found is not None and found[1] == "day" and timex.type in ("DATE", "TIME"):
             return EventDate(date=found[0], precision="day", timex=timex,
-                             reason=f"explicit date ('{timex.text}') earlier in the paragraph")
+                             reason=f"date named earlier in the paragraph ('{timex.text}')")
     return None
 
 
