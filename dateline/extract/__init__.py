@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..models import Article, Document, Failure, Modality
 from ..nlp import load_nlp
-from .doctext import text_of
+from ..doctext import text_of
 from .assemble import INPUT_TEXT, assemble_events
 from .casualties import find_counts, find_quantities
 from .components import EVENT_COMPONENT, ensure_component

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..models import Attribution, Event, Mention, Place, Quantity
 from ..models import Span as TextSpan
 from ..ontology import goldstein, quad_class
-from .doctext import text_of
+from ..doctext import text_of
 from .casualties import Count
 from .mentions import MentionDraft, claim_attribution, claim_for
 

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dateline.extract.doctext import text_of
+from dateline.doctext import text_of
 from dateline.models import Attribution, Entity, Quote, Span
 
 if TYPE_CHECKING:

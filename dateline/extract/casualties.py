@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .doctext import text_of
+from ..doctext import text_of
 from .numbers import number_of, value_of_phrase
 
 __all__ = ["Count", "QUANTITY_NOUNS", "find_counts", "find_quantities"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .doctext import text_of
+from ..doctext import text_of
 from ..models import Attribution, Entity, Modality, Place
 from ..models import Span as TextSpan
 from .coding import Coding, code_trigger, recode_for_modality

@@ -22,7 +22,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.extract.doctext import text_of
+from dateline.doctext import text_of
 from dateline.extract.attribution import (
     Claim,
     CueLexicon,

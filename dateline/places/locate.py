@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doctext import text_of
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
 from .rank import QUALIFIER_GAP
@@ -91,7 +92,7 @@ def _around(
 ) -> Place | None:
     """The place of the trigger's sentence, else of its paragraph, else of the document."""
     sentence = trigger.sent
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = text_of(doc)  # rebuilt from the tokens on every access: read it once
     in_sentence = [
         item for item in located
         if sentence.start_char <= item.mention.start < sentence.end_char and item.place is not None

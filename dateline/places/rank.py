@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..doctext import text_of
 from .names import name_key
 from .recognize import CONTEXT_ONLY, NAMED_ONLY
 
@@ -79,7 +80,7 @@ def resolve_mentions(
     doc: Doc, mentions: Sequence[Mention], gazetteer: Gazetteer
 ) -> list[tuple[Mention, Candidate | None]]:
     """The best candidate of every mention (``None`` when the gazetteer has no such place)."""
-    text = doc.text  # built from the tokens on every access: read it once
+    text = text_of(doc)  # built from the tokens on every access: read it once
     options = [_options(m, gazetteer, _unit_after(text, m)) for m in mentions]
     chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
     qualifiers = [_qualifier(chain, i, options) for i, chain in enumerate(chains)]

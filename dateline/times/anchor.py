@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doctext import text_of
 from ..models import Timex
 
 if TYPE_CHECKING:
@@ -75,14 +76,14 @@ def event_date(doc: Doc, trigger: Span, timexes: list[Timex], reference: Referen
         a for a in anchors if _clause_head(a[2]) == trigger_clause
     ]
     if own:
-        return _from(_nearest(own, trigger), doc.text, trigger_clause_reason="")
+        return _from(_nearest(own, trigger), text_of(doc), trigger_clause_reason="")
     for reporting in _reporting_heads(trigger_clause):
         governing = [a for a in anchors if _clause_head(a[2]) == reporting]
         if governing:
-            return _from(_nearest(governing, trigger), doc.text, trigger_clause_reason="from a reporting clause")
+            return _from(_nearest(governing, trigger), text_of(doc), trigger_clause_reason="from a reporting clause")
     if anchors:
-        return _from(_nearest(anchors, trigger), doc.text, trigger_clause_reason="", suffix=" in the same sentence")
-    earlier = _earlier_in_paragraph(doc.text, sentence.start_char, timexes, reference)
+        return _from(_nearest(anchors, trigger), text_of(doc), trigger_clause_reason="", suffix=" in the same sentence")
+    earlier = _earlier_in_paragraph(text_of(doc), sentence.start_char, timexes, reference)
     if earlier is not None:
         return earlier
     if reference.date is None:

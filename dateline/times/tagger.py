@@ -9,6 +9,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from ..doctext import text_of
 from ..models import Timex
 from .context import Context
 from .rules import RULES, Rule
@@ -49,7 +50,7 @@ def find_timexes(text: str, reference: Reference | None, *, doc: Doc | None = No
     if not isinstance(text, str):
         raise TypeError(f"find_timexes needs a str, got {type(text).__name__}")
     reference_date = reference.date if reference is not None else None
-    if doc is not None and doc.text != text:
+    if doc is not None and text_of(doc) != text:
         # offsets would not line up with the parse: fall back to cue words rather than mis-read the tense
         log.debug("find_timexes: the doc given is not a parse of the text; ignoring it")
         doc = None
