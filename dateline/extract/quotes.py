@@ -298,8 +298,15 @@ def _tokens_before(doc: Doc, char: int) -> list[Token]:
 
 def _first_token_at(doc: Doc, char: int) -> int:
     """Index of the first token starting at or after ``char``."""
-    starts = [t.idx for t in doc]
-    return bisect_left(starts, char)
+    return bisect_left(_token_starts(doc), char)
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Token start offsets, computed once per Doc (creating spaCy Tokens is the costly part)."""
+    starts = doc.user_data.get("dateline_token_starts")
+    if starts is None:
+        starts = doc.user_data["dateline_token_starts"] = [t.idx for t in doc]
+    return starts
 
 
 def _stops_window(token: Token) -> bool:
