@@ -130,9 +130,14 @@ def _gdelt_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
 
 @register("gdelt", summary="GDELT 2.0 event table: 61 tab-separated columns, no header")
 def write_gdelt(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
+    return _write_rows(store, stream, filters, _gdelt_row)
+
+
+def _write_rows(store: Any, stream: IO[str], filters: dict[str, Any], row_of) -> int:
+    """One TSV row per linked event, built by ``row_of(event, sources)``; returns the row count."""
     n = 0
     for event in store.events(**filters):
-        _tsv(stream, _gdelt_row(event, sources_of(store, event.id)))
+        _tsv(stream, row_of(event, sources_of(store, event.id)))
         n += 1
     return n
 
@@ -155,11 +160,7 @@ def _phoenix_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
 
 @register("phoenix", summary="Phoenix (OEDA) event TSV: 26 positional columns, no header")
 def write_phoenix(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
-    n = 0
-    for event in store.events(**filters):
-        _tsv(stream, _phoenix_row(event, sources_of(store, event.id)))
-        n += 1
-    return n
+    return _write_rows(store, stream, filters, _phoenix_row)
 
 
 def _plover_entity(entity: dict[str, Any]) -> dict[str, Any]:
