@@ -1,0 +1,71 @@
+"""Store connections for the server: one open store per concurrent request, reused, closed at shutdown.
+
+FastAPI runs plain ``def`` routes in a thread pool. A store's connection must not be used by two
+threads at once (a SQLite connection, or a half-read cursor of ``events()``), so each request
+borrows a store of its own and gives it back; a new one is opened only when every open store is
+lent out. Opening per request instead would run ``open_store``'s migration check (a write
+transaction) on every page view, and would wait behind a ``dateline run`` holding the writer lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import StoreError
+from ..store import Store, open_store
+
+__all__ = ["StorePool", "check_database"]
+
+log = logging.getLogger(__name__)
+
+
+def check_database(db: str) -> None:
+    """Refuse a database that does not exist yet: serving must never create an empty one.
+
+    Raises:
+        StoreError: no file at ``db`` (or ``":memory:"``, which holds nothing to serve).
+    """
+    if db.startswith(("postgresql://", "postgres://")):
+        return  # the server says whether the database exists when the pool opens it
+    if not db.strip() or db == ":memory:":
+        raise StoreError(f"{db!r} holds no events to serve: pass the file given to `dateline run --db`")
+    path = Path(db).expanduser()
+    if not path.is_file():
+        raise StoreError(f"no database at {db}: create it first with `dateline run PATH... --db {db}`")
+
+
+class StorePool:
+    """Open stores of one database, each lent to one request at a time."""
+
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._idle: list[Store] = []
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def borrow(self) -> Iterator[Store]:
+        """A store no other request is using; opened on first need, returned to the pool after."""
+        with self._lock:
+            store = self._idle.pop() if self._idle else None
+        if store is None:
+            store = open_store(self.db)
+            with self._lock:
+                self._opened.append(store)
+            log.debug("opened store %d on %s", len(self._opened), self.db)
+        try:
+            yield store
+        finally:
+            with self._lock:
+                self._idle.append(store)
+
+    def close(self) -> None:
+        """Close every store the pool opened."""
+        with self._lock:
+            stores, self._opened, self._idle = self._opened, [], []
+        for store in stores:
+            store.close()

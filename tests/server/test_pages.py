@@ -1,0 +1,97 @@
+"""The HTML dashboard: list and filter form, one event with marked evidence, escaping, errors."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from server_data import UNSAFE_URL, AppClient, build_db
+
+from dateline.server import create_app
+from dateline.store import open_store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, nlp) -> str:
+    return build_db(tmp_path_factory.mktemp("pages") / "events.db", nlp)
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    client = AppClient(create_app(db, title="Sahel desk"))
+    yield client
+    client.close()
+
+
+def _event_with(db: str, word: str):
+    with open_store(db) as store:
+        return next(store.events(text=word))
+
+
+def test_events_page_lists_events_with_a_filter_form(client, db):
+    with open_store(db) as store:
+        ids = [e.id for e in store.events()]
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<title>Sahel desk</title>" in page.text
+    assert '<form class="filters"' in page.text and 'name="near"' in page.text
+    for event_id in ids:
+        assert f"/events/{event_id}" in page.text
+
+
+def test_events_page_applies_filters_and_keeps_them_in_the_form(client, db):
+    protest = _event_with(db, "teachers")
+    page = client.get("/?type=protest&country=KEN").text
+    assert f"/events/{protest.id}" in page
+    assert page.count('href="http://testserver/events/') == 1
+    assert 'name="type" value="protest"' in page
+    assert "/api/events?type=protest&amp;country=KEN" in page
+
+
+def test_events_page_pages_with_next_and_previous_links(client):
+    first = client.get("/?limit=1").text
+    assert 'rel="next" href="?limit=1&amp;offset=1"' in first and 'rel="prev"' not in first
+    second = client.get("/?limit=1&offset=1").text
+    assert 'rel="prev" href="?limit=1&amp;offset=0"' in second
+
+
+def test_event_page_marks_trigger_and_evidence(client, db):
+    event = _event_with(db, "stormed")
+    with open_store(db) as store:
+        mentions = list(store.mentions(event.id))
+    page = client.get(f"/events/{event.id}").text
+    for mention in mentions:
+        assert f'<mark class="trigger">{html.escape(mention.trigger_text)}</mark>' in page
+        assert f'data-start="{mention.evidence_start}" data-end="{mention.evidence_end}"' in page
+    assert 'href="https://news.example/police-post-attack"' in page
+
+
+def test_event_page_escapes_article_text_and_never_links_script_urls(client, db):
+    event = _event_with(db, "teachers")
+    page = client.get(f"/events/{event.id}").text
+    assert '<mark class="trigger">protested</mark>' in page
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#34;pay us&#34;)&lt;/script&gt; &amp; &#34;No pay, no class&#34;" in page
+    assert UNSAFE_URL in page  # shown as text ...
+    assert f'href="{UNSAFE_URL}"' not in page  # ... never as a link
+
+
+def test_failures_page_lists_failures(client):
+    page = client.get("/failures").text
+    assert "broken.pdf" in page and "not a text file" in page
+
+
+def test_page_errors_are_html_pages(client):
+    missing = client.get("/events/ev0000000000000000")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no event &#39;ev0000000000000000&#39;" in missing.text
+    bad = client.get("/?since=June")
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
+
+
+def test_stylesheet_is_served_locally(client):
+    page = client.get("/").text
+    assert 'href="http://testserver/static/style.css"' in page
+    assert "//cdn" not in page and "<script" not in page
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and "mark.trigger" in css.text
