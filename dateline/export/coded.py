@@ -1,8 +1,8 @@
 """Other coders' formats: GDELT 2.0 events, Phoenix, PLOVER JSON, ACLED-style CSV.
 
 Each maps a linked event onto the target's fields as far as dateline knows them; fields dateline does
-not produce (GDELT tone, actor geography; Phoenix issues; ACLED region) are left empty rather than
-guessed. docs/exports.md lists every column and where its value comes from.
+not produce (GDELT tone and actor locations; Phoenix issues; ACLED admin2/admin3) are left empty rather
+than guessed. docs/exports.md lists every column and where its value comes from.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import IO, Any
 
 from ..version import __version__
 from . import register
+from .geography import acled_region, admin1_code
 from .tabular import sources_of
 
 __all__ = ["ACLED_COLUMNS", "GDELT_COLUMNS", "PHOENIX_COLUMNS", "numeric_id"]
@@ -94,9 +95,19 @@ def _gdelt_geo(event: Any) -> list[Any]:
     geo_type = {"country": 1, "admin1": 2 if usa else 5}.get(event.resolution or "", 3 if usa else 4)
     fips = _country(event.country_code, "fips")
     parts = (event.location_name, event.admin1, _country(event.country_code, "name"))
-    fullname = ", ".join(p for p in parts if p)
+    fullname = ", ".join(dict.fromkeys(p for p in parts if p))  # a country-level place is named once
     feature = event.geonameid if geo_type in (3, 4) and event.geonameid else ""
-    return [geo_type, fullname, fips, fips, "", event.lat, event.lon, feature]
+    return [geo_type, fullname, fips, _gdelt_adm1(event, fips), "", event.lat, event.lon, feature]
+
+
+def _gdelt_adm1(event: Any, fips: str) -> str:
+    """GDELT's ADM1Code: the country's FIPS code plus the first-level code ("IZ13" for Kirkuk), the
+    country code alone for a country-level place or when no two-character first-level code is known
+    (GeoNames' codes for the United Kingdom, "ENG", are not FIPS codes)."""
+    if event.resolution == "country" or not fips:
+        return fips
+    code = admin1_code(event.geonameid)
+    return f"{fips}{code}" if code and len(code) == 2 else fips
 
 
 def _gdelt_actor(entity: dict[str, Any]) -> list[Any]:
@@ -266,7 +277,7 @@ def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
         "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if civilian else "",
         "iso": _country(event.country_code, "isonumeric"),
-        "region": "",
+        "region": acled_region(event.country_code),
         "country": _country(event.country_code, "name"),
         "admin1": event.admin1 or "", "admin2": "", "admin3": "",
         "location": event.location_name or "",

@@ -96,7 +96,7 @@ def _read_source(
 ) -> Iterator[Article | Failure]:
     reading = Reading(limits=limits, field_map=field_map, budget=Budget(limits.max_decompressed))
     try:
-        stream, url, hint = source.open()
+        stream, url, hint, date_header = source.open()
     except Refused as refused:
         yield Failure(input=source.name, stage="ingest", reason=refused.reason, code=refused.code)
         return
@@ -110,7 +110,9 @@ def _read_source(
         )
         return
     try:
-        yield from read_stream(stream, name=source.name, hint=hint, url=url, reading=reading)
+        yield from read_stream(
+            stream, name=source.name, hint=hint, url=url, reading=reading, date_header=date_header
+        )
     finally:
         if source.name != "-":
             stream.close()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..models import Article
 from .failures import EMPTY, TOO_LARGE, Refused
 from .identity import content_id, normalised_fingerprint, url_id
 from .language import detect_language, skip_reason
 from .limits import DEFAULT_LIMITS, Limits
 from .stamps import normalise_published
-from .wire import read_wire
+from .wire import WireInfo, read_wire
 
 __all__ = ["build_article"]
 
@@ -20,6 +22,7 @@ def build_article(
     title: str | None = None,
     published: str | None = None,
     guessed_published: str | None = None,
+    date_header: str | None = None,
     url: str | None = None,
     source: str | None = None,
     outlet: str | None = None,
@@ -31,8 +34,12 @@ def build_article(
     when ``infer_metadata`` (records that say ``null`` explicitly keep it).
 
     ``guessed_published`` (a date a page's markup suggested) is used only when the text itself has
-    no publication stamp. The id is the given one, else one from the canonical URL, else
-    ``content_id(id_bytes or text)``.
+    no publication stamp. A lead dated without a year ("BAGHDAD, Dec 20 (AFP) -") takes its year from
+    the nearest clue: a stamp line elsewhere in the text, ``guessed_published``, else ``date_header``
+    (the input's own date header, e.g. an archived response's ``Last-Modified``); with none, published
+    stays None and the lead's month and day are kept as a ``dateline date`` removed piece.
+
+    The id is the given one, else one from the canonical URL, else ``content_id(id_bytes or text)``.
     """
     if not text.strip():
         raise Refused("empty input", EMPTY)
@@ -43,7 +50,10 @@ def build_article(
         title = wire.title
     published = normalise_published(published)
     if published is None and infer_metadata:
-        published = wire.published or normalise_published(guessed_published)
+        published = wire.published or _from_clues(wire, guessed_published, date_header)
+    removed = list(wire.removed)
+    if published is None and wire.lead_date is not None:
+        removed = sorted([*removed, wire.lead_date.removed()], key=lambda r: r.span.start)
     if id is None:
         id = url_id(url) if url else content_id(id_bytes if id_bytes is not None else text.encode("utf-8"))
     body_text = wire.body.text if wire.body else text
@@ -58,8 +68,23 @@ def build_article(
         url=url,
         language=language,
         body=wire.body,
-        removed=tuple(wire.removed),
+        removed=tuple(removed),
         source=source,
         fingerprint=normalised_fingerprint(text),
         skip_reason=skip_reason(language),
     )
+
+
+def _from_clues(wire: WireInfo, guessed_published: str | None, date_header: str | None) -> str | None:
+    """A year-less lead dated by the first clue there is; else the markup's guessed date."""
+    guessed = normalise_published(guessed_published)
+    for clue in (wire.year_clue, _as_date(guessed), _as_date(normalise_published(date_header))):
+        if clue is not None:
+            dated = wire.lead_date_with_year(clue)
+            if dated:
+                return dated
+    return guessed
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None

@@ -1,15 +1,16 @@
-"""Bounded reading of gzip and zip containers.
+"""Bounded reading of gzip, zip and tar containers.
 
 Nothing is extracted to disk, so member names cannot escape anywhere; names that try ("../x", "/etc/x")
-are still refused, as a zip that carries them is not a benign archive. Decompression is bounded three
+are still refused, as an archive that carries them is not a benign archive. Decompression is bounded three
 ways: total bytes per input (``max_decompressed``), expansion ratio once past ``ratio_floor``, and
-nesting depth.
+nesting depth. A ``.tar.gz`` is a gzip stream (bounded as such) holding a tar, read as it streams.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
+import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from typing import IO
 from .failures import MALFORMED, TOO_LARGE, UNSAFE, UNSUPPORTED, Refused
 from .limits import Limits
 
-__all__ = ["Budget", "GunzipStream", "zip_members"]
+__all__ = ["Budget", "GunzipStream", "is_tar", "tar_members", "zip_members"]
 
 _CHUNK = 64 * 1024
 
@@ -151,4 +152,61 @@ def _member_bytes(
         budget.spend(len(data), limits)
     except Refused as refused:
         return refused
+    return data
+
+
+def is_tar(head: bytes) -> bool:
+    """A POSIX (ustar) or GNU tar: the magic at offset 257 of the first header block."""
+    return head[257:262] == b"ustar"
+
+
+def tar_members(
+    stream: IO[bytes], *, seekable: bool, limits: Limits
+) -> Iterator[tuple[str, bytes | Refused]]:
+    """(member name, its bytes or why not) for each regular-file member, in archive order.
+
+    A seekable stream is read with random access (oversized members are seeked over); any other
+    (stdin, a decompressing gzip stream) in tarfile's streaming mode, which reads straight through.
+    Directories and OS metadata are passed over; links, devices and FIFOs are refused members.
+    """
+    try:
+        archive = tarfile.open(fileobj=stream, mode="r:" if seekable else "r|")  # noqa: SIM115
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise Refused(f"malformed tar archive ({exc})", MALFORMED) from None
+    with archive:
+        count = 0
+        try:
+            for info in archive:
+                if info.isdir() or _skipped(info.name) or info.type in _TAR_METADATA:
+                    continue
+                if count >= limits.max_members:
+                    yield info.name, Refused(f"archive has more than {limits.max_members} members", TOO_LARGE)
+                    return
+                count += 1
+                yield info.name, _tar_member_bytes(archive, info, limits)
+        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+            raise Refused(f"malformed tar archive ({exc})", MALFORMED) from None
+
+
+# pax global headers and GNU volume labels describe the archive, they are not documents
+_TAR_METADATA = frozenset({tarfile.XGLTYPE, b"V"})
+
+
+def _tar_member_bytes(archive: tarfile.TarFile, info: tarfile.TarInfo, limits: Limits) -> bytes | Refused:
+    if not _safe_name(info.name):
+        return Refused(f"unsafe path in archive: {info.name}", UNSAFE)
+    if info.issym() or info.islnk():
+        # a link is a path trick at best (it points outside, or at a member already read)
+        return Refused(f"archive member is a link ({info.linkname})", UNSAFE)
+    if not info.isfile():
+        return Refused("not a regular file", UNSUPPORTED)
+    if info.size > limits.max_bytes:
+        return Refused(f"input is larger than the {limits.describe_bytes(limits.max_bytes)} limit", TOO_LARGE)
+    member = archive.extractfile(info)
+    if member is None:
+        return Refused("not a regular file", UNSUPPORTED)
+    with member:
+        data = member.read(limits.max_bytes + 1)
+    if len(data) < info.size:
+        raise Refused("truncated tar archive", MALFORMED)  # the rest of the archive is gone too
     return data

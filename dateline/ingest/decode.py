@@ -44,8 +44,6 @@ def refuse_signature(data: bytes) -> None:
     for signature, reason in _SIGNATURES:
         if data.startswith(signature):
             raise Refused(reason, UNSUPPORTED)
-    if data[257:262] == b"ustar":
-        raise Refused("tar archives are not supported (unpack them, or use zip or gzip)", UNSUPPORTED)
 
 
 def _bom_encoding(data: bytes) -> str | None:

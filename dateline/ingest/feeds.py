@@ -29,15 +29,18 @@ def read_feed(data: bytes, *, name: str, limits: Limits) -> Iterator[Article | F
             raise Refused(f"malformed feed: {_first_line(parsed.get('bozo_exception'))}", MALFORMED)
         raise Refused("feed has no entries", NO_TEXT)
     outlet = parsed.feed.get("title") or None
+    feed_date = _entry_published(parsed.feed)  # the channel's own date: a year for year-less leads
     for index, entry in enumerate(parsed.entries, start=1):
         where = f"{name}#{index}"
         try:
-            yield _entry_article(entry, where=where, outlet=outlet, limits=limits)
+            yield _entry_article(entry, where=where, outlet=outlet, limits=limits, feed_date=feed_date)
         except Refused as refused:
             yield Failure(input=where, stage="ingest", reason=refused.reason, code=refused.code)
 
 
-def _entry_article(entry, *, where: str, outlet: str | None, limits: Limits) -> Article:
+def _entry_article(
+    entry, *, where: str, outlet: str | None, limits: Limits, feed_date: str | None = None
+) -> Article:
     contents = entry.get("content") or []
     html = (
         contents[0].get("value", "") if contents else entry.get("summary", "") or entry.get("description", "")
@@ -56,6 +59,7 @@ def _entry_article(entry, *, where: str, outlet: str | None, limits: Limits) -> 
         source=where,
         outlet=outlet,
         infer_metadata=True,
+        date_header=feed_date,
         limits=limits,
     )
 

@@ -29,6 +29,7 @@ class Fetched:
     data: bytes
     url: str
     content_type: str
+    last_modified: str | None = None  # the page's own Last-Modified header (not the fetch time)
 
 
 @dataclass(slots=True)
@@ -84,7 +85,12 @@ class Fetcher:
                     if size > max_bytes:
                         raise _too_large(self.limits, max_bytes)
                     chunks.append(chunk)
-                return Fetched(b"".join(chunks), str(response.url), response.headers.get("Content-Type", ""))
+                return Fetched(
+                    b"".join(chunks),
+                    str(response.url),
+                    response.headers.get("Content-Type", ""),
+                    response.headers.get("Last-Modified"),
+                )
         except httpx.TooManyRedirects:
             raise Refused(f"more than {self.limits.max_redirects} redirects", HTTP) from None
         except httpx.HTTPError as exc:

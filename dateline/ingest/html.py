@@ -68,7 +68,15 @@ def refuse_entities(data: bytes) -> None:
         raise Refused("XML entity declarations are not allowed", UNSAFE)
 
 
-def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, limits: Limits) -> Article:
+def html_article(
+    html: str,
+    *,
+    url: str | None,
+    source: str,
+    id_bytes: bytes,
+    limits: Limits,
+    date_header: str | None = None,
+) -> Article:
     """The article of one HTML page; raises ``Refused`` when the page has no main text."""
     import trafilatura
 
@@ -101,6 +109,7 @@ def html_article(html: str, *, url: str | None, source: str, id_bytes: bytes, li
         title=getattr(document, "title", None) if document is not None else None,
         published=published,
         guessed_published=guessed,
+        date_header=date_header,
         url=page_url,
         source=source,
         outlet=getattr(document, "sitename", None) if document is not None else None,

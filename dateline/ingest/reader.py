@@ -14,7 +14,7 @@ from typing import IO
 
 from ..models import Article, Failure
 from .articles import build_article
-from .containers import Budget, GunzipStream, zip_members
+from .containers import Budget, GunzipStream, tar_members, zip_members
 from .decode import decode_text, stream_encoding
 from .failures import EMPTY, MALFORMED, TOO_DEEP, TOO_LARGE, UNSUPPORTED, Refused
 from .feeds import read_feed
@@ -60,11 +60,24 @@ class _Prefixed(io.RawIOBase):
 
 
 def read_stream(
-    stream: IO[bytes], *, name: str, hint: str, url: str | None, reading: Reading, depth: int = 0
+    stream: IO[bytes],
+    *,
+    name: str,
+    hint: str,
+    url: str | None,
+    reading: Reading,
+    depth: int = 0,
+    date_header: str | None = None,
 ) -> Iterator[Article | Failure]:
-    """Articles (or failures) from one input stream; bad input never raises."""
+    """Articles (or failures) from one input stream; bad input never raises.
+
+    ``date_header`` is the input's own date header (an archived response's ``Last-Modified``): only a
+    year-less wire lead uses it, for its year.
+    """
     try:
-        yield from _dispatch(stream, name=name, hint=hint, url=url, reading=reading, depth=depth)
+        yield from _dispatch(
+            stream, name=name, hint=hint, url=url, reading=reading, depth=depth, date_header=date_header
+        )
     except Refused as refused:
         yield Failure(input=name, stage="ingest", reason=refused.reason, code=refused.code)
     except RecursionError:
@@ -80,7 +93,14 @@ def read_stream(
 
 
 def _dispatch(
-    stream: IO[bytes], *, name: str, hint: str, url: str | None, reading: Reading, depth: int
+    stream: IO[bytes],
+    *,
+    name: str,
+    hint: str,
+    url: str | None,
+    reading: Reading,
+    depth: int,
+    date_header: str | None = None,
 ) -> Iterator[Article | Failure]:
     limits = reading.limits
     if depth > limits.max_depth:
@@ -98,7 +118,13 @@ def _dispatch(
             GunzipStream(rest, limits=limits, budget=reading.budget), buffer_size=HEAD_BYTES
         )
         yield from _dispatch(
-            inner, name=name, hint=_strip_gz(hint), url=url, reading=reading, depth=depth + 1
+            inner,
+            name=name,
+            hint=_strip_gz(hint),
+            url=url,
+            reading=reading,
+            depth=depth + 1,
+            date_header=date_header,
         )
     elif kind == "zip":
         if seekable:
@@ -106,17 +132,24 @@ def _dispatch(
             archive: IO[bytes] = stream
         else:
             archive = io.BytesIO(_read_whole(rest, limits))
-        yield from _read_zip(archive, name=name, reading=reading, depth=depth)
+        members = zip_members(archive, limits=limits, budget=reading.budget)
+        yield from _read_members(members, "zip", name=name, reading=reading, depth=depth)
+    elif kind == "tar":
+        if seekable:
+            stream.seek(start)
+        members = tar_members(stream if seekable else rest, seekable=seekable, limits=limits)
+        yield from _read_members(members, "tar", name=name, reading=reading, depth=depth)
     elif kind == "warc":
         yield from read_warc(rest, name=name, limits=limits, read_payload=_payload_reader(reading, depth))
     elif kind in ("jsonl", "csv"):
         yield from _read_lines(kind, rest, head, name=name, reading=reading)
     else:
-        yield from _read_document(kind, _read_whole(rest, limits), name=name, url=url, reading=reading)
+        data = _read_whole(rest, limits)
+        yield from _read_document(kind, data, name=name, url=url, reading=reading, date_header=date_header)
 
 
 def _read_document(
-    kind: str, data: bytes, *, name: str, url: str | None, reading: Reading
+    kind: str, data: bytes, *, name: str, url: str | None, reading: Reading, date_header: str | None = None
 ) -> Iterator[Article | Failure]:
     limits = reading.limits
     if kind in ("feed", "html", "xml"):
@@ -128,7 +161,7 @@ def _read_document(
     if kind == "xml":
         raise Refused(f"unsupported XML document (root element <{xml_root(text)}>)", UNSUPPORTED)
     if kind == "html":
-        yield html_article(text, url=url, source=name, id_bytes=data, limits=limits)
+        yield html_article(text, url=url, source=name, id_bytes=data, limits=limits, date_header=date_header)
     elif kind == "json":
         try:
             yield from read_json(text, name=name, field_map=reading.field_map, limits=limits)
@@ -143,7 +176,7 @@ def _read_document(
                 limits=limits,
             )
     else:
-        yield build_article(text, url=url, source=name, id_bytes=data, limits=limits)
+        yield build_article(text, url=url, source=name, id_bytes=data, limits=limits, date_header=date_header)
 
 
 def _read_lines(
@@ -159,9 +192,12 @@ def _read_lines(
     )
 
 
-def _read_zip(archive: IO[bytes], *, name: str, reading: Reading, depth: int) -> Iterator[Article | Failure]:
+def _read_members(
+    members: Iterator[tuple[str, bytes | Refused]], kind: str, *, name: str, reading: Reading, depth: int
+) -> Iterator[Article | Failure]:
+    """Each archive member read as its own input, named ``archive!member``; a bad member is a failure."""
     empty = True
-    for member, payload in zip_members(archive, limits=reading.limits, budget=reading.budget):
+    for member, payload in members:
         empty = False
         where = f"{name}!{member}"
         if isinstance(payload, Refused):
@@ -171,16 +207,22 @@ def _read_zip(archive: IO[bytes], *, name: str, reading: Reading, depth: int) ->
                 io.BytesIO(payload), name=where, hint=member, url=None, reading=reading, depth=depth + 1
             )
     if empty:
-        raise Refused("zip archive has no documents", EMPTY)
+        raise Refused(f"{kind} archive has no documents", EMPTY)
 
 
 def _payload_reader(reading: Reading, depth: int):
     def read_payload(
-        data: bytes, where: str, url: str | None, content_type: str
+        data: bytes, where: str, url: str | None, content_type: str, date_header: str | None = None
     ) -> Iterator[Article | Failure]:
         hint = ".html" if "html" in content_type else ".txt" if content_type == "text/plain" else ""
         yield from read_stream(
-            io.BytesIO(data), name=where, hint=hint, url=url, reading=reading, depth=depth + 1
+            io.BytesIO(data),
+            name=where,
+            hint=hint,
+            url=url,
+            reading=reading,
+            depth=depth + 1,
+            date_header=date_header,
         )
 
     return read_payload

@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 
+from .containers import is_tar
 from .decode import refuse_signature, stream_encoding
 
 __all__ = ["HEAD_BYTES", "sniff"]
@@ -23,7 +24,7 @@ def extension(hint: str) -> str:
 
 
 def sniff(head: bytes, *, hint: str = "", text_key: str = "text") -> str:
-    """The reader for content starting with ``head``: gzip, zip, warc, feed, html, xml, jsonl, json, csv
+    """The reader for content starting with ``head``: gzip, zip, tar, warc, feed, html, xml, jsonl, json, csv
     or text. Raises ``Refused`` for known binary formats."""
     if head.startswith(b"\x1f\x8b"):
         return "gzip"
@@ -31,6 +32,8 @@ def sniff(head: bytes, *, hint: str = "", text_key: str = "text") -> str:
         return "zip"
     if head.startswith(b"WARC/") or head.startswith(b"filedesc://"):
         return "warc"
+    if is_tar(head):
+        return "tar"
     refuse_signature(head)
     text = head.decode(stream_encoding(head), errors="replace").lstrip("\ufeff \t\r\n")
     ext = extension(hint)

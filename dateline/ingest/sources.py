@@ -16,15 +16,18 @@ from .fetch import Fetcher, is_url
 
 __all__ = ["Source", "expand_inputs"]
 
+Opened = tuple[IO[bytes], str | None, str, str | None]
+
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One readable input: ``open()`` gives (stream, url or None, file-name hint)."""
+    """One readable input: ``open()`` gives (stream, url or None, file-name hint, date header or None);
+    the date header is a fetched page's ``Last-Modified`` (a year for year-less wire leads)."""
 
     name: str
-    open: Callable[[], tuple[IO[bytes], str | None, str]]
+    open: Callable[[], Opened]
 
 
 def expand_inputs(
@@ -33,7 +36,7 @@ def expand_inputs(
     """Each input as sources, in order; inputs that name nothing readable become failures."""
     for value in inputs:
         if value == "-":
-            yield Source("-", lambda: (_stdin(stdin), None, ""))
+            yield Source("-", lambda: (_stdin(stdin), None, "", None))
         elif is_url(value):
             yield Source(value, _url_opener(value, fetcher))
         else:
@@ -46,21 +49,21 @@ def _stdin(stdin: BinaryIO | None) -> IO[bytes]:
     return stdin if stdin is not None else sys.stdin.buffer
 
 
-def _url_opener(url: str, fetcher: Fetcher) -> Callable[[], tuple[IO[bytes], str | None, str]]:
-    def opener() -> tuple[IO[bytes], str | None, str]:
+def _url_opener(url: str, fetcher: Fetcher) -> Callable[[], Opened]:
+    def opener() -> Opened:
         fetched = fetcher.fetch(url)
         hint = fetched.url.split("?")[0]
         if "html" in fetched.content_type:
             hint += ".html" if not hint.endswith((".html", ".htm")) else ""
-        return io.BytesIO(fetched.data), fetched.url, hint
+        return io.BytesIO(fetched.data), fetched.url, hint, fetched.last_modified
 
     return opener
 
 
-def _file_opener(path: str) -> Callable[[], tuple[IO[bytes], str | None, str]]:
-    def opener() -> tuple[IO[bytes], str | None, str]:
+def _file_opener(path: str) -> Callable[[], Opened]:
+    def opener() -> Opened:
         try:
-            return open(path, "rb"), None, path
+            return open(path, "rb"), None, path, None
         except PermissionError:
             raise Refused("permission denied", UNREADABLE) from None
         except OSError as exc:

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 _DOCUMENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
 
-PayloadReader = Callable[[bytes, str, str | None, str], Iterator[Article | Failure]]
+PayloadReader = Callable[[bytes, str, str | None, str, str | None], Iterator[Article | Failure]]
 
 
 def read_warc(
@@ -24,8 +24,9 @@ def read_warc(
 ) -> Iterator[Article | Failure]:
     """Response and resource records with HTML or plain text, named ``name#N`` (N counts records).
 
-    ``read_payload(data, where, url, content_type)`` turns one payload into articles; other records
-    (requests, metadata, images, scripts) are not documents and are passed over.
+    ``read_payload(data, where, url, content_type, date_header)`` turns one payload into articles
+    (``date_header``: the archived response's own ``Last-Modified``, if any); other records (requests,
+    metadata, images, scripts) are not documents and are passed over.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -51,7 +52,7 @@ def read_warc(
                     reason=f"input is larger than the {limits.describe_bytes(limits.max_bytes)} limit",
                 )
                 continue
-            yield from read_payload(data, where, url, content_type)
+            yield from read_payload(data, where, url, content_type, _last_modified(record))
     except Refused:
         raise
     except (ArchiveLoadFailed, Exception) as exc:  # warcio fails in many ways on damaged archives
@@ -71,3 +72,18 @@ def _content_type(record) -> str:
         else record.rec_headers.get_header("Content-Type")
     )
     return (raw or "").split(";")[0].strip().lower()
+
+
+def _last_modified(record) -> str | None:
+    """The response's own ``Last-Modified`` date, as an ISO date (not the crawl time: that says only
+    when the page was fetched, which may be years after it was written)."""
+    headers = record.http_headers if record.rec_type == "response" else None
+    raw = headers.get_header("Last-Modified") if headers is not None else None
+    if not raw:
+        return None
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(raw).date().isoformat()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None

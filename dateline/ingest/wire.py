@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..models import Removed, Span
 from .agencies import agency_pattern, find_agency
+from .leaddate import LeadDate, nearest_date, parse_lead_date
 from .places import place_country
 from .stamps import Stamp, find_stamp
 from .timezones import ambiguous_abbreviation
@@ -101,6 +103,17 @@ class WireInfo:
     body: Span | None = None
     removed: list[Removed] = field(default_factory=list)
     agency_country: str | None = None
+    lead_date: LeadDate | None = None  # "Dec 20" of "BAGHDAD, Dec 20 (AFP) -"
+    year_clue: date | None = None  # a stamp line after the head: gives a year-less lead its year
+
+    def lead_date_with_year(self, clue: date | None) -> str | None:
+        """The lead's date as ``YYYY-MM-DD``: its own year, else the year nearest ``clue``."""
+        if self.lead_date is None:
+            return None
+        full = self.lead_date.full()
+        if full is None and clue is not None:
+            full = nearest_date(self.lead_date.month, self.lead_date.day, clue)
+        return full.isoformat() if full else None
 
 
 def read_wire(text: str, *, given_title: str | None = None, infer_title: bool = True) -> WireInfo:
@@ -121,6 +134,9 @@ def read_wire(text: str, *, given_title: str | None = None, infer_title: bool = 
     _mark_inner(text, body_lines[1:], info)
     info.body = Span.of(text, body_lines[0].start, body_lines[-1].end)
     info.published = _choose_stamp(stamps, info)
+    if info.published is None and info.lead_date is not None:
+        info.year_clue = _late_stamp_date(lines, head_end)
+        info.published = info.lead_date_with_year(info.year_clue)
     info.removed.sort(key=lambda r: r.span.start)
     return info
 
@@ -354,6 +370,8 @@ def _read_tail(text: str, lines: list[_Line], head_end: int, info: WireInfo) -> 
     while end - 1 > head_end:
         line = lines[end - 1]
         reason = _line_reason(line.text)
+        if reason is None and _metadata_kind(line.text):
+            reason = METADATA  # "Published: 21 Dec 2020" printed at the foot
         if reason is None and _is_trailing_headline(lines, end - 1, head_end):
             reason = TRAILING_HEADLINE
         if reason is None:
@@ -404,7 +422,7 @@ def _lead_match(line: str) -> re.Match[str] | None:
     match = re.match(
         r"(?P<place>[A-Z][\w.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)"
         r"(?:\s*\[(?P<country>[^\]]{1,30})\])?"
-        r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?)?"
+        r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*(?P<year>\d{4}))?)?"
         r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
         rf"\s*(?P<sep>{_LEAD_SEPARATOR})(?:\s+|$)",
         line,
@@ -442,6 +460,13 @@ def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
             info.outlet, info.agency_country = agency.name, agency.country
         else:
             info.outlet = match.group("agency").strip()  # an outlet our table does not know
+    if match.group("date"):
+        end = match.end("year") if match.group("year") else match.end("date")
+        info.lead_date = parse_lead_date(text, line.start + match.start("date"), line.start + end)
+    elif _DATE_ONLY.fullmatch(place):  # "Dec 21 (Reuters) -": the date stands where the place would
+        info.lead_date = parse_lead_date(
+            text, line.start + match.start("place"), line.start + match.end("place")
+        )
     lead = match.group(0).rstrip()
     info.removed.append(
         Removed(text=lead, reason=DATELINE, span=Span.of(text, line.start, line.start + len(lead)))
@@ -459,6 +484,17 @@ def _mark_inner(text: str, lines: list[_Line], info: WireInfo) -> None:
             info.removed.append(
                 Removed(text=line.text, reason=reason, span=Span.of(text, line.start, line.end))
             )
+
+
+def _late_stamp_date(lines: list[_Line], head_end: int) -> date | None:
+    """The date of the first stamp line after the head ("Published: 21 Dec 2020" at the foot)."""
+    for line in lines[head_end:]:
+        if _metadata_kind(line.text) is None:
+            continue
+        stamp = find_stamp(line.text)
+        if stamp:
+            return date.fromisoformat(stamp.value[:10])
+    return None
 
 
 def _choose_stamp(stamps: list[tuple[str, Stamp]], info: WireInfo) -> str | None:

@@ -104,6 +104,9 @@ def test_gdelt_has_61_columns_in_order(store):
             assert row["Day"] == event.date.replace("-", "")
     kirkuk = frame[frame["ActionGeo_Lat"].round(2) == 35.47].iloc[0]
     assert kirkuk["ActionGeo_Type"] == 4 and kirkuk["ActionGeo_CountryCode"] == "IZ"  # FIPS 10-4
+    assert (kirkuk["ActionGeo_ADM1Code"], kirkuk["ActionGeo_Fullname"]) == ("IZ13", "Kirkuk, Iraq")
+    assert kirkuk["ActionGeo_FeatureID"] == 94787 and kirkuk["Actor1Geo_Type"] == 0
+    assert frame["AvgTone"].isna().all()  # dateline measures no tone: empty, never a made-up number
 
 
 def test_phoenix_has_26_columns(store):
@@ -131,6 +134,7 @@ def test_acled_uses_acled_columns_and_only_acled_typed_events(store):
     kirkuk = next(r for r in rows if r["location"] == "Kirkuk")
     assert (kirkuk["fatalities"], kirkuk["iso"], kirkuk["country"], kirkuk["time_precision"]) == ("7", "368", "Iraq", "1")
     assert kirkuk["civilian_targeting"] == "Civilian targeting"
+    assert {r["region"] for r in rows if r["country"] == "Iraq"} == {"Middle East"}
 
 
 def test_mentions_point_at_trigger_spans_of_stored_events(store):

@@ -25,6 +25,14 @@ ROUTES = {
     "/plain.txt": (200, "text/plain", b"Ceasefire holds for a second day, monitors said."),
     "/private/story": (200, "text/html", PAGE),
     "/big": (200, "text/plain", b"x" * 5000),
+    "/wire.txt": (
+        200,
+        "text/plain",
+        (
+            b"KABUL, Dec 30 (Reuters) - Aid convoys reached the snowbound northern valleys on Tuesday after "
+            b"a week of closed roads, the provincial governor said in this invented report."
+        ),
+    ),
 }
 
 
@@ -42,6 +50,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
+        if self.path == "/wire.txt":
+            self.send_header("Last-Modified", "Sat, 02 Jan 2021 08:00:00 GMT")
         self.end_headers()
         self.wfile.write(body)
 
@@ -90,3 +100,8 @@ def test_ingest_unreachable_host_is_a_fetch_failure():
 def test_ingest_unparseable_url_is_a_failure():
     (failure,) = ingest(["http://[::1:80/story"], limits=FAST)
     assert isinstance(failure, Failure) and failure.reason.startswith("cannot open")
+
+
+def test_ingest_fetched_last_modified_dates_a_year_less_lead(server):
+    (article,) = ingest([f"{server}/wire.txt"], limits=FAST)
+    assert article.published == "2020-12-30"  # the lead's day, in the year nearest Last-Modified

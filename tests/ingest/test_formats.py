@@ -185,7 +185,7 @@ def test_ingest_rejects_an_unknown_field_map_target(tmp_path):
         list(ingest([str(tmp_path)], field_map={"body": "text"}))
 
 
-def test_ingest_names_tar_archives_as_unsupported(tmp_path):
+def test_ingest_reads_a_tar_archive_like_a_zip(tmp_path):
     import tarfile
 
     story = tmp_path / "story.txt"
@@ -193,8 +193,9 @@ def test_ingest_names_tar_archives_as_unsupported(tmp_path):
     with tarfile.open(tmp_path / "bundle.tar", "w") as archive:
         archive.add(story, arcname="story.txt")
     story.unlink()
-    (failure,) = _run(tmp_path)
-    assert failure.reason.startswith("tar archives are not supported")
+    (article,) = _run(tmp_path)
+    assert article.text == "A story inside a tar file."
+    assert article.source == f"{tmp_path / 'bundle.tar'}!story.txt"
 
 
 def test_ingest_refuses_text_over_the_character_limit_and_blank_record_fields(tmp_path):
