@@ -13,10 +13,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..models import Attribution, Event, Mention, Place, Quantity
 from ..models import Span as TextSpan
 from ..ontology import goldstein, quad_class
-from ..doctext import text_of
 from .casualties import Count
 from .mentions import MentionDraft, claim_attribution, claim_for
 
@@ -25,6 +25,7 @@ __all__ = ["INPUT_TEXT", "assemble_events"]
 INPUT_TEXT = "dateline_input_text"  # doc.user_data key: the exact input text, when the parse saw a blanked copy
 
 _DISTINCT_MARKERS = frozenset("another separate second third new other fresh earlier".split())
+_NEW_HAPPENING_OPENERS = frozenset("separately elsewhere meanwhile".split())
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 _ACLED_SPECIFICITY = {
     "Shelling/artillery/missile attack": 3, "Air/drone strike": 3, "Suicide bomb": 3, "Chemical weapon": 3,
@@ -139,6 +140,8 @@ def _same_happening(group: list[MentionDraft], draft: MentionDraft) -> bool:
         return _same_speech_act(group, draft)
     if _marked_distinct(draft):
         return False
+    if _opens_new_happening(draft) and not any(d.sentence.start == draft.sentence.start for d in group):
+        return False  # "Separately, ..." sets its sentence apart from what came before, not from itself
     if _refers_back(draft):
         return _dates_agree(group, draft)  # "the attack", "the clashes": the happening already told
     if not _places_agree(_place_of(group), draft.location):
@@ -171,6 +174,11 @@ def _marked_distinct(draft: MentionDraft) -> bool:
         words |= {c.lower_ for c in head.children if c.dep_ == "advmod"}
     sentence = head.sent.text.lower()
     return bool(words & _DISTINCT_MARKERS) or "separate incident" in sentence or "in another" in sentence
+
+
+def _opens_new_happening(draft: MentionDraft) -> bool:
+    """ "Separately, gunmen attacked ...": every happening of the sentence is apart from earlier ones."""
+    return bool({t.lower_ for t in draft.sentence[:3]} & _NEW_HAPPENING_OPENERS)
 
 
 def _place_of(group: list[MentionDraft]) -> Place | None:
@@ -345,12 +353,26 @@ def _prominence(draft: MentionDraft) -> int:
 def _attach_counts(events: list[Event], groups: list[list[MentionDraft]], counts: list[Count], claims: list,
                    doc: Doc) -> None:
     per_event: dict[int, list[Count]] = {}
+    violent = [i for i, g in enumerate(groups) if any(d.is_violent for d in g)]
     for count in counts:
-        index = _event_for(count.anchor.idx, count.anchor.sent.start_char, groups, violent_only=True)
-        if index is not None:
+        if count.coded:
+            targets = violent  # the coder's figure is the record's, whichever happening of it comes first
+        else:
+            index = _event_for(count.anchor.idx, count.anchor.sent.start_char, groups, violent_only=True,
+                               token=count.anchor)
+            targets = [] if index is None else [index]
+            if index is not None and any(d.head.i == count.anchor.i for d in groups[index]):
+                # "air raids hit the village, killing four": the killing told as an event of its own is also
+                # the outcome of the other violent happenings of its sentence
+                same = [i for i in violent if i != index and any(
+                    d.sentence.start_char == count.anchor.sent.start_char for d in groups[i])]
+                if not same and _only_the_killing(groups[index], count) and not _new_happening(count.anchor.sent):
+                    same = _told_before(count.anchor.sent.start_char, groups, violent)
+                targets += same
+        for index in targets:
             per_event.setdefault(index, []).append(count)
     for i, event in enumerate(events):
-        if event.event_type not in _VICTIM_TYPES:
+        if not _has_counts(event):
             continue
         found = per_event.get(i, [])
         values = {kind: _conservative([c for c in found if c.kind == kind]) for kind in ("dead", "injured", "arrested")}
@@ -358,6 +380,33 @@ def _attach_counts(events: list[Event], groups: list[list[MentionDraft]], counts
         attribution = _unique(event.attribution + tuple(a for a in extra if a is not None))
         events[i] = _replace(event, dead=values["dead"], injured=values["injured"], arrested=values["arrested"],
                              attribution=attribution)
+
+
+def _only_the_killing(group: list[MentionDraft], count: Count) -> bool:
+    """Whether a happening is told only by the count's own word ("They killed 4 soldiers.")."""
+    return all(d.head.i == count.anchor.i for d in group)
+
+
+def _new_happening(sentence) -> bool:
+    """ "Separately, gunmen killed a farmer", "In another attack ...": a sentence that starts a new happening."""
+    text = sentence.text.lower()
+    return bool({t.lower_ for t in sentence[:3]} & _NEW_HAPPENING_OPENERS) or "in another" in text \
+        or "in a separate" in text
+
+
+def _told_before(sentence_start: int, groups: list[list[MentionDraft]], violent: list[int]) -> list[int]:
+    """The violent happening told last before a sentence ("Rebels attacked the base. They killed 4.")."""
+    before = [(max(d.sentence.start_char for d in groups[i] if d.sentence.start_char < sentence_start), i)
+              for i in violent if any(d.sentence.start_char < sentence_start for d in groups[i])]
+    return [max(before)[1]] if before else []
+
+
+def _has_counts(event: Event) -> bool:
+    """Victim events, and every ACLED event but an agreement: ACLED codes fatalities (0 when none) for all
+    of them, strategic developments included."""
+    if event.event_type in _VICTIM_TYPES:
+        return True
+    return event.acled_event_type is not None and event.acled_sub_event_type != "Agreement"
 
 
 def _unique(items: tuple[Attribution, ...]) -> tuple[Attribution, ...]:
@@ -382,11 +431,14 @@ def _conservative(counts: list[Count]) -> int:
     summaries = [c.value for c in positive if c.summary]
     if summaries:
         return min(summaries)
+    # sentences restating one toll: the lowest; victims told as besides those ("3 others were also killed"): added
     by_sentence: dict[int, int] = {}
     for count in positive:
-        start = count.sentence_start
-        by_sentence[start] = max(by_sentence.get(start, 0), count.value)
-    return min(by_sentence.values())
+        if not count.additional:
+            start = count.sentence_start
+            by_sentence[start] = max(by_sentence.get(start, 0), count.value)
+    base = min(by_sentence.values()) if by_sentence else 0
+    return base + sum(c.value for c in positive if c.additional)
 
 
 def _count_attribution(count: Count, claims: list, doc: Doc) -> Attribution | None:
@@ -401,22 +453,35 @@ def _speaker_attribution(char: int, claims: list, about: str) -> Attribution | N
     return claim_attribution(claim, about)
 
 
-def _event_for(char: int, sentence_start: int, groups: list[list[MentionDraft]], *, violent_only: bool) -> int | None:
-    """The event a count at ``char`` belongs to: one in its sentence, else the latest one before it."""
+def _event_for(char: int, sentence_start: int, groups: list[list[MentionDraft]], *, violent_only: bool,
+               token=None) -> int | None:
+    """The event a count at ``char`` belongs to: one in its sentence (the one whose trigger governs the
+    count's word, else the nearest), else the latest one before it."""
     best: int | None = None
     best_start = -1
+    here: list[tuple[int, int]] = []
     for i, group in enumerate(groups):
         for draft in group:
             if violent_only and not draft.is_violent:
                 continue
             start = draft.sentence.start_char
             if start == sentence_start:
-                return i
+                here.append((_distance(draft.head, char, token), i))
             if start < sentence_start and start > best_start:
                 best, best_start = i, start
+    if here:
+        return min(here)[1]
     if best is None:
         best = next((i for i, g in enumerate(groups) if any(d.is_violent for d in g)), None)
     return best
+
+
+def _distance(head, char: int, token) -> int:
+    """How far a trigger is from a count: 0 when the count's word is the trigger or under it in the parse
+    ("fired on the crowd, killing 2"), else the character distance."""
+    if token is not None and (head.i == token.i or head in token.ancestors):
+        return -1 - len(list(head.ancestors))  # the deepest (closest) governing trigger first
+    return abs(head.idx - char) + 10_000
 
 
 def _attach_quantities(events: list[Event], groups: list[list[MentionDraft]], quantities: list, claims: list,
@@ -442,6 +507,6 @@ def _replace(event: Event, **changes) -> Event:
 
 
 def _finish(event: Event) -> Event:
-    if event.event_type in _VICTIM_TYPES:
+    if _has_counts(event):
         return event
     return _replace(event, dead=None, injured=None, arrested=None)

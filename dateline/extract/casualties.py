@@ -3,24 +3,29 @@
 A count is found from its *casualty word* ("killed", "dead", "wounded", "casualty", "fatalities",
 "arrested"): the victims are the verb's passive subject or object, the noun the participle modifies,
 or the noun's own number ("3 fatalities"). Negated harm ("no one was hurt", "no Embassy personnel
-were harmed", "neither fatalities nor injuries") is a count of 0, never an injury.
+were harmed", "neither fatalities nor injuries") is a count of 0, never an injury. A named singular
+victim counts one ("killed the chief", "killing him", "beaten to death"); an unrealised or alternative
+harm ("threatened to kill", "killed, injured or captured") and a killing told about other people
+("relatives of bandits who killed a farmer") count nothing. ACLED's coder figures ("fatalities coded
+as 10") override the text, and a total spread over several records is divided among them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..doctext import text_of
 from .numbers import number_of, value_of_phrase
 
-__all__ = ["Count", "QUANTITY_NOUNS", "find_counts", "find_quantities"]
+__all__ = ["QUANTITY_NOUNS", "Count", "find_counts", "find_quantities"]
 
 _KINDS = {
     "kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead", "murder": "dead",
     "behead": "dead", "execute": "dead", "assassinate": "dead", "slay": "dead", "massacre": "dead", "lynch": "dead", "body": "dead",
+    "drown": "dead",
     "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "casualty": "injured",
     "harm": "injured", "injured": "injured", "wounded": "injured", "hospitalize": "injured",
     "hospitalise": "injured", "maim": "injured",
@@ -33,7 +38,14 @@ QUANTITY_NOUNS = frozenset(
     "truck tank bus boat ship aircraft plane helicopter jet house home building shop school church mosque "
     "village checkpoint base post tent tyre tire stone".split()
 )
-_SPLIT = re.compile(r"split (?:up )?(?:between|among|across) (\w+) events", re.I)
+# ACLED's notes spread one total over several records: "20 fatalities split between 3 events", "coded as
+# 10 and spread across three locations in two days", "divided equally across three events (2)".
+_SPLIT = re.compile(
+    r"(?:split|divided|spread|distributed)(?: (?:equally|evenly))?(?: up)? (?:between|among|across|over) (?:the )?"
+    r"(\w+) (?:separate )?(?:events|locations|incidents|areas|fronts|frontlines)"
+    r"(?: (?:in|over|across) (\w+) days)?(?: \((\d+)\)|,? with (\d+) coded to each)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,78 +56,244 @@ class Count:
     anchor: Token  # the casualty word
     summary: bool  # a total stated as such ("3 fatalities", "the death toll")
     coded: bool = False  # the coder's own figure ("fatalities coded as 0"): it overrides the text's counts
+    additional: bool = False  # victims besides those already counted ("3 others were also killed"): they add up
 
     @property
     def sentence_start(self) -> int:
         return self.anchor.sent.start_char
 
 
-_CODED = re.compile(r"fatalit(?:y|ies) (?:are |were |is |was )?coded as (\d+)", re.I)
-_SPLIT_FIGURE = re.compile(r"split (?:up )?(?:between|among|across) \w+ events \((\d+)\)", re.I)
+_CODED = re.compile(
+    r"(?:fatalit\w*|deaths)(?: and (?:injuries|injured))? (?:are |were |is |was )?coded as (\d+)", re.IGNORECASE
+)
+# A killing verb read as death with this adverb: "fatally shot", "fatally wounded".
+_FATALLY = frozenset("fatally mortally".split())
+_FATAL_VERBS = frozenset("shoot stab wound injure hit strike beat attack".split())
+# "beaten to death", "shot to death": the verb's victims died
+_TO_DEATH_VERBS = frozenset("shoot beat stab hack burn stone torture club batter crush lynch starve".split())
+# Singular nouns that name no one person: "killed the crowd" states no count.
+_NOT_ONE_PERSON = frozenset(
+    "crowd group family people population community mob unit convoy village town city team force army police "
+    "battalion brigade company staff personnel gang militia party rest number lot majority dozen score "
+    "livestock cattle property area region side one".split()
+    # things a verb of harm can take that are not people: "killed the bill", "hurt the economy"
+    + "bill deal plan proposal project idea motion agreement program programme measure law economy hope chance "
+    "momentum engine process reform initiative talks market business trade industry sector".split()
+)
+_NOT_COUNTING_VERBS = frozenset("harm hurt".split())  # "hurt the economy": only a stated number counts
+_ONE_PERSON_PRONOUNS = frozenset("him her he she".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_NOT_PEOPLE_ENTITIES = frozenset("DATE TIME MONEY PERCENT QUANTITY".split())
+_BODY_VERBS = frozenset("find discover recover retrieve dump exhume wash pull dig identify".split())
+_CAUSE_PREPOSITIONS = frozenset("over against about for after following".split())
 
 
 def find_counts(doc: Doc) -> list[Count]:
-    """Every casualty/arrest count in ``doc`` with the word that states it."""
+    """Every casualty/arrest count in ``doc`` with the word that states it. When the text spreads its
+    total over several records ("split between 3 events"), each count is this record's share."""
     counts: list[Count] = _coded_counts(doc)
     for token in doc:
-        kind = _KINDS.get(token.lemma_.lower()) or _KINDS.get(token.lower_)
+        kind = _kind_of(token)
         if kind is None:
             continue
         count = _count_at(token, kind)
         if count is not None:
             counts.append(count)
-    return counts
+    return _shared_out(counts, doc)
+
+
+def _kind_of(token: Token) -> str | None:
+    kind = _KINDS.get(token.lemma_.lower()) or _KINDS.get(token.lower_)
+    if token.lemma_.lower() in _FATAL_VERBS and any(c.lower_ in _FATALLY for c in token.children):
+        return "dead"
+    return kind
 
 
 def _coded_counts(doc: Doc) -> list[Count]:
     """Figures a coder states for the record: "Fatalities coded as 0 (X reported 1)", "split across
     2 events (4)". They are the record's count, whatever the sentences before say."""
     found = []
-    for pattern in (_CODED, _SPLIT_FIGURE):
-        for match in pattern.finditer(text_of(doc)):
-            anchor = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if anchor is not None:
-                found.append(Count(kind="dead", value=int(match.group(1)), negated=False, anchor=anchor[0],
-                                   summary=True, coded=True))
+    text = text_of(doc)
+    figures = [(m, 1) for m in _CODED.finditer(text)]
+    figures += [(m, 3) for m in _SPLIT.finditer(text) if m.group(3)]
+    figures += [(m, 4) for m in _SPLIT.finditer(text) if m.group(4)]
+    for match, group in figures:
+        anchor = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if anchor is not None:
+            found.append(Count(kind="dead", value=int(match.group(group)), negated=False, anchor=anchor[0],
+                               summary=True, coded=True))
     return found
 
 
+def _shared_out(counts: list[Count], doc: Doc) -> list[Count]:
+    """This record's share of a total the text spreads over several: "10 fatalities split between 3
+    locations in two days" -> 10 / 6, rounded. A figure given for the record itself ("(4)") is kept."""
+    match = _SPLIT.search(text_of(doc))
+    if match is None or match.group(3) or match.group(4):
+        return counts
+    parts = value_of_phrase(match.group(1)) or 1
+    days = value_of_phrase(match.group(2)) if match.group(2) else 1
+    share = parts * (days or 1)
+    if share <= 1:
+        return counts
+    return [replace(c, value=round(c.value / share)) if c.kind == "dead" else c for c in counts]
+
+
 def _count_at(token: Token, kind: str) -> Count | None:
+    if _unrealised(token) or _background_deed(token) or _alternative(token):
+        return None
     negated = _negated(token)
     victims = _victims(token)
+    summary = token.pos_ == "NOUN" and token.lemma_.lower() in ("fatality", "death", "casualty", "injury") \
+        and not (token.dep_ == "pobj" and token.head.lower_ == "to")  # "beaten to death" tells no total
     value = None
-    for victim in victims:
-        value = number_of(victim)
+    victims = [v for v in victims if not _a_date(v)]
+    # a stated number first; only then a named person ("killed the chief" = 1), so that the subject of
+    # "the raid left 14 bandits dead" is never taken for a victim
+    for fallback in (None, _one_person):
+        for victim in victims:
+            value = number_of(victim, fallback=fallback, skip=_counts_something_else(summary))
+            if value is not None:
+                # with its named conjuncts too: "killed the teacher and a nephew" = 2
+                value = number_of(victim, fallback=_one_person, skip=_counts_something_else(summary)) or value
+                value += _parallel_subjects(victim, victims, summary)
+                break
+            if victim.lower_ in ("nobody", "none") or (victim.lower_ == "one" and _has_no(victim)):
+                negated = True
         if value is not None:
             break
-        if victim.lower_ in ("nobody", "none") or (victim.lower_ == "one" and _has_no(victim)):
-            negated = True
     if negated:
         return Count(kind=kind, value=0, negated=True, anchor=token, summary=False)
     if value is None:
         return None
-    summary = token.pos_ == "NOUN" and token.lemma_.lower() in ("fatality", "death", "casualty", "injury")
-    split = _SPLIT.search(token.sent.text)
-    if summary and split:
-        parts = value_of_phrase(split.group(1))
-        if parts:
-            value = round(value / parts)
-    return Count(kind=kind, value=value, negated=False, anchor=token, summary=summary)
+    if summary and token.dep_ == "conj" and _uncounted_head(token.head):
+        # "resulting in 25 fighters and 6 military fatalities": the first conjunct is counted by this noun
+        value += number_of(token.head, skip=lambda _: True) or 0
+    return Count(kind=kind, value=value, negated=False, anchor=token, summary=summary,
+                 additional=_additional(token, victims))
+
+
+def _a_date(token: Token) -> bool:
+    """ "Around 8 May 2020, 7 militants were killed": the day misread as the verb's subject."""
+    if token.ent_type_ in _NOT_PEOPLE_ENTITIES:
+        return True
+    near = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
+    return token.pos_ == "NUM" and any(t.lower_ in _MONTHS for t in near)
+
+
+def _parallel_subjects(victim: Token, victims: list[Token], summary: bool) -> int:
+    """ "12 militants and 3 guards were killed" read as two subjects of one verb: both are counted."""
+    if victim.dep_ not in ("nsubjpass", "nsubj"):
+        return 0
+    others = [v for v in victims if v.i > victim.i and v.dep_ == victim.dep_ and v.head.i == victim.head.i
+              and v not in victim.conjuncts]
+    return sum(number_of(v, skip=_counts_something_else(summary)) or 0 for v in others)
+
+
+def _one_person(noun: Token) -> int | None:
+    """A singular person named as a victim counts one: "killed the father", "the other died", "killing him"."""
+    if noun.lower_ in _ONE_PERSON_PRONOUNS:
+        return 1
+    if noun.tag_ not in ("NN", "NNP", "JJ") or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    if noun.lemma_.lower() == "body":  # "a man's body was found"; not "the government body"
+        return 1 if noun.tag_ == "NN" and noun.head.lemma_.lower() in _BODY_VERBS else None
+    if noun.dep_ == "conj" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return None  # "a social leader and president of the council": one person
+    if noun.lemma_.lower() in _NOT_ONE_PERSON or noun.lemma_.lower() in _KINDS:
+        return None
+    if noun.head.lemma_.lower() in _NOT_COUNTING_VERBS:
+        return None
+    if noun.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "LAW", "PRODUCT", "EVENT",
+                          "WORK_OF_ART", "MONEY", "PERCENT"):
+        return None
+    if noun.pos_ == "ADJ" and noun.lower_ != "other":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and noun.lower_ in ("other", "one"):
+        return None
+    return 1
+
+
+def _counts_something_else(summary: bool):
+    """Conjuncts that are not more victims: another casualty word ("1 fatality and 2 injured") or, after
+    a total noun, a bare number belonging to the next figure."""
+    def skip(token: Token) -> bool:
+        if _KINDS.get(token.lemma_.lower()) or _KINDS.get(token.lower_):
+            return True
+        return summary and token.pos_ == "NUM"
+    return skip
+
+
+def _uncounted_head(noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and not _KINDS.get(noun.lemma_.lower()) and any(
+        c.dep_ == "nummod" for c in noun.children)
+
+
+_UNREALISED_HEADS = frozenset("threaten try attempt plan want vow intend seek aim order urge call".split())
+
+
+def _unrealised(token: Token) -> bool:
+    """ "Threatened to kill a soldier", "tried to lynch a man": the killing did not happen."""
+    if token.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    return token.head.lemma_.lower() in _UNREALISED_HEADS
+
+
+def _alternative(token: Token) -> bool:
+    """ "2 militants were killed, injured or captured": none of the alternatives is a count of its own."""
+    if token.pos_ not in ("VERB", "ADJ"):
+        return False
+    for step in (1, -1):  # a run of participles joined by "or", on either side of the word
+        i = token.i + step
+        while 0 <= i < len(token.doc) and abs(i - token.i) <= 6:
+            word = token.doc[i]
+            if word.lower_ == "or":
+                other = token.doc[i + step] if 0 <= i + step < len(token.doc) else None
+                return other is not None and other.tag_ in ("VBN", "JJ", "VBD")  # not "drowned or their fate ..."
+            if not (word.is_punct or word.tag_ in ("VBN", "JJ", "VBD") or word.lower_ == "and"):
+                break
+            i += step
+    return False
+
+
+def _background_deed(token: Token) -> bool:
+    """ "Relatives of cultists who killed a resident": a killing told to describe people the event concerns,
+    not a victim of this event."""
+    if token.dep_ != "relcl" or token.head.dep_ not in ("pobj", "dobj"):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in token.children)
+
+
+def _additional(token: Token, victims: list[Token]) -> bool:
+    """Victims besides those counted before: "also", "others", "another", or a coordinated clause of the
+    same kind ("6 were killed by fire and 3 were killed by mines")."""
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children):
+        return True
+    for victim in victims[:1]:
+        if victim.lower_ == "others" or any(c.lower_ in ("another", "other") for c in victim.children):
+            return True
+    kind = _kind_of(token)
+    return token.pos_ == "VERB" and any(t.i < token.i and t.pos_ == "VERB" and _kind_of(t) == kind
+                                        for t in token.conjuncts)
 
 
 def _victims(token: Token) -> list[Token]:
     """Who the casualty word counts, most specific first."""
     children = list(token.children)
     found = [c for c in children if c.dep_ in ("nsubjpass",)]
-    if token.pos_ == "VERB" and token.dep_ == "conj" and token.tag_ == "VBN" and not _has_subject(token):
-        # "a man was attacked and killed": the coordinated participle shares the passive subject
-        found += [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    dies = token.lemma_.lower() in ("die", "drown")
+    if token.pos_ == "VERB" and token.dep_ == "conj" and (token.tag_ == "VBN" or dies) and not _has_subject(token):
+        # "a man was attacked and killed", "a suspect was shot and died": the coordinated verb shares the subject
+        found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if token.pos_ in ("VERB", "AUX"):
-        if token.lemma_.lower() == "die" or token.lemma_.lower() == "hurt" and not _has_object(token):
+        if dies or token.lemma_.lower() == "hurt" and not _has_object(token):
             found += [c for c in children if c.dep_ == "nsubj"]
-        found += [c for c in children if c.dep_ in ("dobj", "obj")]
-        if not _has_object(token):
-            found += [c for c in children if c.dep_ == "nsubj" and c.pos_ == "NUM"]  # "1 killed, 7 injured"
+        found += [c for c in children if c.dep_ in ("dobj", "obj") and not _owned_by_other_kind(c, token)]
+        if not any(c.dep_ in ("dobj", "obj") and not _owned_by_other_kind(c, token) for c in children):
+            # "1 killed, 7 injured", "Four people killed and twenty wounded": a counted subject with no object
+            found += [c for c in children if c.dep_ == "nsubj" and (
+                c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children))]
         if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             found.append(token.head)  # "20 elements killed", "those hurt"
         if token.dep_ in ("oprd", "xcomp", "acomp") and token.head.pos_ == "VERB":
@@ -128,9 +306,40 @@ def _victims(token: Token) -> list[Token]:
             found += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     else:
         found.append(token)  # "3 fatalities", "one Iraqi civilian casualty"
-        if token.lemma_.lower() == "body":
+        if token.lemma_.lower() == "body":  # "3 bodies", "the bodies of 2 civilians were found"
             found = [token]
+            if token.head.lemma_.lower() in _BODY_VERBS:
+                found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"]
+        found += _death_of(token)
+    if token.dep_ == "relcl" and found and found[0].lower_ in ("who", "that"):
+        found.insert(0, token.head)  # "a man who was killed"
+    if not found and token.i > 0 and token.tag_ in ("JJ", "VBN"):
+        before = token.doc[token.i - 1]  # telegraphic lists: "resulted in 23 rebels dead, 12 captured"
+        if before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children):
+            found.append(before)
     return found
+
+
+def _death_of(token: Token) -> list[Token]:
+    """ "Beaten to death": the verb's victims; "the death of a local man": the "of" object."""
+    if token.lemma_.lower() != "death":
+        return []
+    if token.dep_ == "pobj" and token.head.lower_ in _CAUSE_PREPOSITIONS:
+        return []  # "protested over the death of a student": the occasion, not this event's victim
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else None
+    if verb is not None and verb.lemma_.lower() in _TO_DEATH_VERBS:
+        own = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not own and verb.dep_ == "conj":
+            own = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+        return own
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _owned_by_other_kind(noun: Token, verb: Token) -> bool:
+    """ "1 killed 3 injured": the object "3" is the injured's count, not the killed's."""
+    mine = _kind_of(verb)
+    return any(c.dep_ in ("acl", "amod") and _kind_of(c) not in (None, mine) for c in noun.children)
 
 
 def _has_subject(token: Token) -> bool:

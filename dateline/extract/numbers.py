@@ -7,6 +7,7 @@ ACLED's conventions: "tens" = 10, "dozens" = 12, "hundreds" = 100, "at least N" 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -66,21 +67,34 @@ def _single(word: str) -> int | None:
     return int(value) if value.is_integer() else None
 
 
-def number_of(noun: Token) -> int | None:
+def number_of(
+    noun: Token,
+    *,
+    fallback: Callable[[Token], int | None] | None = None,
+    skip: Callable[[Token], bool] | None = None,
+) -> int | None:
     """The count a noun phrase states: "three rockets", "at least 20 people", "a man", "dozens of people".
 
-    Conjoined phrases add up ("3 soldiers and 2 civilians" -> 5). None when the phrase gives no count.
+    Conjoined phrases add up ("3 soldiers and 2 civilians" -> 5). ``fallback`` gives a value to a conjunct
+    that states none ("the father" -> 1); ``skip`` leaves out conjuncts that count something else. None
+    when the phrase gives no count.
     """
     total: int | None = None
     for head in [noun, *_conjuncts(noun)]:
+        if head.i != noun.i and skip is not None and skip(head):
+            continue
         value = _own_number(head)
+        if value is None and fallback is not None:
+            value = fallback(head)
         if value is not None:
             total = (total or 0) + value
     return total
 
 
 def _conjuncts(noun: Token) -> list[Token]:
-    return [t for t in noun.conjuncts if t.i > noun.i and t.pos_ in ("NOUN", "PROPN", "NUM")]
+    if noun.pos_ == "NUM":
+        return []  # "between five and 23 of them": a range, read as its lower bound
+    return [t for t in noun.conjuncts if t.i > noun.i and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON")]
 
 
 def _own_number(noun: Token) -> int | None:
@@ -100,11 +114,26 @@ def _own_number(noun: Token) -> int | None:
     return None
 
 
+def _contiguous(parts: list[Token], token: Token) -> list[Token]:
+    """The number words next to ``token`` only: a misparse must not join "8 May 2020" to a count."""
+    kept = [token] if token in parts else []
+    for step in (-1, 1):
+        i = token.i + step
+        while any(t.i == i for t in parts) or (0 <= i < len(token.doc) and token.doc[i].text in ("-", "and")
+                                                  and any(t.i == i + step for t in parts)):
+            kept += [t for t in parts if t.i == i]
+            i += step
+    return sorted(kept, key=lambda t: t.i) or parts
+
+
 def _number_token_value(token: Token) -> int | None:
     """Value of a number token including its compound parts ("twenty five", "2.5 million")."""
-    parts = [t for t in token.subtree if t.dep_ in ("compound", "nummod", "quantmod") or t.i == token.i]
+    parts = [t for t in token.subtree if t.dep_ in ("compound", "nummod", "quantmod", "conj") or t.i == token.i]
     parts = [t for t in parts if t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE or t.lower_ in _UNITS]
     parts.sort(key=lambda t: t.i)
+    if not any(t.lower_ in _SCALES for t in parts):
+        parts = [t for t in parts if t.dep_ != "conj" or t.i == token.i]  # "between 5 and 23" is a range
+    parts = _contiguous(parts, token)
     text = " ".join(t.text for t in parts) if parts else token.text
     value = value_of_phrase(text)
     if value is None and token.i + 2 < len(token.doc) and token.nbor(1).text in ("-", "–"):

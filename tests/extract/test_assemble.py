@@ -66,3 +66,42 @@ def test_assemble_no_counts_on_verbal_events(events):
 def test_assemble_coder_figure_overrides_text_count(events):
     found = events("Rebels ambushed an army convoy near Oru. Five soldiers were killed. Fatalities coded as 2.")
     assert _top(found).dead == 2
+
+
+def test_assemble_count_goes_to_the_trigger_governing_it(events):
+    found = events("Villagers tried to seize two thieves when police fired on the crowd, killing a woman.")
+    fired = next(e for e in found if e.trigger.text == "fired")
+    assert fired.dead == 1
+
+
+def test_assemble_killing_told_apart_is_the_attack_outcome(events):
+    found = events("Rebels attacked an army post near Oru. The rebels claimed to have killed four soldiers.")
+    assert _top(found).dead == 4
+
+
+def test_assemble_victims_also_killed_add_up(events):
+    found = events("Rebels ambushed an army convoy near Oru. Two soldiers were killed. Three rebels were also killed.")
+    assert _top(found).dead == 5
+
+
+def test_assemble_restated_toll_is_not_added(events):
+    found = events("Rebels ambushed an army convoy near Oru, killing five soldiers. Five soldiers died in the ambush.")
+    assert _top(found).dead == 5
+
+
+def test_assemble_coder_figure_reaches_every_violent_event(events):
+    found = events("Militias clashed near Oru and seized two villages. Fatalities coded as 4.")
+    assert all(e.dead == 4 for e in found if e.event_type == "ASSAULT")
+
+
+def test_assemble_acled_strategic_event_reports_zero_dead(events):
+    found = events("Government forces established a new base in Oru.")
+    typed = [e for e in found if e.acled_event_type is not None and e.acled_sub_event_type != "Agreement"]
+    assert typed and all(e.dead == 0 for e in typed)
+
+
+def test_assemble_separate_killing_keeps_its_count(events):
+    found = events("Police fired tear gas at protesters in Oru. Two demonstrators were killed. "
+                   "Separately, gunmen attacked a village near Ilo, killing a farmer.")
+    protest = next(e for e in found if e.trigger.text == "fired")
+    assert protest.dead == 2
