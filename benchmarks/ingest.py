@@ -19,7 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from dateline.ingest import ingest
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's dateline
+
+from dateline.ingest import ingest  # noqa: E402
 from dateline.models import Article
 
 ACTORS = [

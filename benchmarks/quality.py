@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+# this checkout's dateline, not an older installed copy (a script's own folder comes first on sys.path)
+sys.path.insert(0, str(REPO))
 EVAL_ENV = "DATELINE_EVAL_DIR"
 
 log = logging.getLogger("benchmarks.quality")
