@@ -16,6 +16,7 @@ import argparse
 import json
 import random
 import tempfile
+import sys
 import time
 from pathlib import Path
 
