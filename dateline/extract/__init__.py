@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
+from ..doctext import text_of
 from ..models import Article, Document, Failure, Modality
 from ..nlp import load_nlp
-from ..doctext import text_of
 from .assemble import INPUT_TEXT, assemble_events
 from .casualties import find_counts, find_quantities
 from .components import EVENT_COMPONENT, ensure_component
+from .headlines import (
+    attach_headline_events,
+    headline_article,
+    headline_parse_text,
+    headline_span,
+    parse_headline,
+    with_headline_modality,
+)
 from .mentions import ArticleContext, MentionDraft, content_parent, propagate_actor_codes, read_mention
 from .quotes import find_claims
 
@@ -45,10 +55,23 @@ class Extractor:
             yield self.document(article, doc)
 
     def document(self, article: Article, doc: Doc) -> Document:
-        from ..times import find_timexes, reference_time
-
+        """The article's document: the story's events, with what the headline says joined to them
+        (``headlines``)."""
         if article.skip_reason:
             return Document(article=article)
+        story = self._story_document(article, doc)
+        span = headline_span(article)
+        if span is None:
+            return story
+        headline_doc = parse_headline(self.nlp, headline_parse_text(article, span))
+        headline = self._story_document(headline_article(article, span), headline_doc)
+        found = with_headline_modality(headline.events, headline_doc)
+        return replace(story, events=tuple(attach_headline_events(story.events, found)))
+
+    def _story_document(self, article: Article, doc: Doc) -> Document:
+        """The document of the text ``article.body`` delimits (the story, or the headline alone)."""
+        from ..times import find_timexes, reference_time
+
         doc.user_data[INPUT_TEXT] = article.text
         reference = reference_time(article.published, dateline=article.dateline, outlet=article.outlet)
         timexes = find_timexes(text_of(doc), reference, doc=doc)  # the story text: same offsets as the input

@@ -1,8 +1,9 @@
 """Cross-article event linking: which mentions, from different articles, are one happening.
 
 A mention (one extracted event of one article) is compared only with the linked events of its *block*:
-same PLOVER type, a date within ``DAY_WINDOW`` days (or, for undated mentions, the same country), so
-linking never compares all pairs. Within a block a mention scores each candidate on independent
+same PLOVER type, a date within ``DAY_WINDOW`` days (the whole year for a year-precision date), plus the
+undated and year-precision events its date cannot rule out; an undated mention looks at the events of its
+type and country (a bounded number), so linking never compares all pairs. Within a block a mention scores each candidate on independent
 evidence and joins the best one that reaches ``LINK_THRESHOLD``; otherwise it starts a new event.
 
 Evidence and why each weighs what it does:
@@ -30,9 +31,15 @@ Evidence and why each weighs what it does:
   trigger but not the names. Many shared terms add, none at all (both articles having several)
   subtracts, and so does a share below ``MIN_OVERLAP`` (one city among many names). Shared terms
   are weighed by rarity (``block_weights``: inverse document frequency over the article and the
-  candidate events of its blocks), so the club or county every candidate names counts less than a
-  victim's name or an age. Words of a title-case headline count only where the prose capitalises
-  them too ("Fatal Shooting" is no name).
+  candidate events of its blocks; the stores and ``Linker`` pass ``idf_weights`` over every article
+  linked so far instead), so the club or county every candidate names counts less than a victim's
+  name or an age. Words of a title-case headline count only where the prose capitalises them too
+  ("Fatal Shooting" is no name);
+* details (``_detail_score``): an article about someone the event's articles never name (its most
+  repeated name, the ``^`` marker of its context) counts against, and so do weekdays named by both
+  articles with none in common (``@`` markers);
+* a mention that names no participant takes the names of its article's other mentions
+  (``with_article_names``).
 
 Places are compared at the coarser of the two resolutions: a state's or a country's centroid is no
 evidence that a city in it is far away, so only the admin1/country codes are compared then. Coordinates
@@ -40,8 +47,8 @@ farther than ``MAX_KM`` (geocoders misplace a city now and then) or another admi
 another country never links.
 
 A mention dated only by its article (``date_precision`` "published") needs a little more
-(``PUBLISHED_DATE_THRESHOLD``) and undated mentions need more still (``UNDATED_THRESHOLD``): without
-a date, type and place agree by chance far more often. Two mentions of one article are never linked (extraction already merged them).
+(``PUBLISHED_DATE_THRESHOLD``) and a pair with an undated or year-precision side more still
+(``UNDATED_THRESHOLD``): without a date, type and place agree by chance far more often. Two mentions of one article are never linked (extraction already merged them).
 
 ``Linker`` is the in-memory form (used by the benchmark and by library users who link without a
 database); the stores run the same ``score`` over candidates they fetch with an indexed query.
@@ -52,10 +59,11 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as _date
+from functools import lru_cache
 
 __all__ = [
     "DAY_WINDOW",
@@ -70,13 +78,16 @@ __all__ = [
     "context_terms",
     "day_of",
     "haversine_km",
+    "idf_weights",
     "keywords",
+    "mid_year",
     "score",
     "term_weights",
     "trigger_terms",
 ]
 
 DAY_WINDOW = 2
+YEAR_WINDOW = 183  # a year-precision date is any day of its year
 MAX_KM = 150.0
 LINK_THRESHOLD = 2.0
 PUBLISHED_DATE_THRESHOLD = 2.25
@@ -111,9 +122,17 @@ _COARSE = frozenset({"admin1", "country"})
 _CAPITALISED = re.compile(r"[A-Z][^\W\d_]{2,}")
 _LOWER_WORD = re.compile(r"\b[a-z][^\W\d_A-Z]{2,}\b")
 _SENTENCE_BREAK = re.compile(r"[a-z\d][.!?][\"'\u201d\u2019)]*\s+\S")
+_CLOSING_STOP = re.compile(r"[a-z\d][.][\"'\u201d\u2019)]*\s*$")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 # the first word of a sentence (or line) is capitalised whatever it is: not a name
 _SENTENCE_INITIAL = re.compile(r"(?:^|[.!?][\"'\u201d\u2019)]*\s+|\n)\s*[\"'\u201c\u2018(]*([A-Z])")
+# Context markers (never names or figures): the article's most repeated name(s), and the weekdays it names
+LEAD = "^"
+WEEKDAY = "@"
+LEAD_MIN_COUNT = 2
+LEAD_PENALTY = 2.0
+WEEKDAY_PENALTY = 1.5
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TRIGGER_SUFFIXES = ("ings", "ing", "ied", "ed", "es", "s", "ions", "ion", "ments", "ment")
 
 
@@ -203,8 +222,9 @@ def context_terms(text: str | None, *names: str | None) -> frozenset[str]:
     common = set(_LOWER_WORD.findall(text))
     counts: dict[str, int] = defaultdict(int)
     headline_words: set[str] = set()
+    initial_words: list[str] = []
     for line in text.split("\n"):
-        found = _line_names(line, common)
+        found = _line_names(line, common, initial_words)
         if _is_title_case(line):
             headline_words.update(found)
         else:
@@ -212,23 +232,40 @@ def context_terms(text: str | None, *names: str | None) -> frozenset[str]:
                 counts[word] += 1
     for word in headline_words & set(counts):
         counts[word] += 1
+    for word in initial_words:
+        if word in counts:
+            counts[word] += 1  # "Williams was pulled over": a name the text gives elsewhere, here first
     for match in _NUMBER.finditer(text):
         if len(match.group()) >= 2:
             counts["#" + match.group()] += 1
+    leads = _leads(counts)
     for term in name_tokens(*names) - common - (headline_words - set(counts)):
         counts[term] += 1
     ranked = sorted(counts, key=lambda term: (-counts[term], term))
-    return frozenset(ranked[:MAX_CONTEXT])
+    markers = {LEAD + term for term in leads} | {WEEKDAY + day.lower() for day in _WEEKDAY.findall(text)}
+    return frozenset(ranked[: MAX_CONTEXT - len(markers)]) | markers
 
 
-def _line_names(line: str, common: set[str]) -> list[str]:
-    """Lower-cased capitalised words of one line that may be names (not sentence-initial, not common)."""
+def _leads(counts: Mapping[str, int]) -> list[str]:
+    """The article's protagonists: the name(s) it repeats most, when it repeats one at all."""
+    names = {term: n for term, n in counts.items() if not term.startswith("#")}
+    top = max(names.values(), default=0)
+    return [term for term, n in names.items() if n == top] if top >= LEAD_MIN_COUNT else []
+
+
+def _line_names(line: str, common: set[str], initial_words: list[str] | None = None) -> list[str]:
+    """Lower-cased capitalised words of one line that may be names (not sentence-initial, not common);
+    the sentence-initial ones are added to ``initial_words`` (names only where the text confirms them)."""
     initial = {m.start(1) for m in _SENTENCE_INITIAL.finditer(line)}
     found = []
     for match in _CAPITALISED.finditer(line):
         word = match.group()
         lowered = word.lower()
-        if match.start() in initial or word.isupper() or lowered in common:
+        if word.isupper() or lowered in common:
+            continue
+        if match.start() in initial:
+            if initial_words is not None and lowered not in _STOPWORDS:
+                initial_words.append(lowered)
             continue
         if lowered not in _STOPWORDS and lowered not in _CALENDAR:
             found.append(lowered)
@@ -236,9 +273,9 @@ def _line_names(line: str, common: set[str]) -> list[str]:
 
 
 def _is_title_case(line: str) -> bool:
-    """A headline: one sentence, most of its words capitalised."""
-    if _SENTENCE_BREAK.search(line.strip()):
-        return False  # prose: several sentences, whatever their share of names
+    """A headline: one sentence without a closing full stop, most of its words capitalised."""
+    if _SENTENCE_BREAK.search(line.strip()) or _CLOSING_STOP.search(line):
+        return False  # prose: several sentences, or one that ends like prose, whatever its share of names
     words = _WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
@@ -297,6 +334,14 @@ def _place_score(m: Features, e: Features) -> float | None:
     return same_country
 
 
+def idf_weights(frequencies: Mapping[str, int], articles: int, terms: Iterable[str]) -> dict[str, float]:
+    """Inverse document frequency of ``terms`` from a running count: ``frequencies[term]`` of the
+    ``articles`` seen so far hold the term. The article being linked counts as seen (its own terms
+    occur at least once), so a term no other article has weighs most, and the weights of terms the
+    whole store shares approach zero."""
+    return {term: math.log(1.0 + (articles + 1) / (frequencies.get(term, 0) + 1)) for term in terms}
+
+
 def term_weights(contexts: Iterable[frozenset[str]]) -> dict[str, float]:
     """Inverse document frequency of each context term over ``contexts`` (rare terms weigh more)."""
     frequency: dict[str, int] = defaultdict(int)
@@ -314,13 +359,40 @@ def _weight_sum(terms: Iterable[str], weights: Mapping[str, float] | None) -> fl
     return sum(weights.get(term, 1.0) for term in terms)
 
 
+@lru_cache(maxsize=8192)
+def _split_context(context: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(terms, leads, weekdays) of a context (cached: one event is compared with many mentions)."""
+    if not context:
+        return context, context, context
+    leads = frozenset(t[1:] for t in context if t.startswith(LEAD))
+    days = frozenset(t[1:] for t in context if t.startswith(WEEKDAY))
+    if not leads and not days:
+        return context, leads, days
+    return frozenset(t for t in context if t[:1] not in (LEAD, WEEKDAY)), leads, days
+
+
+def _detail_score(m: Features, e: Features) -> float:
+    """Penalties for details that tell two similar happenings apart: the mention's article is about
+    someone the event's articles never name (the same club, another player), or the two name only
+    different weekdays."""
+    _, m_leads, m_days = _split_context(m.context)
+    e_terms, e_leads, e_days = _split_context(e.context)
+    total = 0.0
+    if m_leads and e_leads and not m_leads & e_terms:
+        total -= LEAD_PENALTY
+    if m_days and e_days and not m_days & e_days:
+        total -= WEEKDAY_PENALTY
+    return total
+
+
 def _context_score(m: Features, e: Features, weights: Mapping[str, float] | None = None) -> float:
-    if len(m.context) < MIN_CONTEXT or len(e.context) < MIN_CONTEXT:
+    m_context, e_context = _split_context(m.context)[0], _split_context(e.context)[0]
+    if len(m_context) < MIN_CONTEXT or len(e_context) < MIN_CONTEXT:
         return 0.0
-    shared = m.context & e.context
+    shared = m_context & e_context
     if not shared:
         return -NO_CONTEXT_PENALTY
-    smaller = min(_weight_sum(m.context, weights), _weight_sum(e.context, weights))
+    smaller = min(_weight_sum(m_context, weights), _weight_sum(e_context, weights))
     overlap = _weight_sum(shared, weights) / smaller
     if overlap < MIN_OVERLAP:
         # one shared city or country among many names: what two stories of one place share by chance
@@ -339,12 +411,17 @@ def _party_score(codes_a: frozenset[str], countries_a: frozenset[str],
     return 0.0
 
 
-def _name_score(mention_names: frozenset[str], event_names: frozenset[str]) -> float:
+def _name_score(mention_names: frozenset[str], event_names: frozenset[str],
+                weights: Mapping[str, float] | None = None) -> float:  # fmt: skip
+    """Shared participant names add; names of the mention's own that the event lacks count against
+    when they outweigh the shared ones (by rarity: a shared "sheriff" does not make up for another
+    deputy's name)."""
     shared = mention_names & event_names
     if not shared:
         # both name their participants, and not the same ones
         return -NAME_WEIGHT if mention_names and event_names else 0.0
-    if len(mention_names - event_names) > len(shared) * NAME_MISMATCH_RATIO:
+    missing = _weight_sum(mention_names - event_names, weights)
+    if missing > _weight_sum(shared, weights) * NAME_MISMATCH_RATIO:
         # the same club but another player: the participant this article is about is not in the event
         return NAME_MISMATCH_SCORE
     return NAME_WEIGHT  # the same named participant, whatever code the extractor gave it
@@ -368,7 +445,7 @@ def score(mention: Features, event: Features, weights: Mapping[str, float] | Non
                           event.actor_countries, 1.0)  # fmt: skip
     total += _party_score(mention.recipient_codes, mention.recipient_countries, event.recipient_codes,
                           event.recipient_countries, 0.5)  # fmt: skip
-    total += _name_score(mention.names, event.names)
+    total += _name_score(mention.names, event.names, weights)
     if mention.words and event.words:
         overlap = len(mention.words & event.words) / min(len(mention.words), len(event.words))
         total += TEXT_WEIGHT * overlap
@@ -380,30 +457,39 @@ def score(mention: Features, event: Features, weights: Mapping[str, float] | Non
     if mention.triggers & event.triggers:
         # the same verb is weak evidence alone (every attack "killed"), strong within one story
         total += TRIGGER_WEIGHT * (2 if context > 0 else 1)
-    return total + context
+    return total + context + _detail_score(mention, event)
 
 
-def threshold_for(mention: Features) -> float:
-    if mention.day is None:
+def threshold_for(mention: Features, event: Features | None = None) -> float:
+    """The score a link needs: more when the pair has no date to compare (either side undated, or
+    dated to a year only: every happening of a kind in a country shares its year)."""
+    pair = (mention,) if event is None else (mention, event)
+    if any(f.day is None or f.date_precision == "year" for f in pair):
         return UNDATED_THRESHOLD
     return PUBLISHED_DATE_THRESHOLD if mention.date_precision == "published" else LINK_THRESHOLD
 
 
 def assign(
-    mentions: Sequence[Features], candidates: Sequence[Sequence[tuple[str, Features]]]
+    mentions: Sequence[Features],
+    candidates: Sequence[Sequence[tuple[str, Features]]],
+    weights: Mapping[str, float] | None = None,
 ) -> list[str | None]:
     """Choose an event for each mention of one article, at most one mention per existing event.
 
     ``candidates[i]`` lists ``(event_id, features)`` for ``mentions[i]``. Pairs are taken best score
     first (ties: mention order, then event id), so the result does not depend on candidate order.
+    ``weights`` are the context terms' rarity (``idf_weights`` over every article seen so far); without
+    them the rarity within the blocks stands in (``block_weights``).
     Returns the chosen event id per mention, or None for "start a new event".
     """
-    weights = block_weights(mentions, candidates)
+    if weights is None:
+        weights = block_weights(mentions, candidates)
+    mentions = with_article_names(mentions)
     pairs = []
     for i, (mention, options) in enumerate(zip(mentions, candidates)):
         for event_id, features in options:
             value = score(mention, features, weights)
-            if value is not None and value >= threshold_for(mention):
+            if value is not None and value >= threshold_for(mention, features):
                 pairs.append((-value, i, event_id))
     pairs.sort()
     chosen: list[str | None] = [None] * len(mentions)
@@ -413,6 +499,16 @@ def assign(
             chosen[i] = event_id
             taken.add(event_id)
     return chosen
+
+
+def with_article_names(mentions: Sequence[Features]) -> list[Features]:
+    """Mentions that name no participant of their own, given the names the article's other mentions
+    give: an article is about its participants, so "the arrest" in a story about one player is that
+    player's arrest, and another player's arrest by the same police is not the same happening."""
+    article_names = frozenset().union(*(m.names for m in mentions))
+    if not article_names:
+        return list(mentions)
+    return [m if m.names else replace(m, names=article_names) for m in mentions]
 
 
 def block_weights(
@@ -462,8 +558,13 @@ def block_days(features: Features) -> range:
     if features.date_precision == "month":
         return range(features.day - 16, features.day + 17)
     if features.date_precision == "year":
-        return range(features.day, features.day + 1)
+        return range(features.day - YEAR_WINDOW, features.day + YEAR_WINDOW + 1)
     return range(features.day - DAY_WINDOW, features.day + DAY_WINDOW + 1)
+
+
+def mid_year(day: int) -> int:
+    """The blocking day of a year-precision date in the year of ``day`` (``day_of("YYYY")``: 1 July)."""
+    return _date.fromordinal(day).replace(month=7, day=1).toordinal()
 
 
 class Linker:
@@ -472,7 +573,12 @@ class Linker:
     Blocks are keyed by (type, day, country) for dated mentions and (type, country) for undated ones; a
     mention looks only at the blocks its date window covers in its own country (plus the blocks of
     events whose country is unknown), so the cost per mention does not grow with the number of events
-    already linked. A mention without a country looks at every country of its days.
+    already linked. A mention without a country looks at every country of its days. As in the stores,
+    a dated mention also looks at the undated events of its type and country, and an undated one at
+    the latest ``max_block`` events of its type and country, whatever their date.
+
+    Context terms are weighed by their rarity among the articles linked so far (``idf_weights``), as
+    the stores do with their ``context_terms`` table.
 
     ``horizon_days`` bounds memory for a stream in rough date order: events dated more than that many
     days before the latest date seen are dropped from the index (a later mention of them starts a new
@@ -488,6 +594,10 @@ class Linker:
         self._days: list[int] = []  # heap of the days that have blocks
         self._day_keys: dict[int, set[tuple]] = defaultdict(set)
         self._latest: int | None = None
+        self._recent: dict[tuple[str, str | None], deque[str]] = {}  # (type, country): latest events
+        self._coarse_types: set[str] = set()  # types with undated or year-precision events
+        self._term_articles: Counter[str] = Counter()
+        self._articles = 0
 
     def __len__(self) -> int:
         return len(self._events)
@@ -497,7 +607,14 @@ class Linker:
         return ("undated",) if day is None else day
 
     def _candidate_ids(self, features: Features) -> list[str]:
-        days = list(block_days(features)) or [None]
+        if features.day is None:
+            countries = [features.country, None] if features.country else [
+                key[1] for key in self._recent if key[0] == features.event_type]
+            return [eid for country in countries for eid in self._recent.get((features.event_type, country), ())
+                    if eid in self._events]  # fmt: skip
+        days: list[int | None] = list(block_days(features))
+        if features.event_type in self._coarse_types:  # its year's events and the undated ones, if any
+            days += [mid_year(features.day), None]
         found: list[str] = []
         for day in days:
             slot = self._slot(features, day)
@@ -514,7 +631,14 @@ class Linker:
     def link_article(self, mentions: Iterable[tuple[str, Features]]) -> list[str]:
         """Link one article's mentions (``(mention_id, features)``); returns the event id of each."""
         items = list(mentions)
-        chosen = assign([f for _, f in items], [self.candidates(f) for _, f in items])
+        candidates = [self.candidates(f) for _, f in items]
+        article = frozenset().union(*(f.context for _, f in items))
+        terms = set(article).union(*(f.context for options in candidates for _, f in options))
+        weights = idf_weights(self._term_articles, self._articles, terms)
+        chosen = assign([f for _, f in items], candidates, weights)
+        if items:
+            self._term_articles.update(article)
+            self._articles += 1
         result = []
         for (mention_id, features), event_id in zip(items, chosen):
             if event_id is None:
@@ -532,6 +656,10 @@ class Linker:
         block, by_day = (features.event_type, slot, features.country), (features.event_type, slot)
         self._blocks[block].append(event_id)
         self._by_day[by_day].append(event_id)
+        recent = self._recent.setdefault((features.event_type, features.country), deque(maxlen=self._max_block))
+        recent.append(event_id)
+        if features.day is None or features.date_precision == "year":
+            self._coarse_types.add(features.event_type)
         if self._horizon is not None and features.day is not None:
             if features.day not in self._day_keys:
                 heapq.heappush(self._days, features.day)

@@ -230,9 +230,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE events ADD COLUMN triggers TEXT NOT NULL DEFAULT '[]'",
         ],
     ),
+    (
+        3,
+        "linking term frequencies: in how many stored articles each context term occurs",
+        [
+            # the row with the empty term counts the articles themselves (no context term is empty)
+            "CREATE TABLE IF NOT EXISTS context_terms (term TEXT PRIMARY KEY, articles INTEGER NOT NULL)",
+        ],
+    ),
 ]
 
 TABLES = (
     "articles", "article_bands", "events", "event_mentions", "actors", "places", "quotes",
-    "attributions", "failures",
+    "attributions", "failures", "context_terms",
 )  # fmt: skip

@@ -21,7 +21,16 @@ from typing import Any
 from ..errors import SchemaVersionError
 from ..models import Document, Event, Failure
 from .identity import NEAR_DUPLICATE_JACCARD, band_keys, fingerprint_of, signature_of, signature_similarity
-from .linking import DAY_WINDOW, Features, assign, context_terms, haversine_km
+from .linking import (
+    DAY_WINDOW,
+    YEAR_WINDOW,
+    Features,
+    assign,
+    context_terms,
+    haversine_km,
+    idf_weights,
+    mid_year,
+)
 from .records import (
     EVENT_COLUMNS,
     MENTION_COLUMNS,
@@ -41,6 +50,7 @@ __all__ = ["Dialect", "SqlStore"]
 log = logging.getLogger(__name__)
 _MIN_WORDS_FOR_NEAR_DUPLICATE = 20
 _MAX_UNDATED_CANDIDATES = 1000
+_TERMS_PER_QUERY = 500
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -243,7 +253,11 @@ class SqlStore:
                 rows.append(row)
                 events.append(event)
         features = [features_of_mention_row(r) for r in rows]
-        chosen = assign(features, [self._candidates(f) for f in features])
+        candidates = [self._candidates(f) for f in features]
+        terms = set(context).union(*(f.context for options in candidates for _, f in options))
+        chosen = assign(features, candidates, self._term_weights(terms))
+        if rows:
+            self._count_terms(context)
         seq = (self._one("SELECT MAX(seq) AS seq FROM event_mentions") or {}).get("seq") or 0
         new_events = linked = 0
         for row, event, event_id in zip(rows, events, chosen):
@@ -262,6 +276,25 @@ class SqlStore:
             )
             self._insert("events", aggregate(event_id, mentions), conflict="id", update=True)
         return new_events, linked, len(rows)
+
+    def _term_weights(self, terms: set[str]) -> dict[str, float]:
+        """The rarity of ``terms`` over the stored articles (``linking.idf_weights``)."""
+        wanted = sorted(terms | {""})
+        frequencies: dict[str, int] = {}
+        for start in range(0, len(wanted), _TERMS_PER_QUERY):
+            chunk = wanted[start : start + _TERMS_PER_QUERY]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(f"SELECT term, articles FROM context_terms WHERE term IN ({marks})", chunk):
+                frequencies[row["term"]] = row["articles"]
+        return idf_weights(frequencies, frequencies.pop("", 0), terms)
+
+    def _count_terms(self, context: frozenset[str]) -> None:
+        """One more article holding each of ``context``'s terms (and one more article: the empty term)."""
+        sql = (
+            "INSERT INTO context_terms (term, articles) VALUES (?, 1) "
+            "ON CONFLICT (term) DO UPDATE SET articles = context_terms.articles + 1"
+        )
+        self._conn.cursor().executemany(self._sql(sql), [(term,) for term in sorted(context | {""})])
 
     def _insert_parts(self, mention_id: str, event_id: str, event: Event) -> None:
         for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
@@ -289,28 +322,35 @@ class SqlStore:
             }, conflict="mention_id, idx")  # fmt: skip
 
     def _candidates(self, f: Features) -> list[tuple[str, Features]]:
-        """The linked events in the mention's block (type, date window, country), by an indexed query."""
+        """The linked events in the mention's block (type, date window, country), by indexed queries.
+
+        The events of the same type and the same (or an unknown) country whose date says nothing against
+        the mention's are candidates too: undated ones for every mention, a year-precision one for a
+        mention in its year; an undated mention has no date to rule anything out (at most
+        ``_MAX_UNDATED_CANDIDATES`` of them, by id).
+        """
         columns = ", ".join(EVENT_COLUMNS)
+        country = "AND (country_code = ? OR country_code IS NULL)" if f.country else ""
+        country_params = [f.country] if f.country else []
+        limit = f"ORDER BY id LIMIT {_MAX_UNDATED_CANDIDATES}"
         if f.day is None:
-            # undated: same type, same or unknown country (any country when the mention has none)
-            country = "AND (country_code = ? OR country_code IS NULL)" if f.country else ""
-            params: list[Any] = [f.event_type] + ([f.country] if f.country else [])
-            rows = self._rows(
-                f"SELECT {columns} FROM events WHERE event_type = ? AND day IS NULL {country} "
-                f"ORDER BY id LIMIT {_MAX_UNDATED_CANDIDATES}",
-                params,
+            return self._event_features(
+                f"SELECT {columns} FROM events WHERE event_type = ? {country} {limit}",
+                [f.event_type, *country_params],
             )
-        else:
-            window = 16 if f.date_precision == "month" else 0 if f.date_precision == "year" else DAY_WINDOW
-            sql = (
-                f"SELECT {columns} FROM events WHERE event_type = ? AND "
-                "((day BETWEEN ? AND ?) OR (day BETWEEN ? AND ? AND date_precision = 'month'))"
-            )
-            params = [f.event_type, f.day - window, f.day + window, f.day - 16, f.day + 16]
-            if f.country:
-                sql += " AND (country_code = ? OR country_code IS NULL)"
-                params.append(f.country)
-            rows = self._rows(sql + " ORDER BY id", params)
+        window = {"month": 16, "year": YEAR_WINDOW}.get(f.date_precision or "", DAY_WINDOW)
+        sql = (
+            f"SELECT {columns} FROM events WHERE event_type = ? AND ((day BETWEEN ? AND ?) "
+            "OR (day BETWEEN ? AND ? AND date_precision = 'month') OR (day = ? AND date_precision = 'year')) "
+            f"{country} {limit if f.date_precision == 'year' else 'ORDER BY id'}"
+        )
+        params = [f.event_type, f.day - window, f.day + window, f.day - 16, f.day + 16, mid_year(f.day),
+                  *country_params]  # fmt: skip
+        undated = f"SELECT {columns} FROM events WHERE event_type = ? AND day IS NULL {country} {limit}"
+        return self._event_features(sql, params) + self._event_features(undated, [f.event_type, *country_params])
+
+    def _event_features(self, sql: str, params: list[Any]) -> list[tuple[str, Features]]:
+        rows = self._rows(sql, params)
         return [(r["id"], features_of_event_row(r)) for r in rows]
 
     # -- reading ----------------------------------------------------------------------------------

@@ -90,3 +90,25 @@ def test_aircraft_orders_need_a_count_or_firmness(nlp):
 )
 def test_strike_is_a_walkout_only_with_workers_as_subject(nlp, text, expected):
     assert list(_codes(nlp, text).values()) == [expected]
+
+
+def test_job_cuts_and_plant_closures_reduce_relations_but_cost_cuts_do_not(nlp):
+    assert _codes(nlp, "The carmaker Voltra will cut 4,000 jobs in Varnholt next year.") == {"cut": "160"}
+    assert _codes(nlp, "Voltra plans to close two plants in the north.") == {"close": "160"}
+    assert _codes(nlp, "About 900 jobs will be cut at the Kessel plant.") == {"cut": "160"}
+    assert _codes(nlp, "The company had cut its costs by a fifth last year.") == {}
+    assert _codes(nlp, "Police closed the road after the crash.") == {}
+    assert plover_of("160")[0] == "SANCTION"
+
+
+def test_bankruptcy_filing_is_a_petition_and_a_filed_lawsuit_an_accusation(nlp):
+    assert _codes(nlp, "The airline Kestrel filed for bankruptcy on Monday.") == {"filed": "020", "bankruptcy": "020"}
+    assert _codes(nlp, "Kestrel's bankruptcy filing was the largest of the year.") == {"bankruptcy": "020"}
+    assert _codes(nlp, "A class-action lawsuit was filed against the maker in May.").get("filed") == "115"
+    assert _codes(nlp, "The report was filed by a junior clerk.") == {}
+
+
+def test_resolving_a_dispute_is_an_agreement_and_a_named_deal_cooperation(nlp):
+    assert _codes(nlp, "The two record companies resolved their trademark dispute.") == {"resolved": "057"}
+    assert _codes(nlp, "The deal was cancelled by the ministry in October.") == {"deal": "061"}
+    assert _codes(nlp, "A great deal of work remains to be done.") == {}

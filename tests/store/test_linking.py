@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from store_fixtures import any_db, any_store  # noqa: F401  (fixtures)
+
 from dateline.store.linking import (
     LINK_THRESHOLD,
     UNDATED_THRESHOLD,
@@ -204,3 +206,144 @@ def test_block_weights_make_rare_shared_terms_count_more_than_common_ones():
     assert score(mention, person, weights) > score(mention, club, weights)
     assert score(mention, person) == score(mention, club)  # unweighted, both share two terms of four
     assert assign([mention], [options]) == ["person"]
+
+
+# --- details that tell two similar happenings apart; rarity over the articles seen -------------------
+
+ARREST_QUIST = ("Rovers defender Edda Quist was arrested in Varnholt on Tuesday after a late-night crash.\n"
+                "Police said Quist was driving well above the limit; the Rovers declined to comment on Quist.")
+ARREST_MORAAL = ("Rovers striker Piet Moraal was arrested in Varnholt after a late-night crash.\n"
+                 "Police said Moraal was driving well above the limit; the Rovers declined to comment on Moraal.")
+
+
+def test_context_terms_mark_the_most_repeated_name_and_the_weekdays():
+    terms = context_terms(ARREST_QUIST)
+    assert {"^quist", "@tuesday", "quist", "rovers", "varnholt"} <= terms
+    assert "^rovers" not in terms  # named twice; the protagonist three times
+    # a sentence-initial "Quist said" counts once the text has confirmed Quist as a name
+    assert "^quist" in context_terms("Coach Edda Quist left the Rovers. Quist said the Rovers owe Quist.")
+
+
+def test_article_about_someone_the_event_never_names_counts_against():
+    from dataclasses import replace
+
+    from dateline.store.linking import LEAD_PENALTY
+
+    event = _undated("a", "arrested", ARREST_QUIST)
+    other = _undated("b", "arrested", ARREST_MORAAL)
+    unmarked = replace(other, context=frozenset(t for t in other.context if not t.startswith("^")))
+    assert score(other, event) == score(unmarked, event) - LEAD_PENALTY
+    assert score(_undated("b", "arrested", ARREST_QUIST), event) - score(other, event) > LEAD_PENALTY
+
+
+def test_different_weekdays_count_against():
+    tuesday = _undated("a", "arrested", STORY_A + " It happened on Tuesday.")
+    same_day = score(_undated("b", "arrested", STORY_A + " Officers said on Tuesday."), tuesday)
+    other_day = score(_undated("b", "arrested", STORY_A + " Officers said on Friday."), tuesday)
+    assert same_day - other_day == 1.5
+
+
+def test_a_closing_full_stop_makes_a_capitalised_line_prose_not_a_headline():
+    text = "On Monday the Kessel Street Depot In North Varnholt Was Closed By Police Inspectors."
+    assert {"kessel", "depot", "varnholt"} <= context_terms(text)
+
+
+def test_idf_weights_count_the_article_being_linked():
+    from dateline.store.linking import idf_weights
+
+    weights = idf_weights({"rovers": 9, "quist": 0}, 10, ["rovers", "quist", "never"])
+    assert weights["quist"] == weights["never"] > weights["rovers"] > 0
+
+
+def test_mention_without_names_takes_the_articles_participants():
+    from dataclasses import replace
+
+    from dateline.store.linking import with_article_names
+
+    named = replace(_undated("m", "arrested", ""), names=frozenset({"quist"}))
+    nameless = _undated("m", "arrest", "")
+    assert [m.names for m in with_article_names([named, nameless])] == [{"quist"}, {"quist"}]
+    assert with_article_names([nameless]) == [nameless]
+
+
+def test_a_year_is_no_date_for_the_threshold():
+    from dateline.store.linking import threshold_for
+
+    dated = _f("a")
+    year = _f("b", date="2021", date_precision="year")
+    assert threshold_for(dated, dated) == LINK_THRESHOLD
+    assert threshold_for(dated, year) == threshold_for(year) == UNDATED_THRESHOLD
+
+
+def test_linker_compares_dated_and_undated_mentions_of_one_type_and_country():
+    linker = Linker()
+    undated = _f("a", date=None, words="car bomb market kirkuk")
+    linker.link_article([("m1", undated)])
+    assert [eid for eid, _ in linker.candidates(_f("b"))] == ["m1"]
+    linker.link_article([("m2", _f("c", date="2021-06-01", words="court hearing", **BASRA))])
+    assert {eid for eid, _ in linker.candidates(_f("d", date=None))} == {"m1", "m2"}
+
+
+def test_linker_weighs_terms_by_how_many_articles_hold_them():
+    from dataclasses import replace
+
+    linker = Linker()
+    common = frozenset({"rovers", "varnholt"})
+    for i in range(6):  # the club and the town are in every article: they tell nothing apart
+        other = replace(_undated(f"o{i}", "seized", ""), event_type="PROTEST", context=common | {f"x{i}"})
+        linker.link_article([(f"o{i}", other)])
+
+    def arrest(article: str, *names: str) -> Features:
+        return replace(_undated(article, "arrested", ""), words=keywords("police arrest", *names),
+                       context=common | set(names))  # fmt: skip
+
+    quist, moraal = arrest("q", "quist", "edda", "kessel"), arrest("p", "moraal", "piet", "orlimar")
+    assert score(moraal, quist) >= UNDATED_THRESHOLD  # unweighted, the club and the town are two of five
+    first, second, third = (linker.link_article([(f"m{i}", f)])[0]
+                            for i, f in enumerate((quist, moraal, arrest("r", "quist", "edda", "kessel"))))  # fmt: skip
+    assert first == third != second
+
+
+def test_store_counts_the_articles_holding_each_context_term_once_per_article(any_store):
+    from store_factory import story
+
+    from dateline.store.sql import article_context
+
+    docs = story("market_bombing")
+    for doc in docs:
+        any_store.write_document(doc)
+    any_store.write_document(docs[0])  # a duplicate changes nothing
+    counts = {r["term"]: r["articles"] for r in any_store._rows("SELECT term, articles FROM context_terms")}
+    assert counts[""] == len(docs)
+    shared = frozenset.intersection(*(article_context(d) for d in docs))
+    assert shared and all(counts[t] == len(docs) for t in shared)
+
+
+def test_a_year_precision_event_is_a_candidate_for_any_day_of_its_year_and_back():
+    linker = Linker()
+    linker.link_article([("y", _f("a", date="2021", date_precision="year", words="court hearing", **BASRA))])
+    assert [eid for eid, _ in linker.candidates(_f("b", date="2021-11-20"))] == ["y"]
+    assert linker.candidates(_f("c", date="2022-01-03")) == []
+    linker.link_article([("d", _f("d", date="2021-02-10", words="prison riot"))])
+    assert {eid for eid, _ in linker.candidates(_f("e", date="2021", date_precision="year"))} == {"y", "d"}
+
+
+def test_store_finds_undated_and_year_events_for_a_dated_mention(any_store):
+    from store_factory import story
+
+    from dateline.models import replace as replace_record
+    from dateline.store.records import features_of_mention_row, mention_row
+
+    first, second = story("market_bombing")[:2]
+    undated = replace_record(first, events=tuple(replace_record(e, date=None, date_precision=None)
+                                                 for e in first.events))  # fmt: skip
+    undated = replace_record(undated, article=replace_record(first.article, published=None))
+    any_store.write_document(undated)
+    year = replace_record(second, article=replace_record(second.article, id="year"),
+                          events=(replace_record(second.events[0], date="2021", date_precision="year"),))  # fmt: skip
+    any_store.write_document(year)
+    (undated_id, _), (year_id, _) = sorted(
+        ((e.id, e.date) for e in any_store.events()), key=lambda pair: pair[1] is None, reverse=True
+    )
+    mention = features_of_mention_row(mention_row(second.events[0], second.article, 0))
+    assert {eid for eid, _ in any_store._candidates(mention)} == {undated_id, year_id}
