@@ -16,9 +16,9 @@ from spacy.tokens import Span, Token
 
 from ..ontology import acled_event_type_of, cameo_codes, plover_of
 from .lexicon import coding_cues, trigger_entries
-from .triggers import Trigger, is_trigger_word
+from .triggers import Trigger, is_crowd_control, is_trigger_word
 
-__all__ = ["Coding", "clause_words", "code_trigger", "recode_for_modality"]
+__all__ = ["Coding", "clause_words", "code_trigger", "is_claimed", "recode_for_modality"]
 
 # PLOVER modes of the current manual, by type: crosswalk modes outside these are dropped.
 _MANUAL_MODES = {
@@ -38,6 +38,8 @@ _MANUAL_MODES = {
                 "unconventional"},
 }  # fmt: skip
 
+_PUNISHMENTS = frozenset("sanction sanctions embargo boycott punishment".split())
+_EASING = frozenset("lift ease remove end scrap".split())
 # Content cues of speech acts: (cue lemmas, code) per base code, first match wins.
 _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "112": (
@@ -57,7 +59,7 @@ _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset("arrest crackdown repression".split()), "137"),
     ),
     "020": (
-        (frozenset("sanction embargo boycott punish punishment".split()), "100"),  # a call to punish: a demand
+        (_EASING, "0254"),  # "called for lifting sanctions"
         (frozenset("ceasefire truce restraint calm de-escalation de-escalate".split()), "0256"),
         (frozenset("release free".split()), "0253"),
         (frozenset("aid assistance help donation".split()), "023"),
@@ -79,7 +81,7 @@ _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "070": (
         (frozenset("asylum refuge".split()), "075"),
         (frozenset("peacekeeper peacekeeping protection".split()), "074"),
-        (frozenset("weapon arm ammunition military troop".split()), "072"),
+        (frozenset("weapon arm ammunition military troop firearm rifle gun".split()), "072"),
         (frozenset("food humanitarian medicine medical relief refugee grain water shelter tent flour vaccine".split()),
          "073"),
         (frozenset("loan grant credit dollar million billion fund funding money budget economic".split()), "071"),
@@ -87,6 +89,8 @@ _CONTENT_CODES: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "154": (
         (frozenset("peacekeeper peacekeeping observer monitor monitoring".split()), "074"),
         (frozenset("rescue medical humanitarian doctor relief".split()), "073"),
+        (frozenset("fund funding money".split()), "071"),  # "mobilised funds"
+        (frozenset("train training instructor".split()), "062"),  # troops sent to train an ally's army
     ),
     "160": (
         (frozenset("aid assistance funding".split()), "162"),
@@ -108,6 +112,7 @@ _INTENT_CODES = {
     "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
     "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
     "040": "036", "042": "036", "043": "036", "046": "036", "045": "039", "057": "037",
+    "051": "032", "052": "032", "054": "032",  # "will support the resolution": intent to give policy support
 }  # fmt: skip
 # Refused or negated cooperation is a rejection (CAMEO 12x), by root (or code) of the act refused.
 _REFUSAL_CODES = {
@@ -160,7 +165,10 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
     how many sides of the event are armed groups (0–2)."""
     local = clause_words(trigger.head) | words_of(trigger.span)
     wide = words_of(sentence)
-    code = _specialise(trigger.entry.cameo, trigger, local, wide)
+    article = words_of(_neighbourhood(sentence))
+    code = _specialise(trigger.entry.cameo, trigger, local, wide, article)
+    if is_crowd_control(trigger):
+        code = "175"  # "police fired tear gas at the crowd": violent repression of a gathering
     if _is_protest_aim(trigger):
         code = "141"  # "residents blocked the road to demand elections": the blockade is a protest
     event_type, mode = plover_of(code)
@@ -168,13 +176,14 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
         event_type, mode = trigger.entry.plover  # "resign": the manual's RETREAT/resign, not the crosswalk's
     if event_type is None:
         return None
-    weapon = _weapon(local, wide) if code[:2] in _ASSAULT_ROOTS else None
+    weapon = _weapon(local, wide, article) if code[:2] in _ASSAULT_ROOTS else None
     if weapon is not None:
         mode = weapon.mode
     if mode not in _MANUAL_MODES.get(event_type, set()):
         mode = None
-    acled = _acled(code, trigger, local, wide, weapon=weapon, victims=victims, armed_sides=armed_sides,
-                   mob_actor=mob_actor, protester_actor=protester_actor, state_actor=state_actor)
+    acled = None if is_claimed(trigger.head) or _is_reason_of_sanction(trigger.head) else _acled(
+        code, trigger, local, wide, weapon=weapon, victims=victims, armed_sides=armed_sides,
+        mob_actor=mob_actor, protester_actor=protester_actor, state_actor=state_actor)
     return Coding(
         cameo=code,
         event_type=event_type,
@@ -184,6 +193,46 @@ def code_trigger(trigger: Trigger, *, sentence: Span, victims: bool, armed_sides
         weapon=weapon.name if weapon else None,
         weapon_strength=0 if weapon is None else (1 if weapon.weak else 2),
     )
+
+
+_RESPONSIBILITY = frozenset("responsibility responsible credit".split())
+_CLAIM_VERBS = frozenset("claim deny admit accept disown".split())
+
+
+def is_claimed(token: Token) -> bool:
+    """The act is what someone claims (or denies) responsibility for: "claimed responsibility for the
+    rocket attack", "claimed the killing of", "denied it was responsible for the bombing". Such a
+    sentence reports a claim, not the attack (ACLED codes the attack from its own report)."""
+    below = token
+    for node in token.ancestors:
+        lemma = node.lemma_.lower()
+        if lemma in _RESPONSIBILITY or node.lower_ in _RESPONSIBILITY:
+            return True
+        if node.pos_ in ("VERB", "AUX") and any(c.lemma_.lower() in _RESPONSIBILITY for c in node.children):
+            return True  # "was responsible for the attack", "claimed responsibility ... that killed eight"
+        if lemma in _CLAIM_VERBS and node.pos_ == "VERB":
+            return below.i == token.i and token.dep_ in ("dobj", "obj")
+        if node.pos_ == "VERB" and below.dep_ != "conj":
+            return False  # ("killing and wounding": a coordinated verb shares its partner's clause)
+        below = node
+    return False
+    return False
+
+
+_SANCTION_ROOTS = ("11", "12", "16")
+
+
+def _is_reason_of_sanction(token: Token) -> bool:
+    """"expelled diplomats for taking part in protests", "criticised them for the attack": the happening
+    is the reason given for a diplomatic act, which is what the sentence reports."""
+    for node in token.ancestors:
+        if node.dep_ == "prep" and node.lower_ == "for":
+            verb = node.head
+            return verb.pos_ == "VERB" and any(
+                e.cameo[:2] in _SANCTION_ROOTS and not e.is_violent for e in trigger_entries().get(verb.lemma_.lower(), ()))
+        if node.pos_ == "VERB" and node.dep_ not in ("pcomp", "xcomp"):
+            return False
+    return False
 
 
 def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditional: bool, *,
@@ -198,11 +247,18 @@ def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditi
         return None
     if obliged and modality != "negated" and code[:2] in _COOPERATIVE_ROOTS:
         new = _by_prefix(_DEMAND_CODES, code)
+    elif modality == "negated" and code[:2] == "14" and _halted(trigger.head):
+        new = "082"  # "called off the strike", "ended their sit-in": dissent eased
+    elif modality == "negated" and code in _HALTABLE and _halted(trigger.head):
+        new = _HALTABLE[code]  # "ended mediation efforts", "broke off talks": relations reduced, not refused
     elif modality == "negated" and code[:2] in _COOPERATIVE_ROOTS:
         new = _by_prefix(_REFUSAL_CODES, code)
-    elif modality == "future" and conditional:
+    elif modality == "future" and code[:2] in _COOPERATIVE_ROOTS and _decided(trigger.head):
+        return coding  # "decided to grant asylum": the decision is the act (asserted), not an intent
+    elif modality == "future" and conditional and not (code[:2] in _COOPERATIVE_ROOTS and _offered_if(trigger.head)):
         new = "131" if code[:2] in _COOPERATIVE_ROOTS else _by_prefix(_THREAT_CODES, code)
     elif modality == "future" and code[:2] in _COOPERATIVE_ROOTS:
+        # "is willing to withdraw if it can keep ...": an offer with a condition is still an intent
         new = _INTENT_CODES.get(code) or _INTENT_CODES.get(code[:3])
     elif modality == "future":
         new = _by_prefix(_THREAT_CODES, code)
@@ -217,6 +273,33 @@ def recode_for_modality(coding: Coding, trigger: Trigger, modality: str, conditi
                   acled_event_type=None, acled_sub_event_type=None)
 
 
+def _decided(token: Token) -> bool:
+    """The act is the complement of "decided" ("has decided to lift the sanctions")."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() == "decide"
+
+
+def _offered_if(token: Token) -> bool:
+    """A cooperative act offered on an "if" condition (an "unless" condition makes it a threat)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in verb.children)
+
+
+# Talks and mediation that were going on and are stopped: CAMEO 164 halt negotiations, 165 halt mediation.
+_HALTABLE = {"040": "164", "046": "164", "045": "165"}
+_HALT_VERBS = frozenset("end halt suspend stop break freeze abandon terminate".split())
+
+
+def _halted(token: Token) -> bool:
+    """The talks (or the strike) are the object or passive subject of a verb that stops them, itself not
+    negated ("will not end the strike" goes on striking)."""
+    if any(c.dep_ == "neg" for c in token.head.children):
+        return False
+    return token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.lemma_.lower() in _HALT_VERBS | {"call"} or any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and c.head.lemma_.lower() in _HALT_VERBS
+        for c in [token.head] if token.dep_ == "compound")
+
+
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
     for length in (4, 3, 2):
         if code[:length] in table:
@@ -224,20 +307,41 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
     return None
 
 
-def _specialise(base: str, trigger: Trigger, local: set[str], wide: set[str]) -> str:
+def _neighbourhood(sentence: Span) -> list[Token]:
+    """The sentence with the one before and the one after: where a report names the device it tells of."""
+    doc = sentence.doc
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    return list(doc[start:end])
+
+
+def _specialise(base: str, trigger: Trigger, local: set[str], wide: set[str], article: set[str] = frozenset()) -> str:
     codes = cameo_codes()
     if base[:2] in _ASSAULT_ROOTS and base not in ("181", "1821", "1822", "186", "185", "202"):
-        weapon = _weapon(local, wide)
+        weapon = _weapon(local, wide, article)
         if weapon is not None and weapon.cameo in codes:
             return weapon.cameo if base in ("190", "183", "193", "1823", "182") else base
         return base
     content = _content_words(trigger.head)
     if base == "112" and content & _violent_lemmas():
         return "1123"
+    if base == "020" and _PUNISHMENTS & _asked_for(trigger.head) and not content & _EASING:
+        return "100"  # "called for sanctions": a demand to punish ("urged them to lift sanctions" is an appeal)
+    if base == "154":
+        content |= local  # "deployed 230 troops to Liberia on a peacekeeping mission": the whole clause says why
     for cues, code in _CONTENT_CODES.get(base, ()):
         if content & cues:
             return code
     return base
+
+
+def _asked_for(token: Token) -> set[str]:
+    """What an appeal names as its object: "called for sanctions", "asked for an embargo"."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                if g.dep_ == "pobj"]
+    objects += [g for o in list(objects) for g in o.children if g.dep_ == "conj"]
+    return {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
 
 
 def _content_words(token: Token) -> set[str]:
@@ -256,19 +360,31 @@ def _violent_lemmas() -> frozenset[str]:
     )
 
 
-def _weapon(local: set[str], wide: set[str]):
+def _weapon(local: set[str], wide: set[str], article: set[str] = frozenset()):
+    found = None
     for scope in (local, wide):
         scope = _without_launchers(scope)
         for weapon in coding_cues().weapon_classes:
             if not scope.isdisjoint(weapon.cues):
-                return weapon
-    return None
+                found = weapon
+                break
+        if found is not None:
+            break
+    if found is not None and found.weak and article:
+        # "an explosion took place" after "militants detonated a car bomb": the article names the device
+        scope = _without_launchers(set(article))
+        named = next((w for w in coding_cues().weapon_classes if not w.weak and w.name != "firearms"
+                      and w.acled is not None and not scope.isdisjoint(w.cues)), None)
+        return named or found
+    return found
 
 
 def _without_launchers(words: set[str]) -> set[str]:
-    """A "grenade launcher" or "rocket launcher" is a weapon that fires, not a thrown grenade."""
-    if "grenade launcher" in words or "grenade launch" in words:
-        return words - {"grenade"}
+    """A "grenade launcher" is a weapon that fires, not a thrown grenade; a "water cannon" is no gun."""
+    if "grenade launcher" in words:
+        words = words - {"grenade"}
+    if "water cannon" in words:
+        words = words - {"cannon"}  # riot control, not artillery
     return words
 
 
@@ -281,6 +397,10 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return _protest_subtype(code, trigger)
     if code == "173" or code == "174":
         return "Arrests"
+    if code == "175" and is_crowd_control(trigger):
+        # ACLED codes the gathering that was dispersed: with intervention, or met with lethal force
+        excessive = coding_cues().has("excessive_force_cues", _action_words(trigger) - {"shot", "shoot"})
+        return "Excessive force against protesters" if excessive or "rubber bullet" in local else "Protest with intervention"
     if code in ("171", "1711") and cues.has("weapon_words", _object_words(trigger)):
         return "Disrupted weapons use"  # arms caches found or seized, bombs defused
     if code in ("171", "1712") and (protester_actor or (mob_actor and not local.isdisjoint(_CROWD_WORDS))):
@@ -296,9 +416,14 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Non-violent transfer of territory"  # a town or base handed over
     if code in ("057", "0871") or (root == "03" and trigger.entry.lemmas[0] in ("agree", "agreement", "deal")):
         return "Agreement"
+    if code == "0841" and trigger.entry.lemmas[0] == "exchange":
+        return "Agreement"  # a prisoner exchange is carried out under an agreement
+    if code == "087" and _left_place(trigger):
+        return "Non-violent transfer of territory"  # "forces withdrew from the town": handed over without a fight
     if root == "15":
         # troop movements, reinforcements, patrols, new positions: ACLED's strategic developments
-        return "Headquarters or base established" if cues.has("hq_cues", local) else "Change to group/activity"
+        built = trigger.entry.lemmas[0] in _BUILD_VERBS  # rows that ask for a base, camp or post as object
+        return "Headquarters or base established" if built or cues.has("hq_cues", local) else "Change to group/activity"
     if root not in _ASSAULT_ROOTS and code != "175":
         return None
     if cues.has("weapons_disrupted_cues", local):
@@ -308,23 +433,40 @@ def _acled(code: str, trigger: Trigger, local: set[str], wide: set[str], *, weap
         return "Government regains territory" if regained else "Non-state actor overtakes territory"
     if protester_actor and code not in ("195", "1831", "2041"):
         return "Violent demonstration"  # "rioters clashed with police", "protesters attacked a police post"
-    if mob_actor and code not in ("195", "1831", "2041"):
+    if not local.isdisjoint(_MOB_TARGETS) and code not in ("195", "1831", "2041"):
+        return "Mob violence"  # "police fired shots to disperse the mob": a mob is one side
+    if mob_actor and code not in ("195", "1831", "2041") and not _firearms(code, trigger, weapon):
         return "Mob violence"  # villagers, rival groups or a crowd fighting, even against the police
     if " ".join(trigger.entry.lemmas) in cues.lists["clash_triggers"]:
         if not local.isdisjoint(_DEMONSTRATION_WORDS):
             return "Violent demonstration"  # "a clash between demonstrators and the police"
         return "Armed clash"  # "clashed with heavy artillery fire": the clash is the event, the weapon its means
+    if weapon is not None and weapon.name in _DECISIVE_WEAPONS:
+        return weapon.acled[1]  # "set off suicide bombs and exchanged gunfire": the suicide attack is the event
     if weapon is not None and weapon.acled is not None and not cues.has("exchange_cues", local | wide):
         return weapon.acled[1]
     if cues.has("clash_cues", local) or armed_sides >= 2:
         return "Armed clash"
     if victims:
         return "Attack"
+    if armed_sides == 1 and _object_target(trigger):
+        return "Attack"  # "gunmen opened fire on a plane": one armed side and an unarmed target
     if armed_sides >= 1 or (trigger.head.pos_ == "NOUN" and not _has_target(trigger)):
         return "Armed clash"  # shots or explosions with neither victims nor a target: an exchange of fire
     return "Attack"
 
 
+_MOB_TARGETS = frozenset("mob rioter rioters lynch".split())
+_FIREARM_LEMMAS = frozenset("shoot fire gun gunfire".split())
+
+
+def _firearms(code: str, trigger: Trigger, weapon) -> bool:
+    """Shooting or a named weapon: a group with guns is an armed group, not a mob."""
+    return code == "193" or (weapon is not None and weapon.name == "firearms") or trigger.entry.lemmas[0] in _FIREARM_LEMMAS
+
+
+_BUILD_VERBS = frozenset("establish set build create".split())
+_DECISIVE_WEAPONS = frozenset({"suicide", "chemical"})  # their use names the event whatever else happened
 _AIM_ROOTS = ("02", "10", "11")  # appeals, demands, complaints
 
 
@@ -353,11 +495,40 @@ _CIVIL_GROUPS = frozenset("nurse doctor teacher staff employee trader vendor dri
                           "inhabitant shopkeeper merchant miner".split())
 
 
+def _left_place(trigger: Trigger) -> bool:
+    """A withdrawal from a named place or a town, area or base ("pulled out of the coastal town")."""
+    head = trigger.head
+    places = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    places += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
+               for g in c.subtree if g.dep_ == "pobj"]
+    territory = coding_cues().lists["territory_words"]
+    return any(p.ent_type_ in ("GPE", "LOC", "FAC") or p.lemma_.lower() in territory for p in places)
+
+
 def _object_words(trigger: Trigger) -> set[str]:
     """What was seized or destroyed: "destroyed caches of weapons" (the object's whole phrase)."""
     head = trigger.head
     objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     return set().union(*(words_of(o.subtree) for o in objects)) if objects else set()
+
+
+def _object_target(trigger: Trigger) -> bool:
+    """The act has a civilian place or vehicle as its object or "on/at" target ("opened fire on a plane")."""
+    head = trigger.head
+    nouns = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+    nouns += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against")
+              for g in c.children if g.dep_ == "pobj"]
+    armed = coding_cues().lists["armed_words"]
+    return any(n.lemma_.lower() in _CIVILIAN_TARGETS and not any(m.lemma_.lower() in armed for m in n.children)
+               for n in nouns)
+
+
+# Things whose attack is an attack on civilians (a "police station" or "army truck" is not: its modifier is armed)
+_CIVILIAN_TARGETS = frozenset(
+    "plane aircraft airliner bus vehicle car truck lorry taxi boat ship hotel hospital clinic school university "
+    "church mosque temple shrine house home market shop store restaurant bar cafe office building village "
+    "residence bank farm wedding funeral".split()
+)
 
 
 def _has_target(trigger: Trigger) -> bool:

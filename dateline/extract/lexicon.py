@@ -21,6 +21,7 @@ class TriggerEntry:
     cameo: str
     needs: tuple[tuple[str, str], ...]
     flags: frozenset[str]
+    forbids: tuple[tuple[str, str], ...] = ()  # dependents that make the word no event of this row
 
     @property
     def is_speech(self) -> bool:
@@ -87,7 +88,8 @@ def trigger_entries() -> dict[str, tuple[TriggerEntry, ...]]:
             lemmas=tuple(lemma.lower().split()),
             pos=frozenset(p for key in pos.split() for p in _POS[key]),
             cameo=code,
-            needs=tuple(tuple(alt.split(":", 1)) for alt in needs.split("|") if alt),  # type: ignore[misc]
+            needs=tuple(tuple(alt.split(":", 1)) for alt in needs.split("|") if alt and not alt.startswith("!")),  # type: ignore[misc]
+            forbids=tuple(tuple(alt[1:].split(":", 1)) for alt in needs.split("|") if alt.startswith("!")),  # type: ignore[misc]
             flags=frozenset(flags.split()),
         )
         index.setdefault(entry.lemmas[0], []).append(entry)

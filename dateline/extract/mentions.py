@@ -85,7 +85,8 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
     actors = [_entity(s, coder, context, claim) for s in actor_spans]
     recipients = [_entity(s, coder, context, claim) for s in recipient_spans]
     victims = _has_victims(trigger, recipients)
-    armed = int(_is_armed(actors, actor_spans)) + int(_is_armed(recipients, recipient_spans) or _armed_victims(trigger))
+    armed = int(_is_armed(actors, actor_spans)) + int(
+        (_is_armed(recipients, recipient_spans) or _armed_victims(trigger)) and not _off_duty(trigger))
     coding = code_trigger(trigger, sentence=trigger.head.sent, victims=victims, armed_sides=armed,
                           mob_actor=_is_mob(actor_spans) and not _is_armed(actors, actor_spans),
                           protester_actor=_is_protesters(actor_spans),
@@ -97,6 +98,8 @@ def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> Men
                                   obliged=is_obliged(trigger.head))
     if recoded is not None:
         coding, modality = recoded, Modality.ASSERTED  # the intent, refusal or threat itself is asserted
+    elif modality == Modality.NEGATED and coding.acled_sub_event_type is not None:
+        coding = replace(coding, acled_event_type=None, acled_sub_event_type=None)  # "entered without fighting"
     draft = MentionDraft(
         trigger=trigger,
         coding=coding,
@@ -161,8 +164,21 @@ def _is_protesters(spans: list[Span]) -> bool:
 def _is_mob(spans: list[Span]) -> bool:
     """A crowd, villagers or a numbered group of people as the perpetrator (ACLED's mob violence)."""
     words = coding_cues().lists["mob_actor_words"]
+    armed = coding_cues().lists["armed_words"] | _MILITANT_WORDS
     return any((s.root.lower_ in words or s.root.lemma_.lower() in words)
-               and not any(t.lower_ == "armed" for t in s) for s in spans)
+               and not any(t.lower_ in armed or t.lemma_.lower() in armed for t in s) and not _named_group(s)
+               for s in spans)
+
+
+# an "Islamist group", "armed men": a group that fights, not a crowd
+_MILITANT_WORDS = frozenset("armed islamist jihadist extremist terror militant insurgent".split())
+
+
+def _named_group(span: Span) -> bool:
+    """"Al-Shabaab members", "BJP workers": members of a named organisation, not a crowd."""
+    return any(c.i < span.root.i and c.dep_ in ("compound", "nmod", "poss", "amod")
+               and c.ent_type_ != "NORP" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+               for c in span.root.children)
 
 
 _AIMED_VERBS = frozenset("fire shoot open throw hurl lob aim shout".split())  # "at" names a target only for these
@@ -187,12 +203,27 @@ def _victim_nouns(trigger: Trigger) -> list[Token]:
 
 
 def _armed_victims(trigger: Trigger) -> bool:
+    return any(_is_armed_noun(n) for n in _victim_nouns(trigger))
+
+
+def _is_armed_noun(noun: Token) -> bool:
+    """"soldiers", and "Al-Shabaab members": a noun that names fighters or members of an armed group."""
     armed_words = coding_cues().lists["armed_words"]
-    return any(n.lemma_.lower() in armed_words or n.lower_ in armed_words for n in _victim_nouns(trigger))
+    words = [noun] + [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    return any(w.lemma_.lower() in armed_words or w.lower_ in armed_words for w in words)
+
+
+_OFF_DUTY = frozenset("off-duty unarmed".split())
+
+
+def _off_duty(trigger: Trigger) -> bool:
+    """"an off-duty soldier", "an unarmed policeman": a member of the forces who was not fighting."""
+    text = trigger.head.sent.text.lower()
+    return any(w in text for w in _OFF_DUTY) or "off duty" in text
 
 
 def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
-    if any(e.sector in _UNARMED_SECTORS for e in recipients):
+    if any(e.sector in _UNARMED_SECTORS for e in recipients) or _off_duty(trigger):
         return True
     if any(e.sector in _ARMED_SECTORS for e in recipients):
         return False
@@ -200,10 +231,16 @@ def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
         return True  # bodies found, people found dead or tortured: violence against those people
     victim_words = coding_cues().lists["victim_words"]
     nouns = _victim_nouns(trigger)
-    if any(o.lemma_.lower() in victim_words for o in nouns):
+    if any(o.lemma_.lower() in victim_words and not _is_armed_noun(o) for o in nouns):
         return True
     # "militants attacked Muaja": a village or town as the target is an attack on its people
-    return not _armed_victims(trigger) and any(o.ent_type_ in ("GPE", "LOC") for o in nouns)
+    return not _armed_victims(trigger) and any(o.ent_type_ in ("GPE", "LOC") or _named_target(o) for o in nouns)
+
+
+def _named_target(token: Token) -> bool:
+    """A village or a person named as the object ("attacked Napula (Macomia)"): the parser often takes an
+    unknown village name for a person; either way the target is no armed group."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "NORP") and token.dep_ in ("dobj", "obj")
 
 
 def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribution]:
@@ -260,7 +297,50 @@ def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDr
             return other
         if draft.trigger.entry.is_speech and other.coding.event_type == "PROTEST":
             return other  # "staged demonstrations to demand reforms": the demand is the protest's message
-    return None
+    spoken = _clause_of_speech_noun(draft, others)
+    if spoken is not None:
+        return spoken
+    return _relative_clause_host(draft, others)
+
+
+def _clause_of_speech_noun(draft: MentionDraft, others: list[MentionDraft]) -> MentionDraft | None:
+    """"reiterated its demand that Israel ease restrictions": the parser hangs the "that" clause on the
+    verb, but it is the content of the demand noun."""
+    head = draft.head
+    clause = next((t for t in [head, *head.ancestors] if t.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    nouns = {c.i for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.i < clause.i}
+    return next((o for o in others if o is not draft and o.head.i in nouns and o.trigger.entry.is_speech
+                 and o.coding.event_type in _CONTENT_ONLY_TYPES), None)
+
+
+def _relative_clause_host(draft: MentionDraft, others: list[MentionDraft]) -> MentionDraft | None:
+    """An act told in a relative clause ("the curfew imposed after clashes that killed 24", "refugees,
+    whom the authorities blame for ...") describes a participant of the sentence's main event, which is
+    another kind of act outside that clause: background, not a second happening of the sentence."""
+    head = draft.head
+    clause = next((t for t in [head, *head.ancestors] if t.dep_ == "relcl"), None)
+    if clause is None or _is_trigger_head(clause.head, others):
+        return None  # "an attack that killed five": the killing is the attack's own toll
+    inner = {t.i for t in clause.subtree}
+    return next((o for o in others if o is not draft and o.head.i not in inner
+                 and o.sentence.start == draft.sentence.start
+                 and o.coding.event_type != draft.coding.event_type and _is_main_clause(o.head)), None)
+
+
+def _is_trigger_head(token: Token, others: list[MentionDraft]) -> bool:
+    return any(o.head.i == token.i for o in others)
+
+
+def _is_main_clause(token: Token) -> bool:
+    """The token is the sentence's main verb, its object, or coordinated with it."""
+    node = token
+    if node.dep_ in ("dobj", "obj", "nsubj", "nsubjpass"):
+        node = node.head
+    while node.dep_ == "conj":
+        node = node.head
+    return node.dep_ == "ROOT" or (node.dep_ == "ccomp" and node.head.dep_ == "ROOT")
 
 
 def propagate_actor_codes(drafts: list[MentionDraft]) -> None:

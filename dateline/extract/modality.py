@@ -58,6 +58,8 @@ def modality_of(trigger: Token) -> Modality:
             return Modality.HYPOTHETICAL
         if lemma in _ATTEMPT_GOVERNORS and below.dep_ in ("xcomp", "acl", "relcl", "advcl"):
             return Modality.UNCERTAIN
+        if lemma == "commit" and below.dep_ in ("dobj", "obj"):
+            continue  # "committed rape": done, not promised ("committed to withdrawing" is)
         if lemma in _FUTURE_GOVERNORS:
             return Modality.FUTURE
         if lemma in _ALLEGATION_GOVERNORS and not is_presupposed(trigger):
@@ -87,6 +89,8 @@ def has_condition(trigger: Token) -> bool:
 def is_obliged(trigger: Token) -> bool:
     """"X must agree", "Y should release them": an obligation put on someone, i.e. a demand."""
     verb = _local_verb(_governors(trigger))
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "aux" for c in verb.children):
+        verb = verb.head  # "must ensure security and provide amenities": the modal is on the first verb
     return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
 
 
@@ -123,11 +127,18 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
     if verb not in scope:
         scope = [*scope, verb]
     for token in scope:
-        if any(c.dep_ == "neg" for c in token.children):
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if negated and token.i != trigger.i and token.lemma_.lower() in ("end", "halt", "stop", "cancel", "abandon"):
+            return False  # "will not end the strike": the strike goes on
+        if negated:
             return True
-        if (token.lemma_.lower() in _FAILED_GOVERNORS and token.i != trigger.i and token.lemma_.lower() != "deny"
-                and not _is_subject_of(token, chain)):
+        if ((token.lemma_.lower() in _FAILED_GOVERNORS or _broke_off(token)) and token.i != trigger.i
+                and token.lemma_.lower() != "deny" and not _is_subject_of(token, chain)):
             return True  # "cancelled the visit" undoes the visit; "the fighting ended" does not undo the fighting
+    if _ruled_out(trigger):
+        return True
+    if _without(trigger):
+        return True  # "entered the town without fighting"
     # "no one was hurt", "no attack took place"
     for token in (trigger, verb):
         for child in token.children:
@@ -137,6 +148,29 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
             ):
                 return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+
+
+def _without(trigger: Token) -> bool:
+    node = trigger
+    if node.dep_ == "conj":
+        node = node.head  # "without resistance or firing a shot"
+    return node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "without"
+
+
+def _ruled_out(trigger: Token) -> bool:
+    """"lifting the ban is out of the question": the act is the subject of a predicate that excludes it."""
+    node = trigger
+    while node.dep_ in ("pobj", "prep", "dobj", "compound") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("csubj", "nsubj", "csubjpass"):
+        return False
+    words = " ".join(t.lower_ for t in node.head.subtree if t.i > node.i)
+    return "out of the question" in words or "out of question" in words
+
+
+def _broke_off(token: Token) -> bool:
+    """"broke off talks", "called off the strike": a particle verb that ends what it governs."""
+    return token.lemma_.lower() in ("break", "call") and any(c.dep_ == "prt" and c.lower_ == "off" for c in token.children)
 
 
 def _is_subject_of(governor: Token, chain: list[Token]) -> bool:

@@ -116,3 +116,78 @@ def test_trigger_body_found_is_a_killing(parse):
 
 def test_trigger_setting_up_barracks_is_a_base(parse):
     assert _codes(parse, "The army has set up a number of barracks near the border.").get("set up") == "154"
+
+
+def test_trigger_forbidden_object_blocks_a_row(parse):
+    assert "returned" not in _codes(parse, "The guards returned fire from the roof of the depot.")
+    assert _codes(parse, "Norland returned a stolen statue to its owner on Monday.")["returned"] == "0842"
+
+
+def test_trigger_freeing_or_taking_over_towns_is_territory(parse):
+    assert _codes(parse, "The army freed three villages from the insurgents.")["freed"] == "192"
+    assert _codes(parse, "The insurgents have taken over two towns in the valley.")["taken over"] == "192"
+
+
+def test_trigger_object_named_by_its_verb_is_no_event_of_its_own(parse):
+    codes = _codes(parse, "The embargo on the port was lifted on Friday.")
+    assert codes == {"lifted": "085"}
+
+
+def test_trigger_speech_verb_as_modifier_is_no_event(parse):
+    assert "threatened" not in _codes(parse, "The long-threatened offensive began at dawn.")
+
+
+def test_trigger_present_tense_of_a_named_doer_is_an_event(parse):
+    assert "lifts" in _codes(parse, "Norland lifts the curfew in its capital.")
+    assert _codes(parse, "Militias loot shops in the markets.") == {}
+
+
+def test_trigger_repeated_threats_are_still_threats(parse):
+    assert "threatened" in _codes(parse, "Norland has repeatedly threatened to close the border crossing.")
+
+
+def test_trigger_deaths_from_hazards_or_mishaps_are_no_events(parse):
+    assert _codes(parse, "Bodies of twelve people were found after the flood in the valley.") == {}
+    assert _codes(parse, "Nine people were killed when their minibus plunged into a ravine.") == {}
+
+
+def test_trigger_tear_gas_is_an_event_only_when_nothing_else_happened(parse):
+    assert "fired" in _codes(parse, "Police fired tear gas in the main square on Sunday.")
+    codes = _codes(parse, "Hundreds of teachers protested; police fired tear gas at them.")
+    assert "fired" not in codes and "protested" in codes
+
+
+def test_trigger_targeting_with_sanctions_is_no_attack(parse):
+    assert "targeted" not in _codes(parse, "The ministry targeted the oligarchs with new sanctions.")
+
+
+def test_trigger_aid_noun_after_an_amount_is_an_event(parse):
+    assert "assistance" in _codes(parse, "The fund announced $12 million in emergency assistance for the region.")
+
+
+def test_trigger_regular_stem_repairs_a_wrong_lemma(parse):
+    # the lemmatizer may read "raped" as a form of "rap"; the regular stem finds the lexicon row
+    assert _codes(parse, "Soldiers raped two women in the village, witnesses said.").get("raped") == "1821"
+
+
+def test_trigger_device_going_off_is_an_explosion(parse):
+    assert _codes(parse, "A landmine went off under a truck near the bridge.")["went off"] == "183"
+
+
+def test_trigger_demands_met_or_accepted_are_no_new_demands(parse):
+    codes = _codes(parse, "The minister conceded to the demands of the striking dockers.")
+    assert codes == {"conceded": "083"}
+    assert "met" not in _codes(parse, "The strike goes on until the demands of the teachers have been met.")
+
+
+def test_trigger_signing_needs_a_document(parse):
+    assert "sign" not in _codes(parse, "Protesters armed with sticks and sign posts gathered near the gate.")
+    assert _codes(parse, "The two ministers signed a trade agreement on Monday.")["signed"] == "057"
+
+
+def test_trigger_word_inside_a_proper_name_is_no_event(parse):
+    assert "Boycott" not in _codes(parse, "Norland repealed the Pelna Boycott Law on Monday.")
+
+
+def test_trigger_upgrading_ties_is_diplomatic_cooperation(parse):
+    assert _codes(parse, "Norland and Pelna upgraded their diplomatic ties in May.")["upgraded"] == "054"
