@@ -16,11 +16,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..models import Place, Toponym
+from ..models import Place, Toponym, replace
 from .gazetteer import GAZETTEER_VERSION, Candidate, Gazetteer, build_gazetteer, default_path
 from .geonames import import_geonames
-from .locate import Located, contained_facilities, locate, resolution_of
-from .rank import resolve_mentions
+from .locate import Located, contained_facilities, document_country, in_country, locate, resolution_of
+from .rank import country_context, resolve_mentions
 from .recognize import find_mentions
 from .sources import PRIVATE_ID_BASE
 
@@ -113,7 +113,31 @@ class Geoparser:
         located = self.located(doc)
         if toponyms and not located:
             log.debug("toponyms given for a doc this geoparser has not parsed")
-        return locate(doc, trigger, located, dateline)
+        place = locate(doc, trigger, located, dateline)
+        if place is not None and place.resolution == "admin1" and place.geonameid is not None:
+            place = self._at_seat(place)
+        if place is not None and place.lat is None:
+            # "near Sentianivka", a village no gazetteer has: at least the country the text is about.
+            country = self._document_country(doc, located)
+            if country is not None:
+                place = in_country(place, country)
+        return place
+
+    def _at_seat(self, place: Place) -> Place:
+        """An event said to be in a province ("air raids on Al Jawf governorate") is placed at the
+        province's seat, as event data sets code it, rather than at the middle of its towns."""
+        unit = self.gazetteer.get(place.geonameid)
+        seat = self.gazetteer.seat(unit) if unit is not None else None
+        if seat is None:
+            return place
+        return replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
+
+    def _document_country(self, doc: Doc, located: list[Located]) -> Candidate | None:
+        key = (_USER_DATA_KEY, "country")
+        if key not in doc.user_data:
+            code = document_country(doc, located, country_context(doc, self.gazetteer))
+            doc.user_data[key] = self.gazetteer.country(code) if code else None
+        return doc.user_data[key]
 
     def country_of(self, name: str) -> str | None:
         """ISO3 of a country name, demonym or capital ("Iraqi" -> IRQ, "Washington" -> USA)."""

@@ -66,6 +66,24 @@ GAZETTEER_VERSION = "1-" + _build_inputs_hash()
 
 
 
+def spelling_variants(key: str) -> list[str]:
+    """Other ways transliterations write the name of ``key``: a final "h" after a vowel dropped or added,
+    the words run together, doubled consonants single. Only names of five letters or more."""
+    if len(key.replace(" ", "")) < 5:
+        return []
+    variants = []
+    if re.search(r"[aeiou]h$", key):
+        variants.append(key[:-1])  # "nabatiyeh" -> "nabatiye"
+    elif key[-1] in "ae":
+        variants.append(key + "h")  # "diwaniya" -> "diwaniyah"
+    if " " in key:
+        variants.append(key.replace(" ", ""))  # "al bab" -> "albab"
+    single = re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", key)
+    if single != key:
+        variants.append(single)  # "tall afar" -> "tal afar" (consonants only: "shamaa" is not "shama")
+    return [v for v in variants if v != key]
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One place a name may refer to."""
@@ -230,8 +248,25 @@ class Gazetteer:
             if not cached and bare != key and len(bare) > 2:
                 # "Ar-Raqqa", "al Tabqa": Arabic names are written with and without their article.
                 cached = self.candidates(bare)
+            if not cached:
+                cached = self._respelled(key)
             self._cache[key] = cached
         return cached
+
+    def _respelled(self, key: str) -> tuple[Candidate, ...]:
+        """The places of the first known spelling variant of an unknown ``key``, as alternate-name matches
+        (so only sizeable places and units qualify): "Nabatiyeh" / "Nabatiye", "Diwaniya" / "Diwaniyah",
+        "Al Bab" / "Albab"."""
+        for variant in spelling_variants(key):
+            rows = self._db.execute(
+                "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_code,"
+                " p.feature_code, p.population FROM names n JOIN places p USING (geonameid)"
+                " WHERE n.key = ? ORDER BY p.population DESC LIMIT 200",
+                (variant,),
+            ).fetchall()
+            if rows:
+                return tuple(Candidate(*row, False) for row in rows)
+        return ()
 
     def get(self, geonameid: int) -> Candidate | None:
         if geonameid not in self._by_id:
@@ -242,6 +277,18 @@ class Gazetteer:
             ).fetchone()
             self._by_id[geonameid] = Candidate(*row[:9], True) if row else None
         return self._by_id[geonameid]
+
+    def seat(self, unit: Candidate) -> Candidate | None:
+        """The seat of a first-level unit: its administrative centre (PPLA), else the national capital when
+        it lies there, else its biggest town; ``None`` for other places or when none is known."""
+        if unit.feature_code != "ADM1" or not unit.admin1_code:
+            return None
+        row = self._db.execute(
+            "SELECT geonameid FROM places WHERE country = ? AND admin1_code = ? AND feature_code LIKE 'PPL%'"
+            " ORDER BY feature_code = 'PPLA' DESC, feature_code = 'PPLC' DESC, population DESC LIMIT 1",
+            (unit.country, unit.admin1_code),
+        ).fetchone()
+        return self.get(row[0]) if row else None
 
     def country(self, iso3: str) -> Candidate | None:
         """The country record of an ISO3 code."""

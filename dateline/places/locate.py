@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..doctext import text_of
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
-from .rank import QUALIFIER_GAP
+from .rank import QUALIFIER_GAP, no_place_use, operating_areas
 from .recognize import NAMED_ONLY, UNIT_WORDS
 from .sources import PRIVATE_ID_BASE
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate
     from .recognize import Mention
 
-__all__ = ["Located", "contained_facilities", "locate", "resolution_of"]
+__all__ = ["Located", "contained_facilities", "document_country", "in_country", "locate", "resolution_of"]
 
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "on", "across", "around", "throughout", "into", "within",
@@ -42,6 +42,13 @@ LOCATIVE_PREPS = frozenset(
 )
 # Prepositions that point at a place without saying the event happened there.
 WEAK_PREPS = frozenset({"from", "to", "toward", "towards", "into", "through", "over", "by", "on"})
+# Nouns whose "of" leads to a place: "the village of X", "the outskirts of X", "north of X".
+PLACE_NOUNS = UNIT_WORDS | frozenset(
+    {"outskirts", "suburb", "suburbs", "centre", "center", "part", "parts", "vicinity", "heart", "edge",
+     "border", "borders", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "capital", "streets", "street", "city", "area", "areas", "countryside", "periphery", "entrance", "province",
+     "west bank", "gates", "road", "outskirt", "neighbourhood", "neighborhood", "town", "village", "rest"}
+)
 CONTAINER_REACH = 40  # characters after a name where its containers are written ("X (Y district, Z)")
 _RESOLUTION_RANK = {Resolution.SUB_CITY: 0, Resolution.CITY: 1, Resolution.ADMIN2: 2, Resolution.ADMIN1: 3,
                     Resolution.COUNTRY: 4}
@@ -68,10 +75,34 @@ def resolution_of(feature_code: str | None) -> str:
     return Resolution.CITY.value
 
 
+def in_country(place: Place, country: Candidate) -> Place:
+    """A place no gazetteer has, at the point of the country the text is about (``resolution`` country)."""
+    return replace(place, lat=round(country.lat, 5), lon=round(country.lon, 5), country_code=country.country,
+                   resolution=Resolution.COUNTRY.value, reason=None)
+
+
+def document_country(doc: Doc, located: Sequence[Located], demonym_votes: Counter[str]) -> str | None:
+    """The country a text is about: the most named among its resolved places (nationality words count
+    half), else the country of a mission or armed group that works in one country only ("OSCE SMM")."""
+    text = text_of(doc)
+    votes: Counter[str] = Counter(demonym_votes)
+    for item in located:
+        if item.place is not None and item.place.country and item.mention.label != "NORP" \
+                and not no_place_use(text, item.mention.start, item.mention.end):
+            votes[item.place.country] += 1
+    if votes:
+        return max(votes, key=lambda country: votes[country])
+    areas = operating_areas(text)
+    return max(areas, key=lambda country: areas[country]) if areas else None
+
+
 def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: str | None) -> Place | None:
     """Where the event of ``trigger`` happened, or ``None`` when the text does not say."""
-    # A nationality word ("Iraqi civilians") says whose, not where.
-    located = [item for item in located if item.mention.label != "NORP"]
+    # A nationality word ("Iraqi civilians") says whose, not where; nor does a currency ("the US dollar").
+    text = text_of(doc)
+    located = [item for item in located if item.mention.label != "NORP"
+               and not (item.place is not None and item.place.is_country
+                        and no_place_use(text, item.mention.start, item.mention.end))]
     if not located:
         return None
     starts = [t.idx for t in doc]
@@ -80,7 +111,7 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         return attached
     around = _around(doc, trigger, located, dateline, starts)
     if attached is None:
-        return around
+        return around or _unknown_in_sentence(doc, trigger, located, starts)
     if around is None:
         return attached
     # A named place no gazetteer has, located by the best place around it.
@@ -126,6 +157,16 @@ def _around(
     return _main_place(in_paragraph, text, dateline) or _main_place(located, text, dateline)
 
 
+def _unknown_in_sentence(doc: Doc, trigger: SpacySpan, located: Sequence[Located], starts: list[int]) -> Place | None:
+    """A place no gazetteer has, in a locative phrase of the trigger's sentence ("observed 26 explosions near
+    Sentianivka"), when the text resolves no place around the event: its name, without coordinates."""
+    sentence = trigger.sent
+    unknown = [item for item in located
+               if item.place is None and sentence.start_char <= item.mention.start < sentence.end_char
+               and _in_locative_phrase(doc, item, starts, weak=True)]
+    return _unlocated(unknown[0].mention) if unknown else None
+
+
 def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located], starts: list[int]) -> Place | None:
     """The place in a locative phrase hanging off the trigger, its noun phrase or its clause."""
     strong: list[Place] = []
@@ -142,6 +183,7 @@ def _attached(doc: Doc, trigger: SpacySpan, located: Sequence[Located], starts: 
             if prep.lower_ == "by":
                 # "an airstrike by US military forces": the agent's country says whose forces, not where.
                 pool = [item for item in located if not _modifier(doc, item, starts)]
+            pool = [item for item in pool if _reached_through_places(doc, item, prep, starts)]
             place = _place_in_region(pool, region)
             if place is not None:
                 (weak if is_weak else strong).append(place)
@@ -160,6 +202,22 @@ def _anchors(trigger: SpacySpan) -> list[Token]:
         token = token.head
         anchors.append(token)
     return anchors
+
+
+def _reached_through_places(doc: Doc, item: Located, prep: Token, starts: list[int]) -> bool:
+    """Whether the mention is the object of ``prep`` through places, not through another noun's "of"
+    ("in support of the President of Brazil" says nothing about where; "in the outskirts of Aleppo" does)."""
+    token = doc[bisect.bisect_right(starts, item.mention.start) - 1]
+    for _ in range(12):
+        if token.i == prep.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        if (token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"NOUN", "PROPN"}
+                and token.head.lemma_.lower() not in PLACE_NOUNS and token.head.ent_type_ not in {"GPE", "LOC", "FAC"}):
+            return False
+        token = token.head
+    return True
 
 
 def _place_in_region(located: Sequence[Located], region: tuple[int, int]) -> Place | None:
@@ -218,12 +276,13 @@ def _rank(candidate: Candidate) -> int:
     return _RESOLUTION_RANK[Resolution(resolution_of(candidate.feature_code))]
 
 
-def _in_locative_phrase(doc: Doc, item: Located, starts: list[int]) -> bool:
-    """Whether the mention hangs (through appositions and conjuncts) off a locative preposition."""
+def _in_locative_phrase(doc: Doc, item: Located, starts: list[int], *, weak: bool = False) -> bool:
+    """Whether the mention hangs (through appositions and conjuncts) off a locative preposition (``weak``:
+    also "from/to/on...")."""
     token = doc[bisect.bisect_right(starts, item.mention.start) - 1]
     for _ in range(6):
         if token.dep_ == "pobj":
-            return token.head.lower_ in LOCATIVE_PREPS and token.head.lower_ not in WEAK_PREPS
+            return token.head.lower_ in LOCATIVE_PREPS and (weak or token.head.lower_ not in WEAK_PREPS)
         if token.head.i == token.i or token.dep_ not in {"compound", "appos", "conj", "npadvmod", "amod", "nmod",
                                                       "poss", "cc", "punct", "prep"}:
             return False

@@ -18,11 +18,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..doctext import text_of
 from .names import name_key
 from .recognize import CONTEXT_ONLY, NAMED_ONLY
+from .sources import data_lines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,13 +32,17 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate, Gazetteer
     from .recognize import Mention
 
-__all__ = ["FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "resolve_mentions"]
+__all__ = ["FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "no_place_use", "operating_areas", "resolve_mentions",
+           "sponsor_only"]
 
 FEATURE_WEIGHT = {"PCLI": 2.0, "ADM1": -0.8, "ADM2": -1.3, "PPLC": 0.6}
 ALTERNATE_NAME_PENALTY = 1.0
 CONTEXT_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 6.0
 ADMIN_CONTEXT_WEIGHT = 1.0
+DEMONYM_WEIGHT = 0.5
+LIST_WEIGHT = 3.0  # a reading of the same kind as most other items of its list ("Manitoba, Ontario")
+MIN_LIST = 3
 MIN_ALTERNATE_POPULATION = 10_000
 SMALL_PLACE = 20_000  # a place this small qualified by a unit it is not in is another, unlisted place
 STRAY_VILLAGE = 20_000  # the largest place dropped for lying in a country the text does not name
@@ -47,12 +53,20 @@ UNIT_KINDS = {
     "upazila": ("ADM2", "ADM3", "PPL"), "tehsil": ("ADM2", "ADM3", "PPL"), "taluka": ("ADM2", "ADM3", "PPL"),
     "subdivision": ("ADM2", "ADM3", "PPL"), "commune": ("ADM2", "ADM3", "PPL"),
 }
+_SPONSOR_AFTER = re.compile(r"[-\u2010\u2011 ](?:led|backed|funded|sponsored|supported|allied|brokered|aligned)\b",
+                            re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|pounds?|liras?|euros?|dinars?|rials?|riyals?|rupees?|yuan|yen|francs?|shillings?|naira|"
+    r"cedis?|pesos?|rubles?|roubles?|hryvnias?|currency|exchange\s+rate)\b", re.IGNORECASE)
+_SPONSOR_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
+_SPONSOR_PREFIX = re.compile(r"(?:pro|anti)-", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
 QUALIFIER_GAP = re.compile(
     r"^(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
     r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|"
     r"locality|center|centre)){0,2}"
-    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:rural\s+|countryside\s+of\s+)?)$",
+    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:located\s+)?(?:of|in)\s+(?:the\s+)?(?:rural\s+|countryside\s+of\s+)?)$",
     re.IGNORECASE,
 )
 
@@ -66,14 +80,45 @@ def base_score(candidate: Candidate) -> float:
 
 
 def country_context(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
-    """Countries named by demonyms and nationality words (NORP entities) in ``doc``."""
+    """Countries named by demonyms and nationality words (NORP entities) in ``doc``.
+
+    A nationality word (or a one-country mission or armed group: "OSCE SMM") counts half as much as a
+    place name (it often says whose, not where: "Turkish forces killed ... in Erbil"), and not at all when
+    it only describes a sponsor ("Saudi-led coalition", "pro-Turkish fighters").
+    """
     counts: Counter[str] = Counter()
+    text = doc.text
     for ent in doc.ents:
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" and not sponsor_only(text, ent.start_char, ent.end_char):
             country = gazetteer.demonym(ent.text)
             if country:
-                counts[country] += 1
+                counts[country] += DEMONYM_WEIGHT
+    for country in operating_areas(text):
+        counts[country] += DEMONYM_WEIGHT  # "the OSCE SMM observed ... near Komsomolets": in Ukraine
     return counts
+
+
+def operating_areas(text: str) -> Counter[str]:
+    """Countries of the one-country missions and armed groups ``text`` names ("OSCE SMM" -> UKR)."""
+    return Counter(country for pattern, country in _operating_area_patterns() if pattern.search(text))
+
+
+@lru_cache(maxsize=1)
+def _operating_area_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), country)
+                 for name, country in data_lines("operating_areas.txt"))
+
+
+def no_place_use(text: str, start: int, end: int) -> bool:
+    """Whether a place name at ``start:end`` names no place of the story: a sponsor ("US-backed") or a
+    currency ("the US dollar exchange rate", "Egyptian pound")."""
+    return sponsor_only(text, start, end) or bool(_CURRENCY_AFTER.match(text, end))
+
+
+def sponsor_only(text: str, start: int, end: int) -> bool:
+    """Whether a name at ``start:end`` only names a sponsor: "Saudi-led", "US-backed", "pro-Turkish"."""
+    return bool(_SPONSOR_AFTER.match(text, end) or _SPONSOR_BEFORE.search(text[max(0, start - 5) : start])
+                or _SPONSOR_PREFIX.match(text, start))
 
 
 def resolve_mentions(
@@ -83,15 +128,17 @@ def resolve_mentions(
     text = text_of(doc)  # built from the tokens on every access: read it once
     options = [_options(m, gazetteer, _unit_after(text, m)) for m in mentions]
     chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
-    qualifiers = [_qualifier(chain, i, options) for i, chain in enumerate(chains)]
-    _read_qualifiers_as_units(text, mentions, chains, qualifiers, options)
+    # "Kansas, Kentucky, Louisiana, Michigan, Missouri": items of a list do not qualify each other.
+    qualifiers = [None if chain and _listed(text, mentions, chain[-1]) else _qualifier(chain, i, options)
+                  for i, chain in enumerate(chains)]
     context = country_context(doc, gazetteer)
+    _read_qualifiers_as_units(text, mentions, chains, qualifiers, options, context)
     first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
     # Votes per name: a name does not vote for itself, however often it is repeated ("Al Bayda ... Al Bayda").
     country_votes: dict[str, Counter[str]] = {}
     admin_votes: dict[str, Counter[str]] = {}
     for mention, choice in zip(mentions, first):
-        if choice is not None:
+        if choice is not None and not no_place_use(text, mention.start, mention.end):
             key = name_key(mention.text)
             country_votes.setdefault(key, Counter())[choice.country] += 1
             if choice.admin1_code:
@@ -101,6 +148,7 @@ def resolve_mentions(
     admin_context: Counter[str] = Counter()
     for votes in admin_votes.values():
         admin_context.update(votes)
+    siblings = _list_kinds(text, mentions, options)
     resolved = []
     for i, (mention, opts) in enumerate(zip(mentions, options)):
         key = name_key(mention.text)
@@ -108,7 +156,7 @@ def resolve_mentions(
         ctx.subtract(country_votes.get(key, Counter()))
         adm = admin_context.copy()
         adm.subtract(admin_votes.get(key, Counter()))
-        choice = _best(opts, ctx, adm, qualifiers[i])
+        choice = _best(opts, ctx, adm, qualifiers[i], siblings[i])
         if choice is not None and _outside_its_qualifier(text, mentions, i, chains[i], options, qualifiers[i]):
             choice = None  # "Tieba (Bankass, Mopti)" with only a Chinese Tieba known: an unlisted village
         if choice is not None and _stray_village(choice, ctx):
@@ -116,7 +164,29 @@ def resolve_mentions(
             # a unit of the same name in the same country says the town is that unit's seat, not a namesake.
             choice = choice if _same_name_unit(choice, opts) is not None else None
         resolved.append((mention, choice))
-    return resolved
+    return _one_sense_per_name(mentions, resolved, qualifiers, options)
+
+
+def _one_sense_per_name(
+    mentions: Sequence[Mention], resolved: list[tuple[Mention, Candidate | None]],
+    qualifiers: Sequence[Candidate | None], options: Sequence[Sequence[Candidate]],
+) -> list[tuple[Mention, Candidate | None]]:
+    """A name qualified once ("Austin, in Scott County, Indiana") means the same place wherever the text
+    repeats it bare ("the outbreak in Scott County")."""
+    qualified: dict[str, Candidate] = {}
+    for i, (mention, choice) in enumerate(resolved):
+        if choice is not None and qualifiers[i] is not None:
+            qualified.setdefault(name_key(mention.text), choice)
+    if not qualified:
+        return resolved
+    out = []
+    for i, (mention, choice) in enumerate(resolved):
+        sense = qualified.get(name_key(mention.text))
+        if sense is not None and choice is not None and qualifiers[i] is None \
+                and any(c.geonameid == sense.geonameid for c in options[i]):
+            choice = sense
+        out.append((mention, choice))
+    return out
 
 
 def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tuple[Candidate, ...]:
@@ -130,7 +200,8 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
     # places' alternates are where "Riverdale" turns into Glendale.
     found = _usable(gazetteer.candidates(mention.text))
     if found and unit_after in UNIT_KINDS:
-        return _of_kind(found, UNIT_KINDS[unit_after], gazetteer) or found
+        # "the Houston region" is the town's area, not the province around it ("Idleb province" is).
+        return _of_kind(found, UNIT_KINDS[unit_after], gazetteer, through_town=unit_after != "region") or found
     if not found:
         # "Kandahar city", "Nellore district": the name without its unit word, of the kind the word says.
         text = re.sub(r"\s+(?:center|centre)$", "", mention.text, flags=re.IGNORECASE)  # "Maruf district center"
@@ -141,9 +212,11 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
     return found
 
 
-def _of_kind(named: Sequence[Candidate], kinds: tuple[str, ...], gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+def _of_kind(
+    named: Sequence[Candidate], kinds: tuple[str, ...], gazetteer: Gazetteer, *, through_town: bool = True
+) -> tuple[Candidate, ...]:
     found = tuple(c for c in named if c.feature_code.startswith(kinds))
-    if not found and "ADM1" in kinds:
+    if not found and "ADM1" in kinds and through_town:
         # "Idleb province" where only the town has that spelling: the province the town is in.
         found = tuple(p for p in (_province_of(town, gazetteer) for town in named if town.admin1) if p is not None)
     return found
@@ -167,18 +240,57 @@ def _usable(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
     )
 
 
+def _list_kinds(text: str, mentions: Sequence[Mention], options: Sequence[Sequence[Candidate]]) -> list[tuple | None]:
+    """For each item of a list of three or more places ("Alberta, Manitoba, Ontario and New Brunswick"), the
+    kind of place (country and feature) most items can be, the likelier readings first (``None`` elsewhere):
+    list items are alike."""
+    groups: list[list[int]] = []
+    for i in range(len(mentions)):
+        gap = text[mentions[i - 1].end : mentions[i].start] if i else ""
+        if i and _LIST_GAP.fullmatch(gap) and "NORP" not in (mentions[i].label, mentions[i - 1].label):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    kinds: list[tuple | None] = [None] * len(mentions)
+    for group in groups:
+        if len(group) < MIN_LIST:
+            continue
+        support: dict[tuple, list[float]] = {}
+        for i in group:
+            best: dict[tuple, float] = {}
+            for candidate in options[i]:
+                kind = _kind(candidate)
+                best[kind] = max(best.get(kind, -math.inf), base_score(candidate))
+            for kind, score in best.items():
+                support.setdefault(kind, []).append(score)
+        if not support:
+            continue  # no item of the list is known
+        kind, scores = max(support.items(), key=lambda item: (len(item[1]), sum(item[1])))
+        if 3 * len(scores) >= 2 * len(group) and kind != ("PCL",):
+            for i in group:
+                kinds[i] = kind
+    return kinds
+
+
+def _kind(candidate: Candidate) -> tuple:
+    if candidate.is_country:
+        return ("PCL",)  # countries in a list may be anywhere
+    code = "PPL" if candidate.feature_code.startswith("PPL") else candidate.feature_code
+    return (candidate.country, code)
+
+
 def _best(
     options: Sequence[Candidate],
     context: Counter[str],
     admin_context: Counter[str],
     qualifier: Candidate | None,
+    sibling_kind: tuple | None = None,
 ) -> Candidate | None:
     best, best_score = None, -math.inf
-    total = sum(v for v in context.values() if v > 0) or 1
     for candidate in options:
-        score = base_score(candidate)
-        share = max(context.get(candidate.country, 0), 0) / total
-        score += CONTEXT_WEIGHT * 2 * share
+        score = base_score(candidate) + _context_bonus(candidate, context)
+        if sibling_kind is not None and _kind(candidate) == sibling_kind:
+            score += LIST_WEIGHT
         if admin_context.get(candidate.admin1_code, 0) > 0 and not candidate.is_admin:
             score += ADMIN_CONTEXT_WEIGHT
         if qualifier is not None and _inside(candidate, qualifier):
@@ -186,6 +298,12 @@ def _best(
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _context_bonus(candidate: Candidate, context: Counter[str]) -> float:
+    """Up to 2 * CONTEXT_WEIGHT for a candidate in the country the rest of the text names."""
+    total = sum(v for v in context.values() if v > 0) or 1
+    return CONTEXT_WEIGHT * 2 * max(context.get(candidate.country, 0), 0) / total
 
 
 def _inside(candidate: Candidate, container: Candidate) -> bool:
@@ -232,14 +350,18 @@ def _qualifier(chain: Sequence[int], i: int, options: Sequence[Sequence[Candidat
         if inside:
             # "Hyderabad (Hyderabad, Sindh)": the reading that itself lies inside the next qualifier.
             outer = [_containers(options[k]) for k in chain[position + 1 :]]
-            return max(inside, key=lambda c: base_score(c)
+            best = max(inside, key=lambda c: base_score(c)
                        + QUALIFIER_WEIGHT * sum(any(_inside(c, o) for o in level) for level in outer))
+            if (not any(_inside(best, o) for level in outer for o in level)
+                    and any(_inside(o, c) for o in options[i] for level in outer for c in level)):
+                continue  # "Rafah (Rafah, North Sinai)" with only Gaza's Rafah district known: ask North Sinai
+            return best
     return None
 
 
 def _read_qualifiers_as_units(
     text: str, mentions: Sequence[Mention], chains: Sequence[Sequence[int]],
-    qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]],
+    qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]], context: Counter[str],
 ) -> None:
     """A name in qualifier position means the unit: "Cosoleacaque, Veracruz" is in the state of Veracruz."""
     for i, chain in enumerate(chains):
@@ -253,8 +375,8 @@ def _read_qualifiers_as_units(
               and re.fullmatch(r"[^,(]*[,(]\s*", gap)):
             # "Charbolak district, Balkh" with the district unknown: a unit reading of Balkh, if it has one.
             units = [c for c in _containers(options[chain[0]]) if not c.is_country]
-            if units:
-                options[chain[0]] = (max(units, key=base_score),)
+            if units:  # the unit in a country the text names ("pro-Hadi ... (Khabb, Al Jawf)": Yemen's)
+                options[chain[0]] = (max(units, key=lambda c: base_score(c) + _context_bonus(c, context)),)
 
 
 def _outside_its_qualifier(
@@ -296,7 +418,7 @@ def _stray_village(choice: Candidate, context: Counter[str]) -> bool:
     if choice.is_country or choice.is_admin or choice.population >= STRAY_VILLAGE:
         return False
     named = sum(v for v in context.values() if v > 0)
-    return named >= 1 and context.get(choice.country, 0) <= 0
+    return named > 0 and context.get(choice.country, 0) <= 0
 
 
 def _same_name_unit(town: Candidate, options: Sequence[Candidate]) -> Candidate | None:

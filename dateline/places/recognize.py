@@ -66,6 +66,10 @@ MAX_NGRAM = 5  # "Deir-ez-Zor" is five tokens
 NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-",
                             # the Arabic article as transliterated before sun letters ("Deir ez-Zor")
                             "ez", "az", "as", "ash", "ad", "an", "ar", "at", "es", "ed", "er", "en", "et", "ul"})
+# Words inside a place name after its head ("Amatlan de los Reyes", "Republic of the Congo", "Guinea-Bissau").
+TAIL_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "des", "du", "of", "the", "-"})
+UNKNOWN_PLACE_PREPS = frozenset({"near", "in", "at", "outside"})
+UNKNOWN_PLACE_ENT_TYPES = frozenset({"", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE"})
 # Label of a named facility no gazetteer resolves: kept to name sub-city event locations, never a toponym.
 NAMED_ONLY = "FAC-NAME"
 # Label of a PERSON/ORG entity that its context shows to be a place the gazetteer lacks ("in Qaryat al-Hilal").
@@ -93,6 +97,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
     covered: set[int] = set()
     blocked: set[int] = set()
     organisations: dict[int, int] = {}  # token -> first token of its organisation-like entity
+    facilities: set[int] = set()  # tokens of names NER calls facilities and no gazetteer has
     for ent in _joined_entities(doc, gazetteer):
         misread = (ent.label_ in MISREAD_LABELS and not (ent.label_ == "NORP" and gazetteer.demonym_place(ent.text))
                    or _wordy_date(ent))
@@ -118,6 +123,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
                 mentions.append(mention)
                 if mention.label != NAMED_ONLY:
                     covered.update(range(ent.start, ent.end))
+                else:  # "Gana Ropp", "War Tho Kho": a name no gazetteer has is read like an organisation's
+                    organisations.update({i: ent.start for i in range(ent.start, ent.end)})
+                    facilities.update(range(ent.start, ent.end))
         elif ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
             organisations.update({i: ent.start for i in range(ent.start, ent.end)})
         elif ent.label_ == "NORP":
@@ -125,9 +133,33 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
             mention = _make_mention(ent, "NORP")
             if demonyms and mention is not None and gazetteer.demonym_place(mention.text):
                 mentions.append(mention)
-    mentions.extend(_gazetteer_mentions(doc, gazetteer, covered | blocked, organisations, demonyms=demonyms))
+    mentions.extend(_gazetteer_mentions(doc, gazetteer, covered | blocked, organisations, facilities,
+                                        demonyms=demonyms))
+    mentions.extend(_unknown_after_preposition(doc, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _unknown_after_preposition(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Proper names right after "near/in/at/outside" that neither NER nor the gazetteer found as places
+    ("near Svitlodarsk", "near Oktiabr Mine"): kept as places the gazetteer lacks, so an event there keeps
+    its name; never toponyms of their own."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in UNKNOWN_PLACE_PREPS or token.i + 1 >= len(doc):
+            continue
+        first = doc[token.i + 1]
+        end = first.i
+        while (end < len(doc) and doc[end].pos_ == "PROPN" and _capitalised(doc[end])
+               and doc[end].ent_type_ in UNKNOWN_PLACE_ENT_TYPES and doc[end].idx not in taken):
+            end += 1
+        if end == first.i or any(name_key(t.text) in FALSE_FRIENDS for t in doc[first.i : end]):
+            continue
+        mention = _make_mention(doc[first.i : end], CONTEXT_ONLY)
+        if mention is not None:
+            found.append(mention)
+    return found
 
 
 def _joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
@@ -136,13 +168,41 @@ def _joined_entities(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     joined: list[Span] = []
     for ent in entities:
         previous = joined[-1] if joined else None
+        if previous is not None and ent.start < previous.end:
+            continue  # swallowed by the name before it ("Democratic Republic of the Congo")
         if (previous is not None and previous.end == ent.start and previous.label_ in PLACE_LABELS
                 and ent.label_ in PLACE_LABELS and gazetteer.candidates(doc[previous.start : ent.end].text)):
             joined[-1] = doc[previous.start : ent.end]
             joined[-1].label_ = previous.label_
             continue
-        joined.append(ent)
+        joined.append(_extended(ent, gazetteer) if ent.label_ in PLACE_LABELS else ent)
     return joined
+
+
+def _extended(ent: Span, gazetteer: Gazetteer) -> Span:
+    """A place entity NER cut short: "Amatlan" + "de los Reyes", "Democratic Republic" + "of the Congo",
+    "Guinea" + "-Bissau", "Goz" + "Beida"."""
+    doc = ent.doc
+    start = ent.start
+    if start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].ent_type_ \
+            and name_key(doc[start - 1].text) not in FALSE_FRIENDS:
+        longer = doc[start - 1 : ent.end]
+        if any(c.main for c in gazetteer.candidates(longer.text)):
+            longer.label_ = ent.label_
+            ent = longer
+    end = ent.end
+    while end + 1 < len(doc) and end - ent.end < 4 and doc[end].lower_ in TAIL_PARTICLES:
+        end += 1
+        while end < len(doc) and doc[end].lower_ in TAIL_PARTICLES:
+            end += 1
+        if end >= len(doc) or not _capitalised(doc[end]):
+            break
+        end += 1
+        longer = doc[ent.start : end]
+        if gazetteer.candidates(longer.text):
+            longer.label_ = ent.label_
+            return longer
+    return ent
 
 
 def _wordy_date(ent: Span) -> bool:
@@ -189,6 +249,8 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     # place and a comma qualifies it.
     previous = doc[ent.start - 2] if ent.start > 1 else None
     after_place = previous is not None and (previous.text[:1].isupper() or previous.lower_ in UNIT_WORDS)
+    if before == "," and after_place and after in {"(", ","} and any(c.is_admin for c in candidates):
+        return True  # "Jalalabad, Fazilka (Punjab)": a district in the middle of a qualifier chain
     return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
 
 
@@ -258,13 +320,14 @@ def _make_mention(span: Span, label: str) -> Mention | None:
 
 
 def _gazetteer_mentions(
-    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int], *, demonyms: bool = False
+    doc: Doc, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int], facilities: set[int],
+    *, demonyms: bool = False
 ) -> list[Mention]:
     found: list[Mention] = []
     i = 0
     tokens = list(doc)
     while i < len(tokens):
-        match = _longest_match(tokens, i, gazetteer, taken, organisations)
+        match = _longest_match(tokens, i, gazetteer, taken, organisations, facilities)
         if match is None:
             if demonyms and i not in taken and _capitalised(tokens[i]) and gazetteer.demonym_place(tokens[i].text):
                 # "the Nigerian Army", "Korean women": a nationality word NER left untagged or inside a name.
@@ -283,7 +346,8 @@ def _gazetteer_mentions(
 
 
 def _longest_match(
-    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int]
+    tokens: list[Token], i: int, gazetteer: Gazetteer, taken: set[int], organisations: dict[int, int],
+    facilities: set[int],
 ) -> int | None:
     if i in taken or not _capitalised(tokens[i]) or _hyphen_joined(tokens, i - 1, gazetteer, i - 2):
         return None  # "Xaaji-Cali" is one name, not Cali
@@ -311,14 +375,17 @@ def _longest_match(
         if _sentence_initial_common_word(tokens[i], end - i):
             continue
         if gazetteer.is_major(key):
+            if i in facilities and organisations.get(i) != i:
+                continue  # "Mbanza Congo", a town no gazetteer has: its second word is no country
             return end
         if text.isupper() and not any(c.main for c in gazetteer.candidates(text)):
             continue  # "GNA" is no spelling of Guna: an acronym is a place by its own name ("BEIRUT", "US")
-        if gazetteer.is_prominent(key) and (end - i > 1 or tokens[i].pos_ == "PROPN"):
-            inside = organisations.get(i)
-            # In an organisation's name a one-word place must lead it ("Dubai Police", not "Shah Wali Kot").
-            if end - i > 1 or inside is None or inside == i:
-                return end
+        inside = organisations.get(i)
+        if inside is not None and not any(c.main for c in gazetteer.candidates(text)):
+            continue  # inside a longer name a place counts by its own name only: "Gana Ropp" is not Guna
+        # In an organisation's name a one-word place must lead it ("Dubai Police", not "Shah Wali Kot").
+        if gazetteer.is_prominent(key) and (end - i > 1 or (tokens[i].pos_ == "PROPN" and inside in (None, i))):
+            return end
         if end != run_end or len(key) < 3 or any(k in organisations for k in range(i, end)) or text.isupper():
             continue
         followed_by_unit = end < len(tokens) and tokens[end].lower_ in UNIT_WORDS
