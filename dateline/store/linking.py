@@ -38,6 +38,12 @@ Evidence and why each weighs what it does:
 * details (``_detail_score``): an article about someone the event's articles never name (its most
   repeated name, the ``^`` marker of its context) counts against, and so do weekdays named by both
   articles with none in common (``@`` markers);
+* conflicting evidence: other participant names (``_name_score`` below zero) together with a detail
+  mismatch never link. Either alone happens within one story (a rewrite names other officials, or
+  reports on another day); both together are another happening of it (the arrest, not the shooting);
+* a far place (> ``MAX_KM``) weighs only ``MISPLACED_PENALTY`` when a participant name is shared and
+  the article contexts agree strongly (``STRONG_CONTEXT``): the same people in the same story put
+  elsewhere by a geocoder;
 * a mention that names no participant takes the names of its article's other mentions
   (``with_article_names``).
 
@@ -115,6 +121,10 @@ TRIGGER_WEIGHT = 1.0
 CONTEXT_WEIGHT = 1.5
 NO_CONTEXT_PENALTY = 1.0
 FAR_PENALTY = 2.5
+# a far place weighs this little when the participants and the article context agree: one geocoder's
+# misplaced city, not another happening
+MISPLACED_PENALTY = 1.0
+STRONG_CONTEXT = 1.0
 MIN_OVERLAP = 0.25
 MIN_CONTEXT = 2  # fewer context terms than this say nothing about sameness
 MAX_CONTEXT = 120
@@ -445,7 +455,8 @@ def score(mention: Features, event: Features, weights: Mapping[str, float] | Non
                           event.actor_countries, 1.0)  # fmt: skip
     total += _party_score(mention.recipient_codes, mention.recipient_countries, event.recipient_codes,
                           event.recipient_countries, 0.5)  # fmt: skip
-    total += _name_score(mention.names, event.names, weights)
+    names = _name_score(mention.names, event.names, weights)
+    total += names
     if mention.words and event.words:
         overlap = len(mention.words & event.words) / min(len(mention.words), len(event.words))
         total += TEXT_WEIGHT * overlap
@@ -454,10 +465,17 @@ def score(mention: Features, event: Features, weights: Mapping[str, float] | Non
     context = _context_score(mention, event, weights)
     if mention.day is None and mention.triggers and event.triggers and not mention.triggers & event.triggers:
         return None  # undated: the verb is the last thing telling two happenings of one story apart
+    details = _detail_score(mention, event)
+    if names < 0 and details < 0:
+        # other participants *and* another protagonist or weekday: two independent disagreements are
+        # another happening of the story (the arrest, not the shooting), however much else agrees
+        return None
+    if place_part <= -FAR_PENALTY and names > 0 and context >= STRONG_CONTEXT:
+        total += FAR_PENALTY - MISPLACED_PENALTY  # the same people in the same story: a misplaced city
     if mention.triggers & event.triggers:
         # the same verb is weak evidence alone (every attack "killed"), strong within one story
         total += TRIGGER_WEIGHT * (2 if context > 0 else 1)
-    return total + context + _detail_score(mention, event)
+    return total + context + details
 
 
 def threshold_for(mention: Features, event: Features | None = None) -> float:

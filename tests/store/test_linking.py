@@ -347,3 +347,28 @@ def test_store_finds_undated_and_year_events_for_a_dated_mention(any_store):
     )
     mention = features_of_mention_row(mention_row(second.events[0], second.article, 0))
     assert {eid for eid, _ in any_store._candidates(mention)} == {undated_id, year_id}
+
+
+def test_other_participants_and_another_weekday_together_never_link():
+    shooting = _undated("a", "arrested", STORY_A + " It happened on Tuesday.", names=frozenset({"quist"}))
+    # each disagreement alone still leaves a score: rewrites name other officials, or report another day
+    other_day = _undated("b", "arrested", STORY_A + " Officers said on Friday.", names=frozenset({"quist"}))
+    other_people = _undated("b", "arrested", STORY_A + " Officers said on Tuesday.", names=frozenset({"moraal"}))
+    assert score(other_day, shooting) is not None
+    assert score(other_people, shooting) is not None
+    both = _undated("b", "arrested", STORY_A + " Officers said on Friday.", names=frozenset({"moraal"}))
+    assert score(both, shooting) is None
+
+
+def test_far_place_weighs_less_when_the_same_people_and_story_agree():
+    from dateline.store.linking import FAR_PENALTY, MISPLACED_PENALTY
+
+    near = _undated("a", "arrested", STORY_A, names=frozenset({"quist"}), **KIRKUK)
+    misplaced = _undated("b", "arrested", STORY_A, names=frozenset({"quist"}), **BASRA)
+    same_place = _undated("b", "arrested", STORY_A, names=frozenset({"quist"}), **KIRKUK)
+    gap = score(same_place, near) - score(misplaced, near)
+    assert abs(gap - (1.5 + MISPLACED_PENALTY)) < 1e-9  # 1.5: the same city
+    # another story in a far city keeps the full penalty
+    stranger = _undated("b", "arrested", STORY_B, names=frozenset({"tessaly"}), **BASRA)
+    stranger_near = _undated("b", "arrested", STORY_B, names=frozenset({"tessaly"}), **KIRKUK)
+    assert abs(score(stranger_near, near) - score(stranger, near) - (1.5 + FAR_PENALTY)) < 1e-9
