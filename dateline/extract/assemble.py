@@ -47,21 +47,25 @@ def assemble_events(
     events = [_event(doc, doc_id, group) for group in groups]
     _defer_to_protests(events, groups)
     _defer_to_speech(events, groups)
+    _defer_to_main_predicates(events, groups)
+    _defer_to_settings(events, groups)
     _attach_counts(events, groups, counts, claims, doc)
     _attach_quantities(events, groups, quantities, claims, doc)
     background = _background_groups(groups)
     return [_finish(e) for i, e in enumerate(events) if i not in background]
 
 
-_BACKGROUND_MARKERS = frozenset("after following since".split())
+# the occasion ("after", "following"), the cause ("because") or what the news happened in spite of ("despite")
+_BACKGROUND_MARKERS = frozenset("after following since because despite".split())
 
 
 def _background_groups(groups: list[list[MentionDraft]]) -> set[int]:
     """Events told only as the occasion of another of a different kind in their sentence ("suspended
-    aid after its vehicles were hit", "lifted the curfew imposed after the clashes"): reported elsewhere
-    as events of their own, here they are background, not a second happening of this article."""
+    aid after its vehicles were hit", "lifted the curfew imposed after the clashes", "failed to agree
+    despite hours of talks", acts told in a relative clause): reported elsewhere as events of their own,
+    here they are background, not a second happening of this article."""
     main_types = {(d.sentence.start, d.coding.event_type) for g in groups for d in g
-                  if _prominence(d) == 2 and not _in_background_clause(d.head)}
+                  if not _in_background_clause(d.head)}
     main_sentences = {start for start, _ in main_types}
     dropped: set[int] = set()
     for i, group in enumerate(groups):
@@ -76,8 +80,10 @@ def _background_groups(groups: list[list[MentionDraft]]) -> set[int]:
 
 
 def _in_background_clause(token) -> bool:
-    """Whether the token sits in an "after ..." / "following ..." clause or phrase."""
+    """Whether the token sits in an "after ..." / "following ..." / "despite ..." clause or phrase."""
     for node in [token, *token.ancestors]:
+        if node.dep_ == "relcl":
+            return True  # "families who say their sons were kidnapped": what describes someone in the news
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKERS for c in node.children):
             return True
         if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in _BACKGROUND_MARKERS:
@@ -123,8 +129,8 @@ def _host_of(group: list[MentionDraft], groups: list[list[MentionDraft]]) -> lis
     for other in groups:
         if other is group or _is_part(other) or other[0].coding.event_type not in _HOST_TYPES:
             continue
-        if other[0].modality.value != "asserted":
-            continue
+        if other[0].modality.value not in ("asserted", "uncertain"):
+            continue  # "detained during an attempt to protest": an attempted protest is still the host
         for draft in other:
             end = draft.sentence.end - 1
             if draft.sentence.start in sentences or end in previous:
@@ -264,6 +270,10 @@ def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
 _PROTESTER_WORDS = frozenset("protester protestor demonstrator participant marcher striker picketer".split())
 
 
+_DEMOTION = 0.3
+_NOUN_MODIFIERS = frozenset({"acl", "amod"})  # "citizens abducted decades ago", "the kidnapped citizens"
+
+
 def _defer_to_protests(events: list[Event], groups: list[list[MentionDraft]]) -> None:
     """What protesters demand, denounce or reject is the protest's message, not the main event: such
     speech acts (in the protest's sentence, or with protesters as their speakers) rank below it."""
@@ -277,19 +287,62 @@ def _defer_to_protests(events: list[Event], groups: list[list[MentionDraft]]) ->
         by_protesters = any(t.lemma_.lower() in _PROTESTER_WORDS for e in first.actors if e.span is not None
                             for t in first.sentence if e.span.start <= t.idx < e.span.end)
         if first.sentence.start in protest_sentences or by_protesters:
-            events[i] = _replace(events[i], confidence=round(max(0.05, events[i].confidence - 0.3), 3))
+            events[i] = _demoted(events[i])
 
 
 def _defer_to_speech(events: list[Event], groups: list[list[MentionDraft]]) -> None:
-    """"Condemned the terrorist attack", "condolences after the assault": a happening named as what a
-    statement is about is told elsewhere; the statement is this sentence's event."""
-    speech_heads = {d.head.i for g in groups for d in g if d.trigger.entry.is_speech}
+    """"Condemned the terrorist attack", "condolences after the assault", "protested against the
+    attack": a happening named as what a statement or protest is about is told elsewhere; the statement
+    (or protest) is this sentence's event."""
+    speech_heads = {d.head.i for g in groups for d in g if d.trigger.entry.is_speech or _protest_verb(d)}
     for i, group in enumerate(groups):
         first = group[0]
         if first.trigger.entry.is_speech or first.head.pos_ not in ("NOUN", "PROPN") or len(group) > 1:
             continue
         if any(a.i in speech_heads for a in first.head.ancestors):
-            events[i] = _replace(events[i], confidence=round(max(0.05, events[i].confidence - 0.3), 3))
+            events[i] = _demoted(events[i])
+
+
+def _demoted(event: Event) -> Event:
+    """The event ranked below its sentence's news (still reported, with less confidence)."""
+    return _replace(event, confidence=round(max(0.05, event.confidence - _DEMOTION), 3))
+
+
+def _protest_verb(draft: MentionDraft) -> bool:
+    """ "Protested against the attack": a protest told by its verb says what it is about, as a statement does."""
+    return draft.coding.event_type == "PROTEST" and draft.head.pos_ == "VERB"
+
+
+def _defer_to_main_predicates(events: list[Event], groups: list[list[MentionDraft]]) -> None:
+    """ "Freed three citizens abducted decades ago": a happening told only in a participle or modifier
+    describes someone in the news; its sentence's main predicate, of another kind, is the news."""
+    mains = {(d.sentence.start, d.coding.event_type) for g in groups for d in g if _prominence(d) > 0}
+    for i, group in enumerate(groups):
+        if not all(d.head.dep_ in _NOUN_MODIFIERS for d in group):
+            continue
+        kinds = {kind for start, kind in mains if any(d.sentence.start == start for d in group)}
+        if kinds - {group[0].coding.event_type}:
+            events[i] = _demoted(events[i])
+
+
+_SETTING_PREPOSITIONS = frozenset("in during at".split())
+
+
+def _defer_to_settings(events: list[Event], groups: list[list[MentionDraft]]) -> None:
+    """ "Two people were killed in the protest": violence told as what happened in a happening of another
+    kind is how that one went; the protest is the event the sentence reports."""
+    heads = {d.head.i: d.coding.event_type for g in groups for d in g}
+    for i, group in enumerate(groups):
+        first = group[0]
+        if len({d.sentence.start for d in group}) > 1 or first.coding.event_type != "ASSAULT":
+            continue
+        # "were killed and others injured in the protest": the phrase may hang on a conjoined predicate
+        predicates = {t for d in group for t in (d.head, *d.head.conjuncts)}
+        settings = [heads.get(p.i) for t in predicates for prep in t.children
+                    if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPOSITIONS
+                    for p in prep.children if p.dep_ == "pobj"]
+        if any(kind in _HOST_TYPES and kind != first.coding.event_type for kind in settings):
+            events[i] = _demoted(events[i])
 
 
 def _trigger_span(doc: Doc, draft: MentionDraft) -> TextSpan:

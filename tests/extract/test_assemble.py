@@ -105,3 +105,38 @@ def test_assemble_separate_killing_keeps_its_count(events):
                    "Separately, gunmen attacked a village near Ilo, killing a farmer.")
     protest = next(e for e in found if e.trigger.text == "fired")
     assert protest.dead == 2
+
+
+def test_assemble_despite_clause_is_background_under_reporting_verb(events):
+    found = events("Negotiators failed to reach agreement on Friday despite hours of talks in Geneva, officials said.")
+    assert "CONSULT" not in [e.event_type for e in found]
+
+
+def test_assemble_participle_ranks_below_sentence_predicate(events):
+    found = events("Iran summoned the British envoy on Sunday to complain about his visit to the families of "
+                   "those killed by the army.")
+    killing = next(e for e in found if e.event_type == "ASSAULT")
+    assert _top(found).event_type == "ACCUSE" and killing.confidence < 0.5
+
+
+def test_assemble_killing_in_protest_defers_to_protest(events):
+    found = events("At least two people were killed and several others were injured in the opposition protest "
+                   "in Omdurman.")
+    assert _top(found).event_type == "PROTEST"
+
+
+def test_assemble_arrests_during_attempted_protest_fold_into_it(events):
+    found = events("Four people have been detained in Minsk during an attempt to protest against repression.")
+    assert [e.acled_sub_event_type for e in found if e.acled_sub_event_type] == ["Protest with intervention"]
+
+
+def test_assemble_attack_protested_against_ranks_below_protest(events):
+    found = events("Thousands of residents protested in Wana against the attack on their leader.")
+    attack = next(e for e in found if e.event_type == "ASSAULT")
+    assert _top(found).event_type == "PROTEST" and attack.confidence < 0.5
+
+
+def test_assemble_relative_clause_act_is_background(events):
+    found = events("Britain's foreign secretary said the two sides must reach an agreement that ends the war "
+                   "before aid is released.")
+    assert [e.event_type for e in found] == ["REQUEST"]
