@@ -131,11 +131,27 @@ def _host_of(group: list[MentionDraft], groups: list[list[MentionDraft]]) -> lis
             continue
         if other[0].modality.value not in ("asserted", "uncertain"):
             continue  # "detained during an attempt to protest": an attempted protest is still the host
+        if other[0].coding.event_type == "ASSAULT" and _other_hands(group, other):
+            continue  # "Police arrested the gunman": the arrest after an attack is a happening of its own
         for draft in other:
             end = draft.sentence.end - 1
             if draft.sentence.start in sentences or end in previous:
                 return other
     return None
+
+
+def _other_hands(part: list[MentionDraft], host: list[MentionDraft]) -> bool:
+    """Whether an arrest is made by others than the attack's actors ("troops raided the village and
+    detained five" is one happening; gunmen shooting and police arresting them are two)."""
+    if not all(d.coding.acled_sub_event_type == "Arrests" for d in part):
+        return False
+    makers = {_actor_key(e) for d in part for e in d.actors}
+    attackers = {_actor_key(e) for d in host for e in d.actors}
+    return bool(makers) and bool(attackers) and not makers & attackers
+
+
+def _actor_key(entity) -> str:
+    return entity.code or entity.name or entity.text
 
 
 def _same_happening(group: list[MentionDraft], draft: MentionDraft) -> bool:

@@ -116,7 +116,13 @@ def _only_force_of_sentence(trigger: Trigger, found: list[Trigger]) -> bool:
     """Tear gas in a sentence that tells of a protest or a fight is how that event went, not an event of its
     own; alone, it is the dispersal of a crowd (coded as such: ``coding``)."""
     sent = trigger.head.sent
-    return not any(o is not trigger and o.entry.is_violent and sent.start <= o.head.i < sent.end for o in found)
+    return not any(o is not trigger and o.entry.is_violent and not _is_detention(o) and sent.start <= o.head.i < sent.end
+                   for o in found)
+
+
+def _is_detention(trigger: Trigger) -> bool:
+    # "fired tear gas and arrested 20": the arrests are part of the dispersal, not the fight it belongs to
+    return trigger.entry.cameo.startswith("173")
 
 
 def _named_objects(trigger: Trigger) -> list[Token]:

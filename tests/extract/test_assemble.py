@@ -140,3 +140,15 @@ def test_assemble_relative_clause_act_is_background(events):
     found = events("Britain's foreign secretary said the two sides must reach an agreement that ends the war "
                    "before aid is released.")
     assert [e.event_type for e in found] == ["REQUEST"]
+
+
+def test_assemble_arrest_by_others_after_attack_is_its_own_event(events):
+    found = events("Gunmen shot dead a shopkeeper in Oru on Monday. Police arrested two suspects hours later.")
+    types = sorted(e.acled_sub_event_type for e in found)
+    assert types == ["Arrests", "Attack"]
+    assert _top(found).acled_sub_event_type == "Attack"
+
+
+def test_assemble_arrests_by_the_raiders_stay_part_of_the_raid(events):
+    found = events("Soldiers raided the village of Oru on Monday, killing three men and detaining five.")
+    assert [e.acled_sub_event_type for e in found if e.acled_sub_event_type] == ["Attack"]

@@ -157,6 +157,11 @@ def test_trigger_tear_gas_is_an_event_only_when_nothing_else_happened(parse):
     assert "fired" not in codes and "protested" in codes
 
 
+def test_trigger_tear_gas_with_arrests_is_still_the_dispersal(parse):
+    codes = _codes(parse, "Police fired tear gas at students in the main square and arrested twenty of them.")
+    assert "fired" in codes and "arrested" in codes
+
+
 def test_trigger_targeting_with_sanctions_is_no_attack(parse):
     assert "targeted" not in _codes(parse, "The ministry targeted the oligarchs with new sanctions.")
 
