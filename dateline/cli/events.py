@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import click
+
+from ..errors import InputError
+from ..store.filters import check_date
 
 __all__ = ["command", "filter_options", "filters_from"]
 
@@ -19,14 +21,10 @@ __all__ = ["command", "filter_options", "filters_from"]
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    for length, fmt in ((10, "%Y-%m-%d"), (7, "%Y-%m"), (4, "%Y")):
-        if len(value) == length:
-            try:
-                datetime.strptime(value, fmt)
-            except ValueError:
-                break
-            return value
-    raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+    try:
+        return check_date(param.name or "date", value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _parse_near(

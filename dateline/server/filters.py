@@ -7,25 +7,14 @@ raises ``InputError`` (a 400 answer) with a message that says what to write inst
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from ..errors import InputError
+from ..store.filters import check_date
 
 __all__ = ["FILTER_NAMES", "event_filters"]
 
 FILTER_NAMES = ("type", "country", "since", "until", "near", "actor", "text")
-
-
-def _date(name: str, value: str) -> str:
-    for length, fmt in ((10, "%Y-%m-%d"), (7, "%Y-%m"), (4, "%Y")):
-        if len(value) == length:
-            try:
-                datetime.strptime(value, fmt)
-            except ValueError:
-                break
-            return value
-    raise InputError(f"{name}={value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _near(value: str) -> tuple[float, float, float]:
@@ -50,7 +39,7 @@ def event_filters(params: dict[str, str | None]) -> dict[str, Any]:
         filters["country"] = given["country"].upper()
     for name in ("since", "until"):
         if name in given:
-            filters[name] = _date(name, given[name])
+            filters[name] = check_date(name, given[name])
     if "near" in given:
         filters["near"] = _near(given["near"])
     for name in ("actor", "text"):
