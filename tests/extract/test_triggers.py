@@ -196,3 +196,8 @@ def test_trigger_word_inside_a_proper_name_is_no_event(parse):
 
 def test_trigger_upgrading_ties_is_diplomatic_cooperation(parse):
     assert _codes(parse, "Norland and Pelna upgraded their diplomatic ties in May.")["upgraded"] == "054"
+
+
+def test_trigger_easing_tensions_is_no_eased_restriction(parse):
+    assert "ease" not in _codes(parse, "The envoys will try to ease tensions along the border.")
+    assert "eased" in _codes(parse, "The council eased restrictions on trade on Monday.")
