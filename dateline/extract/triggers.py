@@ -388,8 +388,11 @@ def _accidental(token: Token) -> bool:
     words |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(token.sent, token.sent[1:])}
     if not coding_cues().has("accident_cues", words):
         return False
-    agents = ("bomber", "militant", "attacker", "terrorist", "gunman", "insurgent", "rebel", "bomb", "ied")
-    return not (words & set(agents))
+    agents = ("bomber", "militant", "attacker", "terrorist", "gunman", "insurgent", "rebel", "bomb", "ied",
+              "landmine", "explosive")
+    # "a mine planted by ...", "detonated": someone caused it (the verb, unlike the noun "plant", names a deed)
+    deed = any(t.pos_ == "VERB" and t.lemma_.lower() in ("plant", "detonate", "hurl", "throw") for t in token.sent)
+    return not (words & set(agents)) and not deed
 
 
 def _asks_for_object(entry: TriggerEntry) -> bool:

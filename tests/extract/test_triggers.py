@@ -201,3 +201,9 @@ def test_trigger_upgrading_ties_is_diplomatic_cooperation(parse):
 def test_trigger_easing_tensions_is_no_eased_restriction(parse):
     assert "ease" not in _codes(parse, "The envoys will try to ease tensions along the border.")
     assert "eased" in _codes(parse, "The council eased restrictions on trade on Monday.")
+
+
+def test_trigger_planted_mine_exploding_is_no_accident(parse):
+    text = "A landmine planted by the militia exploded near the farm of Oru, injuring a shepherd."
+    assert "exploded" in _codes(parse, text)
+    assert _codes(parse, "A gas cylinder exploded at a bottling plant in Oru, injuring four workers.") == {}
