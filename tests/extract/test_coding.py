@@ -4,28 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.actors import ActorCoder, find_roles
-from dateline.extract.components import EVENT_COMPONENT, ensure_component
-from dateline.extract.mentions import ArticleContext, read_mention
-from dateline.extract.quotes import find_claims
-
 
 @pytest.fixture(scope="module")
-def mentions(nlp):
-    pipeline = ensure_component(nlp)
-    coder = ActorCoder.default()
-
-    def read(text: str) -> dict[str, object]:
-        doc = pipeline(text)
-        context = ArticleContext(doc=doc, claims=find_claims(doc), outlet=None, country=None)
-        found = {}
-        for trigger in doc._.get(EVENT_COMPONENT):
-            draft = read_mention(trigger, context, find_roles, coder)
-            if draft is not None:
-                found[trigger.span.text] = draft
-        return found
-
-    return read
+def mentions(read_drafts):
+    return lambda text: {d.trigger.span.text: d for d in read_drafts(text)}
 
 
 def test_coding_future_release_is_intent(mentions):

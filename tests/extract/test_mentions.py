@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.actors import ActorCoder, find_roles
-from dateline.extract.components import EVENT_COMPONENT, ensure_component
-from dateline.extract.mentions import ArticleContext, content_parent, read_mention
-from dateline.extract.quotes import find_claims
+from dateline.extract.mentions import content_parent
 
 
 @pytest.fixture(scope="module")
-def drafts(nlp):
-    pipeline = ensure_component(nlp)
-    coder = ActorCoder.default()
-
+def drafts(read_drafts):
     def read(text: str) -> dict[str, object]:
-        doc = pipeline(text)
-        context = ArticleContext(doc=doc, claims=find_claims(doc), outlet=None, country=None)
-        found = [read_mention(t, context, find_roles, coder) for t in doc._.get(EVENT_COMPONENT)]
-        found = [d for d in found if d is not None]
+        found = read_drafts(text)
         return {d.trigger.span.text: (d, found) for d in found}
 
     return read
