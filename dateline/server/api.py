@@ -56,7 +56,7 @@ def event_page(
     Reads one event past the page to know whether another page exists, so no count of the whole
     result is ever needed.
     """
-    rows = list(islice(store.events(**filters, limit=offset + limit + 1), offset, None))
+    rows = list(store.events(**filters, limit=limit + 1, offset=offset))
     return rows[:limit], (offset + limit if len(rows) > limit else None)
 
 

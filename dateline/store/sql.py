@@ -365,12 +365,13 @@ class SqlStore:
         actor: str | None = None,
         text: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> Iterator[StoredEvent]:
         """Linked events matching every filter given, by date (undated last) then id.
 
         ``since``/``until`` compare ISO date strings (inclusive); ``near`` is ``(lat, lon, km)``;
         ``actor`` and ``text`` are case-insensitive substrings (every word of ``text`` must occur in
-        the evidence of some mention).
+        the evidence of some mention). ``offset`` skips that many matching events (pages of a listing).
         """
         where, params = [], []
         if event_type:
@@ -400,9 +401,18 @@ class SqlStore:
             params.append(f"%{word.lower()}%")
         sql = f"SELECT * FROM events{' WHERE ' + ' AND '.join(where) if where else ''}"
         sql += " ORDER BY (date IS NULL), date, id"
+        skip = offset
+        if not near and offset:
+            # the database skips the rows; with ``near`` the distance test below decides what counts
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None else limit, offset] if self._dialect.name == "sqlite" else [limit, offset]
+            skip = 0
         count = 0
         for row in self._iter_rows(sql, params):
             if near and haversine_km(near[0], near[1], row["lat"], row["lon"]) > near[2]:
+                continue
+            if skip:
+                skip -= 1
                 continue
             if limit is not None and count >= limit:
                 return

@@ -108,6 +108,15 @@ def test_events_filters(any_store):
     assert len(list(any_store.events(event_type="ACCUSE"))) == 1
 
 
+def test_events_offset_pages_through_the_same_order(any_store):
+    _write_all(any_store, all_documents())
+    dates = lambda **f: [e.date for e in any_store.events(event_type="assault", **f)]  # noqa: E731
+    assert dates(offset=1) == ["2021-04-05", "2021-04-06"]
+    assert dates(offset=1, limit=1) == ["2021-04-05"]
+    assert dates(offset=3) == []
+    assert [e.date for e in any_store.events(near=(33.34, 44.40, 5.0), offset=1)] == ["2021-04-06"]
+
+
 def test_event_and_mentions_carry_evidence(any_store):
     _write_all(any_store, story("two_attacks"))
     event = next(any_store.events(actor="gunmen"))
