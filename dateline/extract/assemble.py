@@ -8,11 +8,11 @@ call on"). Casualty counts go to the violent event of their sentence, else the l
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..distance import haversine_km
 from ..doctext import text_of
 from ..models import Attribution, Event, Mention, Place, Quantity
 from ..models import Span as TextSpan
@@ -212,7 +212,7 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
         return True
     if a.name and b.name and a.name.lower() == b.name.lower():
         return True
-    return _km(a.lat, a.lon, b.lat, b.lon) <= 50.0  # type: ignore[arg-type]
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= 50.0  # type: ignore[arg-type]
 
 
 def _dates_agree(group: list[MentionDraft], draft: MentionDraft) -> bool:
@@ -225,13 +225,6 @@ def _dates_agree(group: list[MentionDraft], draft: MentionDraft) -> bool:
     mine = draft.date or ""
     short = min(len(other), len(mine))
     return other[:short] == mine[:short]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..distance import haversine_km
 from ..doctext import text_of
 from .names import name_key
 from .recognize import CONTEXT_ONLY, NAMED_ONLY
@@ -314,13 +315,7 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
     if container.feature_code == "ADM1":
         return candidate.admin1_code == container.admin1_code and candidate.country == container.country
     # An ADM2 or a town as container: near enough (the data links towns to provinces, not to districts).
-    return candidate.country == container.country and _km(candidate, container) < 60
-
-
-def _km(a: Candidate, b: Candidate) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return candidate.country == container.country and haversine_km(candidate.lat, candidate.lon, container.lat, container.lon) < 60
 
 
 def _qualifier_chain(text: str, mentions: Sequence[Mention], i: int) -> list[int]:

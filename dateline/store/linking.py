@@ -71,6 +71,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from functools import lru_cache
 
+from ..distance import haversine_km
+
 __all__ = [
     "DAY_WINDOW",
     "LINK_THRESHOLD",
@@ -288,13 +290,6 @@ def _is_title_case(line: str) -> bool:
         return False  # prose: several sentences, or one that ends like prose, whatever its share of names
     words = _WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def cameo_compatible(a: str, b: str) -> bool:
