@@ -85,7 +85,6 @@ __all__ = [
     "cameo_compatible",
     "context_terms",
     "day_of",
-    "haversine_km",
     "idf_weights",
     "keywords",
     "mid_year",

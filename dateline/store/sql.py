@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from ..distance import haversine_km
 from ..errors import SchemaVersionError
 from ..models import Document, Event, Failure
 from .identity import NEAR_DUPLICATE_JACCARD, band_keys, fingerprint_of, signature_of, signature_similarity
@@ -27,7 +28,6 @@ from .linking import (
     Features,
     assign,
     context_terms,
-    haversine_km,
     idf_weights,
     mid_year,
 )
