@@ -16,11 +16,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..doctext import text_of
 from ..models import Place, Toponym, replace
 from .gazetteer import GAZETTEER_VERSION, Candidate, Gazetteer, build_gazetteer, default_path
 from .geonames import import_geonames
-from .locate import Located, contained_facilities, document_country, in_country, locate, resolution_of
-from .rank import country_context, resolve_mentions
+from .locate import Located, contained_facilities, document_country, in_area, in_country, locate, resolution_of
+from .rank import country_context, operating_units, resolve_mentions
 from .recognize import find_mentions
 from .sources import PRIVATE_ID_BASE
 
@@ -120,7 +121,8 @@ class Geoparser:
             # "near Sentianivka", a village no gazetteer has: at least the country the text is about.
             country = self._document_country(doc, located)
             if country is not None:
-                place = in_country(place, country)
+                units = [u for u in operating_units(text_of(doc), self.gazetteer) if u.country == country.country]
+                place = in_area(place, units) if units else in_country(place, country)
         return place
 
     def _at_seat(self, place: Place) -> Place:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate
     from .recognize import Mention
 
-__all__ = ["Located", "contained_facilities", "document_country", "in_country", "locate", "resolution_of"]
+__all__ = ["Located", "contained_facilities", "document_country", "in_area", "in_country", "locate", "resolution_of"]
 
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "on", "across", "around", "throughout", "into", "within",
@@ -79,6 +79,16 @@ def in_country(place: Place, country: Candidate) -> Place:
     """A place no gazetteer has, at the point of the country the text is about (``resolution`` country)."""
     return replace(place, lat=round(country.lat, 5), lon=round(country.lon, 5), country_code=country.country,
                    resolution=Resolution.COUNTRY.value, reason=None)
+
+
+def in_area(place: Place, units: Sequence[Candidate]) -> Place:
+    """A place no gazetteer has, at the centre of the units an actor of the text works in ("OSCE SMM":
+    Donetsk and Luhansk oblasts), with ``resolution`` admin1: nearer than the country's centre."""
+    lat = sum(unit.lat for unit in units) / len(units)
+    lon = sum(unit.lon for unit in units) / len(units)
+    return replace(place, lat=round(lat, 5), lon=round(lon, 5), country_code=units[0].country,
+                   admin1=units[0].admin1 if len(units) == 1 else None,
+                   resolution=Resolution.ADMIN1.value, reason=None)
 
 
 def document_country(doc: Doc, located: Sequence[Located], demonym_votes: Counter[str]) -> str | None:

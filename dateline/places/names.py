@@ -13,6 +13,9 @@ from functools import lru_cache
 __all__ = ["is_latin", "name_key", "strip_name"]
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# Apostrophes and the marks transliterations write for Arabic ayn and hamza ("Şāʻdah", "Ṣan‘ā’", "Ma`rib"):
+# they sit inside a word, so "Sa'dah" and "Şāʻdah" must meet as "sadah", not split into "sa dah".
+_APOSTROPHES = str.maketrans("", "", "'’‘`´ʹʻʼʽʾʿ′")
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
@@ -24,7 +27,7 @@ def name_key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
     # "U.S." and "US" must meet; dots inside abbreviations carry no meaning for lookup.
-    folded = folded.replace(".", "").replace("'", "").replace("’", "")
+    folded = folded.replace(".", "").translate(_APOSTROPHES)
     key = _NON_WORD.sub(" ", folded).strip()
     return _LEADING_ARTICLE.sub("", key)
 

@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate, Gazetteer
     from .recognize import Mention
 
-__all__ = ["FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "no_place_use", "operating_areas", "resolve_mentions",
+__all__ = ["FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "no_place_use", "operating_areas", "operating_units",
+           "resolve_mentions",
            "sponsor_only"]
 
 FEATURE_WEIGHT = {"PCLI": 2.0, "ADM1": -0.8, "ADM2": -1.3, "PPLC": 0.6}
@@ -101,13 +103,38 @@ def country_context(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
 
 def operating_areas(text: str) -> Counter[str]:
     """Countries of the one-country missions and armed groups ``text`` names ("OSCE SMM" -> UKR)."""
-    return Counter(country for pattern, country in _operating_area_patterns() if pattern.search(text))
+    return Counter(area.country for area in _operating_area_rows() if area.pattern.search(text))
+
+
+def operating_units(text: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
+    """The first-level units the missions and groups ``text`` names work in ("OSCE SMM" -> the Donetsk
+    and Luhansk oblasts), as gazetteer records; empty when none of them has units on record."""
+    found: dict[int, Candidate] = {}
+    for area in _operating_area_rows():
+        if area.units and area.pattern.search(text):
+            for unit in area.units:
+                record = next((c for c in gazetteer.candidates(unit)
+                               if c.feature_code == "ADM1" and c.country == area.country), None)
+                if record is not None:
+                    found.setdefault(record.geonameid, record)
+    return tuple(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _OperatingArea:
+    pattern: re.Pattern[str]
+    country: str
+    units: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def _operating_area_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"), country)
-                 for name, country in data_lines("operating_areas.txt"))
+def _operating_area_rows() -> tuple[_OperatingArea, ...]:
+    rows = []
+    for fields in data_lines("operating_areas.txt"):
+        units = tuple(u.strip() for u in fields[2].split(";") if u.strip()) if len(fields) > 2 else ()
+        rows.append(_OperatingArea(re.compile(r"(?<![\w-])" + re.escape(fields[0]) + r"(?![\w-])"),
+                                   fields[1].strip(), units))
+    return tuple(rows)
 
 
 def no_place_use(text: str, start: int, end: int) -> bool:
@@ -149,6 +176,10 @@ def resolve_mentions(
     admin_context: Counter[str] = Counter()
     for votes in admin_votes.values():
         admin_context.update(votes)
+    area_units = operating_units(text, gazetteer)
+    named_units = admin_context.copy()  # the provinces the text itself names, before the actors' areas join
+    for unit in area_units:
+        admin_context[unit.admin1_code] += 1  # "the OSCE SMM observed ... near Viktorivka": Luhansk's
     siblings = _list_kinds(text, mentions, options)
     resolved = []
     for i, (mention, opts) in enumerate(zip(mentions, options)):
@@ -164,6 +195,9 @@ def resolve_mentions(
             # "the village of Korin in Idleb province": not the Czech Korin. But "in At Tadawin (Marib)":
             # a unit of the same name in the same country says the town is that unit's seat, not a namesake.
             choice = choice if _same_name_unit(choice, opts) is not None else None
+        if choice is not None and qualifiers[i] is None and not _names_a_province(named_units, admin_votes.get(key)) \
+                and _outside_operating_area(choice, area_units):
+            choice = None  # an Odesa village named like a Luhansk one the gazetteer lacks: unlisted
         resolved.append((mention, choice))
     return _one_sense_per_name(mentions, resolved, qualifiers, options)
 
@@ -414,6 +448,21 @@ def _stray_village(choice: Candidate, context: Counter[str]) -> bool:
         return False
     named = sum(v for v in context.values() if v > 0)
     return named > 0 and context.get(choice.country, 0) <= 0
+
+
+def _names_a_province(named: Counter[str], own: Counter[str] | None) -> bool:
+    """Whether the provinces of the text's names, other than the name at hand (``own``), include one."""
+    others = named.copy()
+    others.subtract(own or Counter())
+    return any(count > 0 for count in others.values())
+
+
+def _outside_operating_area(choice: Candidate, units: Sequence[Candidate]) -> bool:
+    """A small place in the country of an actor's operating area ("OSCE SMM") but outside its units."""
+    if not units or choice.is_country or choice.is_admin or choice.population >= STRAY_VILLAGE:
+        return False
+    in_country = [u for u in units if u.country == choice.country]
+    return bool(in_country) and not any(u.admin1_code == choice.admin1_code for u in in_country)
 
 
 def _same_name_unit(town: Candidate, options: Sequence[Candidate]) -> Candidate | None:

@@ -4,7 +4,8 @@ and the country of an event whose place no gazetteer has."""
 from __future__ import annotations
 
 from dateline.places.gazetteer import spelling_variants
-from dateline.places.rank import operating_areas, sponsor_only
+from dateline.distance import haversine_km
+from dateline.places.rank import operating_areas, operating_units, sponsor_only
 
 
 def _locate(geoparser, nlp, text, word):
@@ -55,10 +56,42 @@ def test_operating_areas_names_one_country_missions_as_whole_words():
 
 
 def test_locate_event_unknown_village_takes_the_mission_country(default_geoparser, nlp):
+    text = "On 3 March, MINUSMA recorded 12 explosions near Zzyxibougou."
+    place = _locate(default_geoparser, nlp, text, "explosions")
+    assert place is not None and place.name == "Zzyxibougou"
+    assert place.country_code == "MLI" and place.resolution == "country" and place.geonameid is None
+
+
+def test_operating_units_are_the_mission_area_provinces(default_geoparser):
+    units = operating_units("The OSCE SMM recorded 12 explosions.", default_geoparser.gazetteer)
+    assert {(u.country, u.feature_code) for u in units} == {("UKR", "ADM1")}
+    assert len(units) == 2
+    assert operating_units("MINUSMA recorded 12 explosions.", default_geoparser.gazetteer) == ()
+
+
+def test_locate_event_unknown_village_takes_the_mission_area_centre(default_geoparser, nlp):
     text = "On 3 March, the OSCE SMM recorded 12 explosions near Zzyxivka."
     place = _locate(default_geoparser, nlp, text, "explosions")
-    assert place is not None and place.name == "Zzyxivka"
-    assert place.country_code == "UKR" and place.resolution == "country" and place.geonameid is None
+    assert place is not None and place.name == "Zzyxivka" and place.geonameid is None
+    assert place.country_code == "UKR" and place.resolution == "admin1"
+    units = operating_units(text, default_geoparser.gazetteer)
+    assert min(haversine_km(place.lat, place.lon, u.lat, u.lon) for u in units) < 100
+    country = default_geoparser.gazetteer.country("UKR")
+    assert haversine_km(place.lat, place.lon, country.lat, country.lon) > 300
+
+
+def test_locate_event_namesake_outside_the_mission_area_is_not_taken(default_geoparser, nlp):
+    # The gazetteer knows Viktorivka only in Odesa oblast and Crimea; the mission works in Donbas.
+    assert not any(c.admin1 in ("Donetska oblast", "Luhanska oblast")
+                   for c in default_geoparser.gazetteer.candidates("Viktorivka"))
+    text = "On 5 May, the OSCE SMM observed 7 explosions near Viktorivka."
+    place = _locate(default_geoparser, nlp, text, "explosions")
+    assert place is not None and place.name == "Viktorivka"
+    assert place.resolution == "admin1" and place.geonameid is None
+    # the same name with a province written next to it is still read in that province
+    doc = nlp("On 5 May, shells fell near Viktorivka, Odesa.")
+    found = {t.text: t for t in default_geoparser.toponyms(doc, doc_id="t")}
+    assert found["Viktorivka"].admin1 == "Odeska oblast"
 
 
 def test_locate_event_unknown_place_takes_the_country_the_text_names(default_geoparser, nlp):

@@ -27,6 +27,18 @@ def test_name_key_folds_accents_case_articles_and_dots():
     assert name_key("Côte d'Ivoire") == "cote divoire"
 
 
+def test_name_key_drops_ayn_and_hamza_marks_inside_words():
+    # GeoNames writes "Şāʻdah" and "Ṣan‘ā’"; news writes "Sa'dah", "Sanaa" or "Sadah".
+    assert name_key("Şāʻdah") == name_key("Sa'dah") == name_key("Sadah") == "sadah"
+    assert name_key("Ṣan‘ā’") == "sana"
+    assert name_key("Ma`rib") == name_key("Ma’rib") == "marib"
+
+
+def test_candidates_find_a_province_written_with_an_ayn_mark(default_geoparser):
+    provinces = [c for c in default_geoparser.gazetteer.candidates("Sadah") if c.feature_code == "ADM1"]
+    assert provinces and provinces[0].country == "YEM"
+
+
 def test_strip_name_drops_article_and_possessive():
     text = "the Iraq's"
     start, end = strip_name(text)
