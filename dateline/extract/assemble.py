@@ -329,6 +329,8 @@ def _defer_to_main_predicates(events: list[Event], groups: list[list[MentionDraf
     for i, group in enumerate(groups):
         if not all(d.head.dep_ in _NOUN_MODIFIERS for d in group):
             continue
+        if all(_protest_verb(d) for d in group):
+            continue  # "workers protested in Rijeka": no one is "protested", so no modifier, a misparsed verb
         kinds = {kind for start, kind in mains if any(d.sentence.start == start for d in group)}
         if kinds - {group[0].coding.event_type}:
             events[i] = _demoted(events[i])

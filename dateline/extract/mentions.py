@@ -293,7 +293,8 @@ def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDr
     for other in others:
         if other is draft or other.head.i not in ancestors:
             continue
-        if other.coding.event_type in _CONTENT_ONLY_TYPES and other.trigger.entry.is_speech:
+        if other.coding.event_type in _CONTENT_ONLY_TYPES and other.trigger.entry.is_speech \
+                and not _protest_beside_speech(draft, other):
             return other
         if draft.trigger.entry.is_speech and other.coding.event_type == "PROTEST":
             return other  # "staged demonstrations to demand reforms": the demand is the protest's message
@@ -301,6 +302,20 @@ def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDr
     if spoken is not None:
         return spoken
     return _relative_clause_host(draft, others)
+
+
+def _protest_beside_speech(draft: MentionDraft, speech: MentionDraft) -> bool:
+    """"Workers protested in Rijeka and demanded a moratorium", parsed with "protested" as a modifier of
+    "workers": a protest told by its own verb before the demand, not inside a clause the demand governs
+    ("called on supporters to protest"), is the happening the demand was made at, not its content."""
+    if draft.coding.event_type != "PROTEST" or draft.head.pos_ != "VERB" or draft.head.i > speech.head.i:
+        return False
+    node = draft.head
+    while node.i != speech.head.i and node.head.i != node.i:
+        if node.dep_ in ("ccomp", "xcomp"):
+            return False
+        node = node.head
+    return True
 
 
 def _clause_of_speech_noun(draft: MentionDraft, others: list[MentionDraft]) -> MentionDraft | None:

@@ -74,6 +74,10 @@ QUALIFIER_GAP = re.compile(
 )
 
 
+_UNRECOGNISED_DISTRICT = re.compile(
+    r"(?:\s+(?:village|town|area|district|locality|region|sector|frontline|front))?\s*\(\s*[A-Z][^(),;]{1,28},\s*")
+
+
 def base_score(candidate: Candidate) -> float:
     score = math.log10(candidate.population + 10)
     score += FEATURE_WEIGHT.get(candidate.feature_code, 0.0)
@@ -360,7 +364,9 @@ def _qualifier_chain(text: str, mentions: Sequence[Mention], i: int) -> list[int
         if j >= len(mentions):
             break
         gap = text[mentions[previous].end : mentions[j].start]
-        if len(gap) > 40 or not QUALIFIER_GAP.match(gap):
+        # "Al Jabaliyah area (At Tuhayat, Al Hudaydah)": a district no one recognised still leaves its province
+        skipped = previous == i and _UNRECOGNISED_DISTRICT.fullmatch(gap) is not None
+        if len(gap) > 40 or not (QUALIFIER_GAP.match(gap) or skipped):
             break
         chain.append(j)
         previous = j

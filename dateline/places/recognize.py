@@ -13,6 +13,8 @@ demonyms and a short list of capitalised words that are far more often not place
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -137,7 +139,44 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
                                         demonyms=demonyms))
     mentions.extend(_unknown_after_preposition(doc, mentions))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _whole_names(doc.text, mentions, gazetteer)
+
+
+# A name going on after a known place's name with a linking particle: "Kut e Abdollah", "Bir at Tutah",
+# "Mafraq ar Ruwayk", "Pul-e Khumri", "Kambi ya Yua", "Choro del Mono"; or a numbered part ("Bala Duri I").
+_NAME_GOES_ON = re.compile(
+    r"(?:[ -](?P<particle>e|ar|at|as|ash|ad|al|el|an|az|ez|es|ed|en|et|ul|ya|wa|del|di|du|le|les|los|las|bin|ibn)[ -]"
+    r"(?P<word>[A-Z][\w'’]+)(?:-[A-Za-z]+)*|(?P<numeral> (?:I|II|III|IV))(?![\w-]))")
+
+
+_ENGLISH_PARTICLES = frozenset({"at", "as", "an", "en", "ad", "et"})  # also English words: "in Idlib at Saraqeb"
+
+
+def _whole_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A place name that is only the start of a longer name is that longer name: "Kut e Abdollah" is not
+    Kut, "Bir at Tutah" not Bir. The longer name keeps its readings when the gazetteer knows it, else it
+    is a place no gazetteer has (it keeps its name and takes its container's point)."""
+    out: list[Mention] = []
+    swallowed_until = -1
+    for mention in mentions:
+        if mention.start < swallowed_until:
+            continue  # "Tutah" of "Bir at Tutah"
+        match = _NAME_GOES_ON.match(text, mention.end) if mention.label not in (NAMED_ONLY, "NORP") else None
+        if match is not None and match.group("word") and match.group("particle") in _ENGLISH_PARTICLES \
+                and _known_by_itself(match.group("word"), gazetteer):
+            match = None  # "clashes in Idlib at Saraqeb": two places
+        if match is None:
+            out.append(mention)
+            continue
+        longer = text[mention.start : match.end()]
+        label = mention.label if gazetteer.candidates(longer) else CONTEXT_ONLY
+        out.append(Mention(mention.start, match.end(), longer, label, mention.token_index))
+        swallowed_until = match.end()
+    return out
+
+
+def _known_by_itself(word: str, gazetteer: Gazetteer) -> bool:
+    return any(c.main and (c.population >= 10_000 or c.is_admin) for c in gazetteer.candidates(word))
 
 
 def _unknown_after_preposition(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -136,3 +136,29 @@ def test_toponyms_unit_named_with_its_unit_word_inside_parentheses(default_geopa
     text = "On 2 June, gunmen raided Ogbo village (Ukum LGA, Benue) and stole cattle."
     found = {t.country_code for t in default_geoparser.toponyms(nlp(text), doc_id="t") if t.text.startswith("Ukum")}
     assert found == {"NGA"}
+
+
+def test_locate_event_province_after_an_unrecognised_district_still_qualifies(default_geoparser, nlp):
+    # The gazetteer knows Al Jabaliyah only in Gaza; "(At Tuhayat, Al Hudaydah)" says it is a Yemeni one.
+    assert all(c.country != "YEM" for c in default_geoparser.gazetteer.candidates("Al Jabaliyah"))
+    text = "On 8 May, Houthi forces fired machine guns at farms in Al Jabaliyah area (At Tuhayat, Al Hudaydah)."
+    place = _locate(default_geoparser, nlp, text, "fired")
+    assert place is not None and place.name == "Al Jabaliyah"
+    assert place.country_code == "YEM" and place.geonameid is None
+
+
+@pytest.mark.parametrize("name, short", [("Bir at Tutah", "Bir"), ("Mafraq ar Ruwayk", "Mafraq"),
+                                         ("Choro del Mono", "Choro")])
+def test_toponyms_a_known_name_that_only_starts_a_longer_name_is_not_that_place(default_geoparser, nlp, name, short):
+    assert default_geoparser.gazetteer.candidates(short)  # the start alone is a place somewhere
+    text = f"On 3 May, shells fell in {name} (Marib), killing two farmers."
+    doc = nlp(text)
+    located = default_geoparser.located(doc)
+    names = [item.mention.text for item in located]
+    assert name in names and short not in names
+    assert next(item.place for item in located if item.mention.text == name) is None
+
+
+def test_toponyms_a_place_after_at_is_no_part_of_the_name_before(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "Clashes broke out in Idlib at Saraqib on Monday.")
+    assert "Idlib" in found and "Saraqib" in found
