@@ -105,10 +105,9 @@ class Extractor:
             when = event_date(doc, draft.trigger.span, timexes, reference)
             draft.date, draft.date_precision, draft.date_reason = when.date, when.precision, when.reason
             draft.date_explicit = when.timex is not None
-            if not draft.trigger.entry.is_speech or _said_somewhere(draft.head):
-                draft.location = self.geoparser.locate_event(
-                    doc, draft.trigger.span, toponyms, dateline=article.dateline
-                )
+            speech = draft.trigger.entry.is_speech and not _said_somewhere(draft.head)
+            place = self.geoparser.locate_event(doc, draft.trigger.span, toponyms, dateline=article.dateline)
+            draft.location = None if speech and not _told_around_the_speech(draft, place) else place
         propagate_actor_codes(kept)
         return kept
 
@@ -126,6 +125,41 @@ def _said_somewhere(verb) -> bool:
         c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree)
         for c in verb.children
     )
+
+
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
+_ALONGSIDE = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
+
+
+def _told_around_the_speech(draft: MentionDraft, place) -> bool:
+    """Where a speech act was made, when the text does not say "said in X": where its speakers are
+    ("protesters in Diwaniya city rejected the proposal"), where the act it goes with took place ("blocked
+    the road in Draa-Ben-Khedda, denouncing ..."), or the scene the sentence opens with ("On 7 May, in
+    Santa Rosa, merchants gathered ... to draw attention to their demand"). Never a place inside what was
+    said ("condemned the attack in Baghdad") or a speaker that is itself a place ("Moscow blames")."""
+    if place is None or place.span is None:
+        return False
+    sentence = draft.sentence
+    named = [t for t in sentence if place.span.start <= t.idx < place.span.end]
+    if not named:
+        return False
+    head = draft.head
+    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject not in named and all(t in subject.subtree for t in named):
+            return True
+    related = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ in _ALONGSIDE:
+        related.append(head.head)
+    root = sentence.root
+    for verb in related + [root]:
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
+                continue
+            if verb is root and verb not in related and prep.i > root.i:
+                continue  # only the opening scene of the sentence, not any place after its main verb
+            if all(t in prep.subtree for t in named) and head not in prep.subtree:
+                return True
+    return False
 
 
 def _story_text(article: Article) -> str:
