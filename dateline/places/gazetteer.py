@@ -62,7 +62,9 @@ def _build_inputs_hash() -> str:
 
 # The build inputs' hash is part of the version, so an index built by another dateline (older schema,
 # other data files) is never read: it gets a new file name and is rebuilt on first use.
-GAZETTEER_VERSION = "1-" + _build_inputs_hash()
+# The leading number changes with the index code itself (gazetteer.py is not hashed: it also holds the reader).
+GAZETTEER_VERSION = "2-" + _build_inputs_hash()
+JOINED_NAME_POPULATION = 10_000  # places this big (and all units) are also indexed under their words run together
 
 
 
@@ -72,6 +74,10 @@ def spelling_variants(key: str) -> list[str]:
     if len(key.replace(" ", "")) < 5:
         return []
     variants = []
+    if key.endswith("eh"):
+        variants.append(key[:-2] + "ah")  # "al hasakeh" -> "al hasakah"
+    if " " not in key and key.count("e") == 1:
+        variants.append(key.replace("e", "i"))  # "idleb" -> "idlib"
     if re.search(r"[aeiou]h$", key):
         variants.append(key[:-1])  # "nabatiyeh" -> "nabatiye"
     elif key[-1] in "ae":
@@ -182,6 +188,12 @@ def insert_rows(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int
             if key and key not in keys:
                 keys.add(key)
                 name_batch.append((key, row.geonameid, 0))
+        if row.population >= JOINED_NAME_POPULATION or row.feature_code.startswith("ADM"):
+            # "Mirpurkhas" is Mirpur Khas: news runs the words of a transliterated name together.
+            for key in [k.replace(" ", "") for k in keys if " " in k]:
+                if key not in keys:
+                    keys.add(key)
+                    name_batch.append((key, row.geonameid, 0))
         if len(place_batch) >= 20_000:
             _flush(connection, place_batch, name_batch)
     _flush(connection, place_batch, name_batch)

@@ -15,6 +15,7 @@ Baghdad, "X village of Y district" at Y's centre) with that container's resoluti
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -117,6 +118,10 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         return None
     starts = [t.idx for t in doc]
     attached = _attached(doc, trigger, located, starts)
+    if attached is not None and attached.span is not None and attached.resolution == Resolution.COUNTRY.value:
+        # "an attack east of Durayhimi in western Yemen (Ad Durayhimi, Al Hudaydah)": the finer unit given
+        unit = _unit_in_parenthesis(attached.span.end, attached.country_code, located, text)
+        attached = _refined(unit, located, text) if unit is not None else attached
     if attached is not None and attached.lat is not None:
         return attached
     around = _around(doc, trigger, located, dateline, starts)
@@ -152,16 +157,7 @@ def _around(
             # "against the high US dollar exchange rate": a place naming a kind of thing is not a location.
             pool = [item for item in in_sentence if not _modifier(doc, item, starts)] or in_sentence
             best = min(pool, key=lambda item: _distance(item, trigger, starts))
-        best = _finest_of_chain(best, in_sentence, text)
-        named = [
-            item for item in located
-            if item.place is None and item.mention.label != "NORP"
-            and 0 <= best.mention.start - item.mention.end <= CONTAINER_REACH
-            and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
-        ]
-        if named:  # "in Qaryat al-Hilal, Iraq", "Tieba (Bankass, Mopti)": the unknown place, at its container's point
-            return _place(named[-1].mention, best.place, own=False)
-        return _place(best.mention, best.place)
+        return _refined(_finest_of_chain(best, in_sentence, text), located, text)
     paragraph = _paragraph_bounds(text, trigger.start_char)
     in_paragraph = [i for i in located if paragraph[0] <= i.mention.start < paragraph[1]]
     return _main_place(in_paragraph, text, dateline) or _main_place(located, text, dateline)
@@ -307,8 +303,37 @@ def _modifier(doc: Doc, item: Located, starts: list[int]) -> bool:
     return token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ == "NOUN"
 
 
+_PARENTHESIS_AFTER = re.compile(r"\s*\(\s*(?:[^(),]*,\s*){0,2}")
+
+
+def _refined(best: Located, located: Sequence[Located], text: str) -> Place:
+    """The place of ``best``, or of an unknown place written right before it as inside it ("in Qaryat
+    al-Hilal, Iraq", "Tieba (Bankass, Mopti)"): that place's name at its container's point."""
+    named = [
+        item for item in located
+        if item.place is None and item.mention.label != "NORP"
+        and 0 <= best.mention.start - item.mention.end <= CONTAINER_REACH
+        and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
+    ]
+    if named:
+        return _place(named[-1].mention, best.place, own=False)
+    return _place(best.mention, best.place)
+
+
+def _unit_in_parenthesis(end: int, country: str | None, located: Sequence[Located], text: str) -> Located | None:
+    """The finest known place of a parenthesis right after a country name: "Yemen (Ad Durayhimi, Al
+    Hudaydah)" -> Ad Durayhimi; "Yemen (Hays, Al Hudaydah)" with Hays unknown -> Al Hudaydah."""
+    inside = [item for item in located
+              if item.mention.start > end and item.place is not None and item.place.country == country
+              and not item.place.is_country and _PARENTHESIS_AFTER.fullmatch(text[end : item.mention.start])]
+    return inside[0] if inside else None
+
+
 def _finest_of_chain(best: Located, candidates: Sequence[Located], text: str) -> Located:
-    """The town of "Emiliano Zapata, Hidalgo" when the parse reached only its state."""
+    """The town of "Emiliano Zapata, Hidalgo" when the parse reached only its state; the district of
+    "east of Durayhimi in western Yemen (Ad Durayhimi, Al Hudaydah)" when it reached only the country."""
+    if best.place is not None and best.place.is_country:
+        best = _unit_in_parenthesis(best.mention.end, best.place.country, candidates, text) or best
     for _ in range(2):
         finer = [
             item for item in candidates

@@ -16,6 +16,10 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Apostrophes and the marks transliterations write for Arabic ayn and hamza ("Şāʻdah", "Ṣan‘ā’", "Ma`rib"):
 # they sit inside a word, so "Sa'dah" and "Şāʻdah" must meet as "sadah", not split into "sa dah".
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʹʻʼʽʾʿ′")
+# Letters Unicode does not decompose into a base letter and an accent: "Diyarbakır", "Tərtər" (English
+# writes Azerbaijani ə as "a": Ganja, Tartar), "Łódź", "Tromsø".
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ə": "a", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
+                               "æ": "ae", "œ": "oe", "ħ": "h"})
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
@@ -25,7 +29,7 @@ _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 def name_key(name: str) -> str:
     """The lookup key of a place name ("The Hague" -> "hague", "Bağdat" -> "bagdat")."""
     folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().translate(_UNDECOMPOSED)
     # "U.S." and "US" must meet; dots inside abbreviations carry no meaning for lookup.
     folded = folded.replace(".", "").translate(_APOSTROPHES)
     key = _NON_WORD.sub(" ", folded).strip()

@@ -43,6 +43,8 @@ def test_spelling_variants_final_h_joined_words_and_doubled_consonants():
     assert "tal afar" in spelling_variants("tall afar")
     assert spelling_variants("shamaa") == ["shamaah"]  # doubled vowels stay: "Shamaa" is not "Shama"
     assert spelling_variants("gao") == []
+    assert "al hasakah" in spelling_variants("al hasakeh")
+    assert "idlib" in spelling_variants("idleb")
 
 
 def test_candidates_fall_back_to_a_spelling_variant(default_geoparser):

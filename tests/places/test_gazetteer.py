@@ -34,6 +34,17 @@ def test_name_key_drops_ayn_and_hamza_marks_inside_words():
     assert name_key("Ma`rib") == name_key("Ma’rib") == "marib"
 
 
+def test_name_key_folds_letters_unicode_does_not_decompose():
+    assert name_key("Diyarbakır") == "diyarbakir"
+    assert name_key("Tərtər") == "tartar"  # English writes Azerbaijani schwa as "a"
+    assert name_key("Łódź") == "lodz" and name_key("Tromsø") == "tromso"
+
+
+def test_candidates_find_a_name_written_with_its_words_run_together(default_geoparser):
+    found = default_geoparser.gazetteer.candidates("Mirpurkhas")
+    assert found and found[0].country == "PAK" and not found[0].main
+
+
 def test_candidates_find_a_province_written_with_an_ayn_mark(default_geoparser):
     provinces = [c for c in default_geoparser.gazetteer.candidates("Sadah") if c.feature_code == "ADM1"]
     assert provinces and provinces[0].country == "YEM"

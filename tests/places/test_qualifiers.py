@@ -162,3 +162,19 @@ def test_toponyms_a_known_name_that_only_starts_a_longer_name_is_not_that_place(
 def test_toponyms_a_place_after_at_is_no_part_of_the_name_before(default_geoparser, nlp):
     found = _toponyms(default_geoparser, nlp, "Clashes broke out in Idlib at Saraqib on Monday.")
     assert "Idlib" in found and "Saraqib" in found
+
+
+def test_locate_event_country_with_a_parenthesis_takes_its_finest_place(default_geoparser, nlp):
+    text = ("On 3 May, resistance forces thwarted an attack east of Durayhimi in western Yemen "
+            "(Ad Durayhimi, Al Hudaydah).")
+    place = _locate(default_geoparser, nlp, text, "attack")
+    assert place is not None and place.name == "Ad Durayhimi" and place.resolution != "country"
+
+
+def test_locate_event_unknown_town_in_a_country_parenthesis_takes_the_province_point(default_geoparser, nlp):
+    # the gazetteer knows no Yemeni Hays (only towns abroad)
+    assert all(c.country != "YEM" for c in default_geoparser.gazetteer.candidates("Hays"))
+    text = "On 6 May, gunmen fired rockets at houses in the city of Hays in western Yemen (Hays, Al Hudaydah)."
+    place = _locate(default_geoparser, nlp, text, "fired")
+    assert place is not None and place.name == "Hays"
+    assert place.country_code == "YEM" and place.resolution != "country" and place.geonameid is None
