@@ -108,8 +108,47 @@ class Extractor:
             speech = draft.trigger.entry.is_speech and not _said_somewhere(draft.head)
             place = self.geoparser.locate_event(doc, draft.trigger.span, toponyms, dateline=article.dateline)
             draft.location = None if speech and not _told_around_the_speech(draft, place) else place
+            if speech and draft.location is None:
+                draft.location = self._where_the_speakers_were(doc, draft, toponyms, article)
         propagate_actor_codes(kept)
         return kept
+
+
+    def _where_the_speakers_were(self, doc, draft, toponyms, article):
+        """"Merchants gathered in Plaza San Martin in Santa Rosa ... The group demanded ...": speakers told
+        by a pronoun or a definite noun the sentence before introduced are where that sentence put them."""
+        previous = _sentence_before(doc, draft.sentence)
+        if previous is None or not _speakers_told_before(draft.head, previous):
+            return None
+        root = previous.root
+        place = self.geoparser.locate_event(doc, doc[root.i : root.i + 1], toponyms, dateline=article.dateline)
+        if place is None or place.span is None or not previous.start_char <= place.span.start < previous.end_char:
+            return None
+        return place
+
+
+_PERSONAL_PRONOUNS = frozenset("they he she we".split())
+
+
+def _sentence_before(doc, sentence):
+    if sentence.start == 0:
+        return None
+    return doc[sentence.start - 1].sent
+
+
+def _speakers_told_before(verb, previous) -> bool:
+    """The speech act's subject is "they"/"he"/"she"/"we", or "the <noun>" / "<noun>s of the ..." whose noun
+    the sentence before uses ("a group of merchants ... The group demanded")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in _PERSONAL_PRONOUNS:
+        return True
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and any(d.lower_ == "the" for d in g.children) for g in c.children)
+        for c in subject.children)
+    return definite and any(t.lemma_.lower() == subject.lemma_.lower() for t in previous if t.pos_ in ("NOUN", "PROPN"))
 
 
 _WISH_VERBS = frozenset("want wish hope seek desire aim intend try".split())

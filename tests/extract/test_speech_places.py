@@ -56,3 +56,18 @@ def test_a_protest_parsed_as_a_modifier_of_its_protesters_is_still_the_protest(e
     protest = events["protested"]
     assert protest.event_type == "PROTEST" and _place(protest) == "Rijeka"
     assert protest.confidence > events["demanded"].confidence
+
+
+def test_speakers_named_by_a_pronoun_are_where_the_sentence_before_put_them(extractor):
+    text = ("On 3 May 2020, traders blocked the office of the mayor in Conakry to protest against new taxes. "
+            "They accused him of corruption.")
+    events = _events(extractor, text)
+    assert events["accused"].event_type == "ACCUSE"
+    assert _place(events["accused"]) == "Conakry"
+
+
+def test_a_new_speaker_is_not_placed_by_the_sentence_before(extractor):
+    text = ("A car bomb killed five people at a market in Mosul on Sunday. "
+            "The governor condemned the bombing.")
+    events = _events(extractor, text)
+    assert events["condemned"].location is None

@@ -207,3 +207,9 @@ def test_trigger_planted_mine_exploding_is_no_accident(parse):
     text = "A landmine planted by the militia exploded near the farm of Oru, injuring a shepherd."
     assert "exploded" in _codes(parse, text)
     assert _codes(parse, "A gas cylinder exploded at a bottling plant in Oru, injuring four workers.") == {}
+
+
+def test_trigger_fire_fights_and_fights_with_someone_are_armed_clashes(parse):
+    assert _codes(parse, "Soldiers engaged in a fire fight with separatists near the bridge.")["fire fight"] == "190"
+    assert _codes(parse, "A fight between two clans broke out in the market.")["fight"] == "190"
+    assert "fight" not in _codes(parse, "The fight against poverty is the government's priority.")
