@@ -68,8 +68,10 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 QUALIFIER_GAP = re.compile(
     r"^(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
     r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|"
-    r"locality|center|centre)){0,2}"
-    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:located\s+)?(?:of|in)\s+(?:the\s+)?(?:rural\s+|countryside\s+of\s+)?)$",
+    r"locality|center|centre|camp|base|station|military|police|army)){0,3}"
+    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:located\s+)?(?:of|in)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"(?:rural\s+|countryside\s+of\s+|outskirts\s+of\s+)?)$",
     re.IGNORECASE,
 )
 

@@ -150,6 +150,9 @@ _NAME_GOES_ON = re.compile(
 
 
 _ENGLISH_PARTICLES = frozenset({"at", "as", "an", "en", "ad", "et"})  # also English words: "in Idlib at Saraqeb"
+# A known name and one or two more capitalised words before a unit word: "Bala Buluk district" is not Bala.
+_NAME_BEFORE_UNIT = re.compile(
+    r"(?P<more>(?: [A-Z][\w'’]+(?:-[A-Za-z]+)*){1,2})(?= (?:" + "|".join(sorted(UNIT_WORDS - {"countryside"})) + r")\b)")
 
 
 def _whole_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -165,6 +168,8 @@ def _whole_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> li
         if match is not None and match.group("word") and match.group("particle") in _ENGLISH_PARTICLES \
                 and _known_by_itself(match.group("word"), gazetteer):
             match = None  # "clashes in Idlib at Saraqeb": two places
+        if match is None and mention.label not in (NAMED_ONLY, CONTEXT_ONLY, "NORP"):
+            match = _unknown_words_before_unit(text, mention, gazetteer)
         if match is None:
             out.append(mention)
             continue
@@ -173,6 +178,25 @@ def _whole_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> li
         out.append(Mention(mention.start, match.end(), longer, label, mention.token_index))
         swallowed_until = match.end()
     return out
+
+
+def _unknown_words_before_unit(text: str, mention: Mention, gazetteer: Gazetteer) -> re.Match[str] | None:
+    """"Bala Buluk district", "Gare Sheli area": words no gazetteer knows between a known name and a unit
+    word, so the whole is one (unlisted) name. "Helmand Nad Ali district" stays two: Nad Ali is known."""
+    match = _NAME_BEFORE_UNIT.match(text, mention.end)
+    if match is None:
+        return None
+    words = match.group("more").split()
+    if gazetteer.candidates(text[mention.start : match.end()]):
+        return match
+    if any(name_key(w) in FALSE_FRIENDS or _known_at_all(w, gazetteer) for w in [*words, " ".join(words)]):
+        return None
+    return match
+
+
+def _known_at_all(name: str, gazetteer: Gazetteer) -> bool:
+    """A unit, or a town of 10,000 or more under this name or spelling ("Chittagong" for Chattogram)."""
+    return any(c.population >= 10_000 or c.is_admin or c.is_country for c in gazetteer.candidates(name))
 
 
 def _known_by_itself(word: str, gazetteer: Gazetteer) -> bool:

@@ -176,3 +176,25 @@ def test_locate_event_town_of_a_country_parenthesis_is_not_the_country(default_g
     place = _locate(default_geoparser, nlp, text, "fired")
     assert place is not None and place.name == "Hays"
     assert place.country_code == "YEM" and place.resolution == "city"
+
+
+def test_locate_event_known_name_then_unknown_words_before_a_unit_word_is_one_unlisted_name(default_geoparser, nlp):
+    text = "On 4 May, Taliban fighters attacked a checkpoint in Shewan area of Bala Buluk district, Farah."
+    place = _locate(default_geoparser, nlp, text, "attacked")
+    assert place is not None and place.country_code == "AFG"
+    assert {t.country_code for t in _toponyms(default_geoparser, nlp, text).values()} == {"AFG"}
+
+
+def test_toponyms_known_town_before_a_known_district_stays_two_names(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "Fighting went on in Helmand Nad Ali district on Monday.")
+    assert found["Helmand"].country_code == "AFG"
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    ("On 5 May, a bomb went off at Al Alam military camp (Marib, Marib).", "went", "YEM"),
+    ("On 6 May, police beat a man in Kotwali police area of Nimbahera taluka (Chittorgarh, Rajasthan).", "beat", "IND"),
+    ("On 7 May, rebels and the army clashed in Daman in the eastern countryside of Deir-ez-Zor.", "clashed", "SYR"),
+])
+def test_locate_event_qualifier_after_a_facility_or_a_direction_word(default_geoparser, nlp, text, trigger, country):
+    place = _locate(default_geoparser, nlp, text, trigger)
+    assert place is not None and place.country_code == country
