@@ -123,7 +123,7 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         unit = _unit_in_parenthesis(attached.span.end, attached.country_code, located, text)
         attached = _refined(unit, located, text) if unit is not None else attached
     if attached is not None and attached.lat is not None:
-        return attached
+        return _finer_written_before(attached, located, text)
     around = _around(doc, trigger, located, dateline, starts)
     if attached is None:
         return around or _unknown_in_sentence(doc, trigger, located, starts)
@@ -131,6 +131,17 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         return attached
     # A named place no gazetteer has, located by the best place around it.
     return replace(around, name=attached.name, span=attached.span, geonameid=None, feature_code=None)
+
+
+def _finer_written_before(attached: Place, located: Sequence[Located], text: str) -> Place:
+    """"killed an officer in Kafr Nassij in Dar'a" parsed with "in Dar'a" on the verb: the town the
+    province qualifies, written right before it."""
+    known = [item for item in located if item.place is not None]
+    item = next((i for i in known if attached.span is not None and i.mention.start == attached.span.start), None)
+    if item is None:
+        return attached
+    finest = _finest_of_chain(item, known, text)
+    return attached if finest is item else _refined(finest, located, text)
 
 
 def _around(
@@ -337,13 +348,25 @@ def _finest_of_chain(best: Located, candidates: Sequence[Located], text: str) ->
     for _ in range(2):
         finer = [
             item for item in candidates
-            if item.mention.end <= best.mention.start and _rank(item.place) < _rank(best.place)
-            and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
+            if item.mention.end <= best.mention.start and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
+            and (_rank(item.place) < _rank(best.place) or _town_in_towns_province(item, best, text))
         ]
         if not finer:
             break
         best = finer[-1]
     return best
+
+
+def _town_in_towns_province(item: Located, best: Located, text: str) -> bool:
+    """"in Ma'arrat An Nu'man in Idleb", the province spelled like its capital: the town written before
+    "in" lies in the capital's province."""
+    town, capital = item.place, best.place
+    return (_IN_GAP.fullmatch(text[item.mention.end : best.mention.start]) is not None
+            and town.geonameid != capital.geonameid and not town.is_country and town.country == capital.country
+            and bool(town.admin1_code) and town.admin1_code == capital.admin1_code)
+
+
+_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 
 
 def _sets_the_scene(doc: Doc, item: Located, starts: list[int]) -> bool:

@@ -162,6 +162,8 @@ def resolve_mentions(
     text = text_of(doc)  # built from the tokens on every access: read it once
     options = [_options(m, gazetteer, _unit_after(text, m)) for m in mentions]
     chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
+    options = [opts or _small_alternates_inside(mention, chain, options, gazetteer)
+               for mention, chain, opts in zip(mentions, chains, options)]
     # "Kansas, Kentucky, Louisiana, Michigan, Missouri": items of a list do not qualify each other.
     qualifiers = [None if chain and _listed(text, mentions, chain[-1]) else _qualifier(chain, i, options)
                   for i, chain in enumerate(chains)]
@@ -206,6 +208,17 @@ def resolve_mentions(
             choice = None  # an Odesa village named like a Luhansk one the gazetteer lacks: unlisted
         resolved.append((mention, choice))
     return _one_sense_per_name(mentions, resolved, qualifiers, options)
+
+
+def _small_alternates_inside(
+    mention: Mention, chain: Sequence[int], options: Sequence[Sequence[Candidate]], gazetteer: Gazetteer
+) -> tuple[Candidate, ...]:
+    """"Kafr Nassij in Dar'a": a small place known only under another spelling is that place when it lies
+    inside the province named right after it (alone, such spellings are too often another place's)."""
+    if not chain or mention.label in (NAMED_ONLY, CONTEXT_ONLY, "NORP"):
+        return ()
+    containers = _containers(options[chain[0]])
+    return tuple(c for c in gazetteer.candidates(mention.text) if any(_inside(c, box) for box in containers))
 
 
 def _one_sense_per_name(

@@ -131,7 +131,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
         elif ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
             organisations.update({i: ent.start for i in range(ent.start, ent.end)})
         elif ent.label_ == "NORP":
-            covered.update(range(ent.start, ent.end))
+            if not (misread and _name_goes_on_after(ent)):  # "Ma'arrat An Nu'man": left to the gazetteer
+                covered.update(range(ent.start, ent.end))
             mention = _make_mention(ent, "NORP")
             if demonyms and mention is not None and gazetteer.demonym_place(mention.text):
                 mentions.append(mention)
@@ -308,6 +309,9 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
         candidates = gazetteer.candidates(ent[:-1].text)  # "(Ukum LGA, Benue)": the unit's own name
     if placed and any(c.population >= 1000 or c.is_admin for c in candidates):
         return True
+    if (after == "in" or (placed and after == ",")) and _inside_the_place_after(ent, candidates, gazetteer,
+                                                                               any_size=placed):
+        return True  # "Turkish forces shelled Menbij in Aleppo", "near Lebedynske, Donetsk"
     # "in Vertente do Lerio, Pernambuco", "Charbolak district, Balkh": a province or country written after a
     # place and a comma qualifies it.
     previous = doc[ent.start - 2] if ent.start > 1 else None
@@ -315,6 +319,26 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     if before == "," and after_place and after in {"(", ","} and any(c.is_admin for c in candidates):
         return True  # "Jalalabad, Fazilka (Punjab)": a district in the middle of a qualifier chain
     return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
+
+
+def _inside_the_place_after(ent: Span, candidates: list, gazetteer: Gazetteer, *, any_size: bool) -> bool:
+    """Whether a town of this name (of 1,000 or more unless ``any_size``) lies in the province or country
+    named next ("X in Aleppo", "X, Donetsk")."""
+    towns = [c for c in candidates if any_size or c.population >= 1000 or c.is_admin]
+    doc = ent.doc
+    for length in (3, 2, 1):
+        after = doc[ent.end + 1 : ent.end + 1 + length]
+        if len(after) < length or not after[0].text[:1].isupper():
+            continue
+        boxes = [b for b in gazetteer.candidates(after.text) if b.is_country or b.feature_code == "ADM1"]
+        if any(t.country == b.country and (b.is_country or t.admin1_code == b.admin1_code)
+               for t in towns for b in boxes):
+            return True
+    return False
+
+
+def _name_goes_on_after(ent: Span) -> bool:
+    return ent.end < len(ent.doc) and ent.doc[ent.end].text[:1].isupper()
 
 
 def _after_place_word(ent: Span) -> bool:
@@ -369,12 +393,16 @@ def _fac_is_place(text: str, gazetteer: Gazetteer) -> bool:
     return any((c.population >= 10_000 or c.is_admin) and c.main for c in gazetteer.candidates(text))
 
 
+# The Arabic article written in lower case before a capitalised name: "near al-Bukamal", "in el-Fasher".
+_ARTICLE_BEFORE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|az|at|ed|es|ez)-[A-Z]")
+
+
 def _make_mention(span: Span, label: str) -> Mention | None:
     start, end = strip_name(span.text)
     if end <= start:
         return None
     text = span.text[start:end]
-    if not text[:1].isupper() and not text[:1].isdigit():
+    if not text[:1].isupper() and not text[:1].isdigit() and not _ARTICLE_BEFORE_NAME.match(text):
         return None
     if name_key(text) in FALSE_FRIENDS:
         return None

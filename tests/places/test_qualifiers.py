@@ -198,3 +198,21 @@ def test_toponyms_known_town_before_a_known_district_stays_two_names(default_geo
 def test_locate_event_qualifier_after_a_facility_or_a_direction_word(default_geoparser, nlp, text, trigger, country):
     place = _locate(default_geoparser, nlp, text, trigger)
     assert place is not None and place.country_code == country
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    # the Arabic article in lower case before the name
+    ("On 9 May, drones struck a depot near al-Bukamal in Deir-ez-Zor.", "struck", "al-Bukamal"),
+    # a small town known only under another spelling, inside the province named after it
+    ("On 3 May, gunmen killed a teacher in Kafr Nassij in Dar'a.", "killed", "Kafr Nassij"),
+    # a town NER calls a person, inside the province named after "in"
+    ("On 2 May, artillery shelled Menbij in Aleppo at dawn.", "shelled", "Menbij"),
+    # a name whose first word NER calls a nationality, before the province spelled like its capital
+    ("On 4 May, soldiers looted shops in Ma'arrat An Nu'man in Idleb.", "looted", "Ma'arrat An Nu'man"),
+    # a village of a few hundred people NER calls an organisation, before its province
+    ("On 6 May, rebels fired mortars at positions near Lebedynske, Donetsk.", "fired", "Lebedynske"),
+])
+def test_locate_event_town_written_before_its_province_is_the_place(default_geoparser, nlp, text, trigger, name):
+    place = _locate(default_geoparser, nlp, text, trigger)
+    assert place is not None and place.name == name
+    assert place.geonameid is not None and place.resolution == "city"
