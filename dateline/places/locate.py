@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..doctext import text_of
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
-from .rank import QUALIFIER_GAP, no_place_use, operating_areas
+from .rank import DIRECTIONS, QUALIFIER_GAP, no_place_use, operating_areas
 from .recognize import NAMED_ONLY, UNIT_WORDS
 from .sources import PRIVATE_ID_BASE
 
@@ -123,6 +123,12 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         unit = _unit_in_parenthesis(attached.span.end, attached.country_code, located, text)
         attached = _refined(unit, located, text) if unit is not None else attached
     if attached is not None and attached.lat is not None:
+        if _part_of_a_country(attached):
+            # "demonstrated in the city of Tarim ... across South Yemen": the town, not the region's country
+            around = _around(doc, trigger, located, dateline, starts)
+            if around is not None and around.country_code == attached.country_code \
+                    and around.resolution != Resolution.COUNTRY.value:
+                return around
         return _finer_written_before(attached, located, text)
     around = _around(doc, trigger, located, dateline, starts)
     if attached is None:
@@ -131,6 +137,12 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
         return attached
     # A named place no gazetteer has, located by the best place around it.
     return replace(around, name=attached.name, span=attached.span, geonameid=None, feature_code=None)
+
+
+def _part_of_a_country(place: Place) -> bool:
+    """"Northern Iraq", "South Yemen": a region named by a direction, placed at its country."""
+    first = place.span.text.split(" ", 1)[0].lower() if place.span is not None else ""
+    return place.resolution == Resolution.COUNTRY.value and first in DIRECTIONS
 
 
 def _finer_written_before(attached: Place, located: Sequence[Located], text: str) -> Place:
@@ -298,6 +310,9 @@ def _in_locative_phrase(doc: Doc, item: Located, starts: list[int], *, weak: boo
     also "from/to/on...")."""
     token = doc[bisect.bisect_right(starts, item.mention.start) - 1]
     for _ in range(6):
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+            token = token.head.head  # "in the city of Tarim": the phrase of "city"
+            continue
         if token.dep_ == "pobj":
             return token.head.lower_ in LOCATIVE_PREPS and (weak or token.head.lower_ not in WEAK_PREPS)
         if token.head.i == token.i or token.dep_ not in {"compound", "appos", "conj", "npadvmod", "amod", "nmod",

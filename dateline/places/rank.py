@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .gazetteer import Candidate, Gazetteer
     from .recognize import Mention
 
-__all__ = ["FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "no_place_use", "operating_areas", "operating_units",
+__all__ = ["DIRECTIONS", "FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "no_place_use", "operating_areas", "operating_units",
            "resolve_mentions",
            "sponsor_only"]
 
@@ -66,7 +66,8 @@ _SPONSOR_PREFIX = re.compile(r"(?:pro|anti)-", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
 QUALIFIER_GAP = re.compile(
-    r"^(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
+    r"^(?:\s*\([^()]{1,30}\))?"  # "Gare (Chiya-e Gara) region of Dahuk": another name in parentheses
+    r"(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
     r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|"
     r"locality|center|centre|camp|base|station|military|police|army)){0,3}"
     r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:located\s+)?(?:of|in)\s+(?:the\s+)?"
@@ -199,6 +200,8 @@ def resolve_mentions(
         choice = _best(opts, ctx, adm, qualifiers[i], siblings[i])
         if choice is not None and _outside_its_qualifier(text, mentions, i, chains[i], options, qualifiers[i]):
             choice = None  # "Tieba (Bankass, Mopti)" with only a Chinese Tieba known: an unlisted village
+        if choice is not None and choice.population >= 100_000 and _called_a_village(text, mention):
+            choice = None  # "the village of Korogo, near Berunda": not Korhogo, a city of 440,000
         if choice is not None and _stray_village(choice, ctx):
             # "the village of Korin in Idleb province": not the Czech Korin. But "in At Tadawin (Marib)":
             # a unit of the same name in the same country says the town is that unit's seat, not a namesake.
@@ -208,6 +211,15 @@ def resolve_mentions(
             choice = None  # an Odesa village named like a Luhansk one the gazetteer lacks: unlisted
         resolved.append((mention, choice))
     return _one_sense_per_name(mentions, resolved, qualifiers, options)
+
+
+_VILLAGE_BEFORE = re.compile(r"\bvillages? of\s+$", re.IGNORECASE)
+_VILLAGE_AFTER = re.compile(r"\s+villages?\b", re.IGNORECASE)
+
+
+def _called_a_village(text: str, mention: Mention) -> bool:
+    return bool(_VILLAGE_BEFORE.search(text[max(0, mention.start - 20) : mention.start])
+                or _VILLAGE_AFTER.match(text, mention.end))
 
 
 def _small_alternates_inside(
@@ -255,7 +267,13 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
     found = _usable(gazetteer.candidates(mention.text))
     if found and unit_after in UNIT_KINDS:
         # "the Houston region" is the town's area, not the province around it ("Idleb province" is).
-        return _of_kind(found, UNIT_KINDS[unit_after], gazetteer, through_town=unit_after != "region") or found
+        return _seats_and_units(_of_kind(found, UNIT_KINDS[unit_after], gazetteer,
+                                         through_town=unit_after != "region")) or found
+    if not found:
+        # "Northern Iraq", "South Lebanon": a part of a country, placed at the country
+        direction, _, rest = mention.text.partition(" ")
+        if direction.lower() in DIRECTIONS and rest:
+            return tuple(c for c in _usable(gazetteer.candidates(rest)) if c.is_country)
     if not found:
         # "Kandahar city", "Nellore district": the name without its unit word, of the kind the word says.
         text = re.sub(r"\s+(?:center|centre)$", "", mention.text, flags=re.IGNORECASE)  # "Maruf district center"
@@ -264,6 +282,20 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
         if name and kinds:
             found = _of_kind(_usable(gazetteer.candidates(name)), kinds, gazetteer)
     return found
+
+
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "northeastern", "northwestern", "southeastern", "southwestern", "central"})
+
+
+def _seats_and_units(readings: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """"Akre district": the districts of that name and the towns in their provinces, not a namesake town
+    abroad (Acre)."""
+    units = [c for c in readings if c.is_admin]
+    if not units:
+        return readings
+    return tuple(c for c in readings if c.is_admin or any(
+        c.country == u.country and c.admin1_code == u.admin1_code for u in units))
 
 
 def _of_kind(
@@ -371,11 +403,24 @@ def _inside(candidate: Candidate, container: Candidate) -> bool:
     return candidate.country == container.country and haversine_km(candidate.lat, candidate.lon, container.lat, container.lon) < 60
 
 
+_ASIDE = re.compile(r"\s*\([^(),]{1,30}\)")
+
+
 def _qualifier_chain(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
     """Mentions written right after mention ``i`` as its containers: "Tieba (Bankass, Mopti)" -> [Bankass, Mopti]."""
+    chain = _chain_from(text, mentions, i, i + 1)
+    aside = _ASIDE.match(text, mentions[i].end)
+    if chain or aside is None:
+        return chain
+    # "Gare (Chiya-e Gara) region of Dahuk": the names in a parenthesis right after are its other names
+    after = next((j for j in range(i + 1, len(mentions)) if mentions[j].end > aside.end()), len(mentions))
+    return _chain_from(text, mentions, i, after)
+
+
+def _chain_from(text: str, mentions: Sequence[Mention], i: int, first: int) -> list[int]:
     chain: list[int] = []
     previous = i
-    for j in (i + 1, i + 2):  # a district, then its province
+    for j in (first, first + 1):  # a district, then its province
         if j >= len(mentions):
             break
         gap = text[mentions[previous].end : mentions[j].start]

@@ -315,7 +315,8 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     # "in Vertente do Lerio, Pernambuco", "Charbolak district, Balkh": a province or country written after a
     # place and a comma qualifies it.
     previous = doc[ent.start - 2] if ent.start > 1 else None
-    after_place = previous is not None and (previous.text[:1].isupper() or previous.lower_ in UNIT_WORDS)
+    after_place = previous is not None and (previous.text[:1].isupper() or previous.lower_ in UNIT_WORDS
+                                            or previous.lower_ in {"center", "centre"})  # "district center, Balkh"
     if before == "," and after_place and after in {"(", ","} and any(c.is_admin for c in candidates):
         return True  # "Jalalabad, Fazilka (Punjab)": a district in the middle of a qualifier chain
     return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
@@ -471,6 +472,8 @@ def _longest_match(
             return end
         if text.isupper() and not any(c.main for c in gazetteer.candidates(text)):
             continue  # "GNA" is no spelling of Guna: an acronym is a place by its own name ("BEIRUT", "US")
+        if text.isupper() and len(key) <= 4 and end < len(tokens) and tokens[end].like_num:
+            continue  # "LIB 538", "IB 12": a numbered unit's code, not the Marshall Islands' Lib
         inside = organisations.get(i)
         if inside is not None and not any(c.main for c in gazetteer.candidates(text)):
             continue  # inside a longer name a place counts by its own name only: "Gana Ropp" is not Guna

@@ -216,3 +216,37 @@ def test_locate_event_town_written_before_its_province_is_the_place(default_geop
     place = _locate(default_geoparser, nlp, text, trigger)
     assert place is not None and place.name == name
     assert place.geonameid is not None and place.resolution == "city"
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    # the district reading and its seat, not a namesake town abroad (Acre, Israel)
+    ("On 8 May, jets bombed caves in Akre district of Ninewa, Northern Iraq.", "bombed", "IRQ"),
+    # another name in parentheses between a place and its qualifier
+    ("On 8 May, jets bombed caves in Gare (Chiya-e Gara) region of Dahuk, Northern Iraq.", "bombed", "IRQ"),
+    # a village is no city of 440,000 of another country
+    ("On 8 May, soldiers attacked a militia camp in the village of Korogo, near Berunda (Mahagi, Ituri).",
+     "attacked", "COD"),
+    # a province after "district center," is a province, even one NER calls a person
+    ("On 8 May, 9 soldiers were killed in attacks by Taliban militants in Zari district center, Balkh.",
+     "killed", "AFG"),
+])
+def test_locate_event_keeps_to_the_country_of_the_qualifier(default_geoparser, nlp, text, trigger, country):
+    place = _locate(default_geoparser, nlp, text, trigger)
+    assert place is not None and place.country_code == country
+
+
+def test_toponyms_part_of_a_country_named_by_a_direction_is_the_country(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "Jets struck caves in Northern Iraq on Monday.")
+    assert found["Northern Iraq"].country_code == "IRQ" and found["Northern Iraq"].feature_code == "PCLI"
+
+
+def test_toponyms_numbered_unit_code_is_no_place(default_geoparser, nlp):
+    text = "On 4 May, at a village in Rathedaung Township, Rakhine State, soldiers from LIB 538 burned 8 houses."
+    assert "LIB" not in _toponyms(default_geoparser, nlp, text)
+
+
+def test_locate_event_town_of_a_city_of_phrase_over_a_region_across_which_a_cause_applies(default_geoparser, nlp):
+    text = ("On 30 April, hundreds of officials in the city of Tarim (Tarim, Hadramawt) demonstrated in support "
+            "of self-rule across South Yemen.")
+    place = _locate(default_geoparser, nlp, text, "demonstrated")
+    assert place is not None and place.name == "Tarim" and place.resolution == "city"
