@@ -269,6 +269,11 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
         # "the Houston region" is the town's area, not the province around it ("Idleb province" is).
         return _seats_and_units(_of_kind(found, UNIT_KINDS[unit_after], gazetteer,
                                          through_town=unit_after != "region")) or found
+    unit_first = _UNIT_OF.match(mention.text)
+    if not found and unit_first:
+        # "the Municipality of Trancoso", "District of Columbia" aside: the named unit, else its seat
+        named = _usable(gazetteer.candidates(unit_first.group("name")))
+        return _of_kind(named, UNIT_KINDS[unit_first.group("unit").lower()], gazetteer) or named
     if not found:
         # "Northern Iraq", "South Lebanon": a part of a country, placed at the country
         direction, _, rest = mention.text.partition(" ")
@@ -284,6 +289,7 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
     return found
 
 
+_UNIT_OF = re.compile(r"(?P<unit>" + "|".join(UNIT_KINDS) + r") of (?P<name>[A-Z].*)$", re.IGNORECASE)
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "northeastern", "northwestern", "southeastern", "southwestern", "central"})
 

@@ -250,3 +250,10 @@ def test_locate_event_town_of_a_city_of_phrase_over_a_region_across_which_a_caus
             "of self-rule across South Yemen.")
     place = _locate(default_geoparser, nlp, text, "demonstrated")
     assert place is not None and place.name == "Tarim" and place.resolution == "city"
+
+
+def test_toponyms_unit_word_of_a_name_is_that_unit_or_its_seat(default_geoparser, nlp):
+    found = _toponyms(default_geoparser, nlp, "On 4 May, in the Municipality of Trancoso, Zacatecas, two men were killed.")
+    trancoso = found["Municipality of Trancoso"]
+    assert trancoso.country_code == "MEX" and trancoso.geonameid is not None
+    assert trancoso.feature_code in ("PPL", "ADM2")
