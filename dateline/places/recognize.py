@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING
 from .names import name_key, strip_name
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span, Token
 
-    from .gazetteer import Gazetteer
+    from .gazetteer import Candidate, Gazetteer
 
 __all__ = ["CONTEXT_ONLY", "NAMED_ONLY", "Mention", "find_mentions"]
 
@@ -322,7 +324,9 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
 
 
-def _inside_the_place_after(ent: Span, candidates: list, gazetteer: Gazetteer, *, any_size: bool) -> bool:
+def _inside_the_place_after(
+    ent: Span, candidates: Sequence[Candidate], gazetteer: Gazetteer, *, any_size: bool
+) -> bool:
     """Whether a town of this name (of 1,000 or more unless ``any_size``) lies in the province or country
     named next ("X in Aleppo", "X, Donetsk")."""
     towns = [c for c in candidates if any_size or c.population >= 1000 or c.is_admin]
