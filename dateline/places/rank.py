@@ -69,7 +69,7 @@ QUALIFIER_GAP = re.compile(
     r"^(?:\s*\([^()]{1,30}\))?"  # "Gare (Chiya-e Gara) region of Dahuk": another name in parentheses
     r"(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
     r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|"
-    r"locality|center|centre|camp|base|station|military|police|army)){0,3}"
+    r"locality|center|centre|camp|base|station|military|police|army|neighbou?rhood|quarter|market|bazaar)){0,3}"
     r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:located\s+)?(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
     r"(?:rural\s+|countryside\s+of\s+|outskirts\s+of\s+)?)$",
@@ -480,6 +480,12 @@ def _read_qualifiers_as_units(
                 options[chain[0]] = (max(units, key=lambda c: base_score(c) + _context_bonus(c, context)),)
 
 
+NEIGHBOURHOOD_KM = 30.0
+_NEIGHBOURHOOD_GAP = re.compile(
+    r"(?:\s+(?:neighbou?rhoods?|quarter|market|bazaar|suburb)\s*|\s*\((?:market|bazaar|neighbou?rhood)\)\s*)"
+    r"(?:,|\(|of|in)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
 def _outside_its_qualifier(
     text: str, mentions: Sequence[Mention], i: int, chain: Sequence[int],
     options: Sequence[Sequence[Candidate]], qualifier: Candidate | None,
@@ -489,6 +495,10 @@ def _outside_its_qualifier(
     "X (Y, Z)" always qualifies; "X, Y" only when X is small and Y is no item of a list ("Kidal, Gao and
     Timbuktu").
     """
+    if chain and _NEIGHBOURHOOD_GAP.match(text[mentions[i].end : mentions[chain[0]].start]):
+        # "Baglar neighborhood of Bagcilar": a part of a town lies in that town, not 300 km away
+        return not any(haversine_km(o.lat, o.lon, c.lat, c.lon) < NEIGHBOURHOOD_KM
+                       for o in options[i] for c in options[chain[0]])
     if qualifier is not None or not chain or not any(_containers(options[j]) for j in chain):
         return False
     if any(c.is_country for c in options[i]):

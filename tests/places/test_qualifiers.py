@@ -257,3 +257,11 @@ def test_toponyms_unit_word_of_a_name_is_that_unit_or_its_seat(default_geoparser
     trancoso = found["Municipality of Trancoso"]
     assert trancoso.country_code == "MEX" and trancoso.geonameid is not None
     assert trancoso.feature_code in ("PPL", "ADM2")
+
+
+def test_locate_event_neighbourhood_of_a_town_lies_in_that_town(default_geoparser, nlp):
+    text = "On 6 May, arsonists attacked a shop in Baglar neighborhood of Bagcilar, Istanbul."
+    place = _locate(default_geoparser, nlp, text, "attacked")
+    bagcilar = _toponyms(default_geoparser, nlp, text)["Bagcilar"]
+    assert place is not None and place.name == "Baglar" and place.geonameid is None
+    assert (place.lat, place.lon) == (bagcilar.lat, bagcilar.lon)
