@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..distance import haversine_km
 from ..errors import StoreError
 from .names import name_key
 from .sources import PlaceRow, default_rows, demonym_rows
@@ -112,6 +113,18 @@ class Candidate:
     @property
     def is_admin(self) -> bool:
         return self.feature_code.startswith("ADM")
+
+    def lies_in(self, container: Candidate) -> bool:
+        """Whether this place is inside ``container`` (a country, a province, or a district or town: within
+        60 km of its point, as the data links towns to provinces, not to districts)."""
+        if self.geonameid == container.geonameid:
+            return False
+        if container.is_country:
+            return self.country == container.country
+        if container.feature_code == "ADM1":
+            return self.admin1_code == container.admin1_code and self.country == container.country
+        return (self.country == container.country
+                and haversine_km(self.lat, self.lon, container.lat, container.lon) < 60)
 
 
 def default_path() -> Path:

@@ -230,7 +230,7 @@ def _small_alternates_inside(
     if not chain or mention.label in (NAMED_ONLY, CONTEXT_ONLY, "NORP"):
         return ()
     containers = _containers(options[chain[0]])
-    return tuple(c for c in gazetteer.candidates(mention.text) if any(_inside(c, box) for box in containers))
+    return tuple(c for c in gazetteer.candidates(mention.text) if any(c.lies_in(box) for box in containers))
 
 
 def _one_sense_per_name(
@@ -385,7 +385,7 @@ def _best(
             score += LIST_WEIGHT
         if admin_context.get(candidate.admin1_code, 0) > 0 and not candidate.is_admin:
             score += ADMIN_CONTEXT_WEIGHT
-        if qualifier is not None and _inside(candidate, qualifier):
+        if qualifier is not None and candidate.lies_in(qualifier):
             score += QUALIFIER_WEIGHT
         if score > best_score:
             best, best_score = candidate, score
@@ -398,25 +398,14 @@ def _context_bonus(candidate: Candidate, context: Counter[str]) -> float:
     return CONTEXT_WEIGHT * 2 * max(context.get(candidate.country, 0), 0) / total
 
 
-def _inside(candidate: Candidate, container: Candidate) -> bool:
-    if candidate.geonameid == container.geonameid:
-        return False
-    if container.is_country:
-        return candidate.country == container.country
-    if container.feature_code == "ADM1":
-        return candidate.admin1_code == container.admin1_code and candidate.country == container.country
-    # An ADM2 or a town as container: near enough (the data links towns to provinces, not to districts).
-    return candidate.country == container.country and haversine_km(candidate.lat, candidate.lon, container.lat, container.lon) < 60
-
-
 _ASIDE = re.compile(r"\s*\([^(),]{1,30}\)")
 
 
 def _qualifier_chain(text: str, mentions: Sequence[Mention], i: int) -> list[int]:
     """Mentions written right after mention ``i`` as its containers: "Tieba (Bankass, Mopti)" -> [Bankass, Mopti]."""
     chain = _chain_from(text, mentions, i, i + 1)
-    aside = _ASIDE.match(text, mentions[i].end)
-    if chain or aside is None:
+    aside = None if chain else _ASIDE.match(text, mentions[i].end)
+    if aside is None:
         return chain
     # "Gare (Chiya-e Gara) region of Dahuk": the names in a parenthesis right after are its other names
     after = next((j for j in range(i + 1, len(mentions)) if mentions[j].end > aside.end()), len(mentions))
@@ -447,14 +436,14 @@ def _qualifier(chain: Sequence[int], i: int, options: Sequence[Sequence[Candidat
     """The container named right after mention ``i`` ("Paris, Texas"; "Tieba (Bankass, Mopti)")."""
     for position, j in enumerate(chain):
         # Only a qualifier if some reading of the name lies inside it.
-        inside = [c for c in _containers(options[j]) if any(_inside(o, c) for o in options[i])]
+        inside = [c for c in _containers(options[j]) if any(o.lies_in(c) for o in options[i])]
         if inside:
             # "Hyderabad (Hyderabad, Sindh)": the reading that itself lies inside the next qualifier.
             outer = [_containers(options[k]) for k in chain[position + 1 :]]
             best = max(inside, key=lambda c: base_score(c)
-                       + QUALIFIER_WEIGHT * sum(any(_inside(c, o) for o in level) for level in outer))
-            if (not any(_inside(best, o) for level in outer for o in level)
-                    and any(_inside(o, c) for o in options[i] for level in outer for c in level)):
+                       + QUALIFIER_WEIGHT * sum(any(c.lies_in(o) for o in level) for level in outer))
+            if (not any(best.lies_in(o) for level in outer for o in level)
+                    and any(o.lies_in(c) for o in options[i] for level in outer for c in level)):
                 continue  # "Rafah (Rafah, North Sinai)" with only Gaza's Rafah district known: ask North Sinai
             return best
     return None

@@ -336,8 +336,7 @@ def _inside_the_place_after(
         if len(after) < length or not after[0].text[:1].isupper():
             continue
         boxes = [b for b in gazetteer.candidates(after.text) if b.is_country or b.feature_code == "ADM1"]
-        if any(t.country == b.country and (b.is_country or t.admin1_code == b.admin1_code)
-               for t in towns for b in boxes):
+        if any(t.lies_in(b) for t in towns for b in boxes):
             return True
     return False
 
