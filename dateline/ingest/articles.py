@@ -9,6 +9,7 @@ from .failures import EMPTY, TOO_LARGE, Refused
 from .identity import content_id, normalised_fingerprint, url_id
 from .language import detect_language, skip_reason
 from .limits import DEFAULT_LIMITS, Limits
+from .signature import article_signature
 from .stamps import normalise_published
 from .wire import WireInfo, read_wire
 
@@ -71,6 +72,7 @@ def build_article(
         removed=tuple(removed),
         source=source,
         fingerprint=normalised_fingerprint(text),
+        signature=article_signature(text),
         skip_reason=skip_reason(language),
     )
 

@@ -6,35 +6,27 @@ rather than decoded into garbage.
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
 
 from .failures import BINARY, EMPTY, UNSUPPORTED, Refused
+from .formats import section
 
 __all__ = ["decode_text", "stream_encoding"]
 
 log = logging.getLogger(__name__)
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_SIGNATURES = (
-    (b"%PDF-", "PDF documents are not supported"),
-    (b"\x89PNG", "images are not supported (PNG)"),
-    (b"\xff\xd8\xff", "images are not supported (JPEG)"),
-    (b"GIF8", "images are not supported (GIF)"),
-    (b"BZh", "bzip2 archives are not supported"),
-    (b"\xfd7zXZ\x00", "xz archives are not supported"),
-    (b"7z\xbc\xaf\x27\x1c", "7z archives are not supported"),
-    (b"Rar!", "RAR archives are not supported"),
-    (b"\xd0\xcf\x11\xe0", "legacy Office documents are not supported"),
-    (b"SQLite format 3", "SQLite databases are not supported"),
-)
+
+
+def _hex_pairs(key: str) -> tuple[tuple[bytes, str], ...]:
+    """(bytes, text) pairs of ``data/formats.toml`` [decode], bytes written in hex."""
+    return tuple((bytes.fromhex(code), text) for code, text in section("decode")[key])
+
+
+# byte-order mark -> codec, in the order they are tried (UTF-32 LE starts like UTF-16 LE)
+_BOMS = _hex_pairs("boms")
+# first bytes of binary formats -> the reason they are refused
+_SIGNATURES = _hex_pairs("signatures")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_RATIO = 0.01
 

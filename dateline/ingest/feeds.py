@@ -38,14 +38,18 @@ def read_feed(data: bytes, *, name: str, limits: Limits) -> Iterator[Article | F
             yield Failure(input=where, stage="ingest", reason=refused.reason, code=refused.code)
 
 
+def _entry_html(entry) -> str:
+    """The entry's content, else its summary, else its description."""
+    contents = entry.get("content") or []
+    if contents:
+        return contents[0].get("value", "")  # type: ignore[no-any-return]
+    return entry.get("summary", "") or entry.get("description", "")  # type: ignore[no-any-return]
+
+
 def _entry_article(
     entry, *, where: str, outlet: str | None, limits: Limits, feed_date: str | None = None
 ) -> Article:
-    contents = entry.get("content") or []
-    html = (
-        contents[0].get("value", "") if contents else entry.get("summary", "") or entry.get("description", "")
-    )
-    text = fragment_text(html)
+    text = fragment_text(_entry_html(entry))
     if not text.strip():
         raise Refused("feed entry has no text", NO_TEXT)
     link = entry.get("link") or None

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 from ..version import __version__
-from .failures import FETCH, HTTP, ROBOTS, TOO_LARGE, Refused
+from .failures import FETCH, HTTP, ROBOTS, TOO_LARGE, Refused, Unreachable
 from .limits import Limits
 
 __all__ = ["Fetched", "Fetcher", "USER_AGENT", "is_url"]
@@ -64,8 +64,9 @@ class Fetcher:
         if robots is not None and not robots.can_fetch(USER_AGENT, url):
             raise Refused("robots.txt disallows fetching this URL", ROBOTS)
         delay = self.limits.host_delay
-        if robots is not None and robots.crawl_delay(USER_AGENT):
-            delay = max(delay, min(float(robots.crawl_delay(USER_AGENT)), self.limits.max_host_delay))
+        crawl_delay = robots.crawl_delay(USER_AGENT) if robots is not None else None
+        if crawl_delay:
+            delay = max(delay, min(float(crawl_delay), self.limits.max_host_delay))
         return self._get(url, delay=delay, max_bytes=self.limits.max_bytes)
 
     def _get(self, url: str, *, delay: float, max_bytes: int) -> Fetched:
@@ -95,8 +96,8 @@ class Fetcher:
             raise Refused(f"more than {self.limits.max_redirects} redirects", HTTP) from None
         except httpx.HTTPError as exc:
             detail = str(exc).splitlines()[0] if str(exc) else ""
-            reason = f"could not fetch: {type(exc).__name__}" + (f": {detail}" if detail else "")
-            raise Refused(reason, FETCH) from None
+            reason = f"could not fetch: {type(exc).__name__}{': ' + detail if detail else ''}"
+            raise Unreachable(reason, FETCH) from None
 
     def _wait(self, url: str, delay: float) -> None:
         host = urlsplit(url).netloc.lower()

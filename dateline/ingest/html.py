@@ -9,6 +9,7 @@ import re
 from ..models import Article
 from .articles import build_article
 from .failures import NO_TEXT, UNSAFE, Refused
+from .formats import entries, word_set
 from .limits import Limits
 from .stamps import find_stamp
 
@@ -30,36 +31,9 @@ logging.getLogger("trafilatura.core").addFilter(_QuietDiscards())
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_PUBLISHED_KEYS = frozenset(
-    {
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "dc.date.issued",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-    }
-)
+_PUBLISHED_KEYS = word_set("html", "published_meta_keys")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
-_BLOCK_TAGS = (
-    "p",
-    "div",
-    "br",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "tr",
-    "article",
-    "section",
-)
+_BLOCK_TAGS = entries("html", "block_tags")
 
 
 def refuse_entities(data: bytes) -> None:
@@ -120,9 +94,7 @@ def html_article(
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
 # Void elements never close; these others often go unclosed in real pages: neither counts as nesting.
-_VOID = frozenset(
-    "area base br col embed hr img input link meta source track wbr param p li td th tr dt dd option".split()
-)
+_VOID = word_set("html", "unclosed_tags")
 _MAX_SANE_DEPTH = 200
 
 
@@ -149,9 +121,8 @@ def _published_time(html: str) -> str | None:
         attributes = {
             m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTRIBUTE.finditer(tag)
         }
-        key = (
-            attributes.get("property") or attributes.get("name") or attributes.get("itemprop") or ""
-        ).lower()
+        named = (attributes[k] for k in entries("html", "meta_key_attributes") if attributes.get(k))
+        key = next(named, "").lower()
         if key in _PUBLISHED_KEYS and attributes.get("content"):
             stamp = find_stamp(attributes["content"])
             if stamp and stamp.has_time and stamp.value.endswith("Z"):

@@ -11,44 +11,15 @@ import re
 import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from .formats import section, word_set
+
 __all__ = ["canonical_url", "content_id", "minhash_signature", "normalised_fingerprint", "url_id"]
 
 # Query parameters that track the reader, not the document.
-_TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "dclid",
-        "msclkid",
-        "mc_cid",
-        "mc_eid",
-        "igshid",
-        "ref",
-        "ref_src",
-        "cmpid",
-        "ocid",
-        "smid",
-        "share",
-        "src",
-        "spm",
-        "yclid",
-        "_ga",
-        "__twitter_impression",
-    }
-)
+_TRACKING_PARAMS = word_set("identity", "tracking_params")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-        "\u00ad": None,
-    }
-)
+# typographic quotes, dashes, no-break and soft hyphens folded before fingerprinting
+_TYPOGRAPHIC = str.maketrans(section("identity")["typographic"])
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE_WORDS = 5
 MINHASH_SEED = 1

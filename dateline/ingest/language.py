@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .. import lang
+
 __all__ = ["SUPPORTED_LANGUAGES", "detect_language", "skip_reason"]
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -27,9 +29,7 @@ def _identifier():
 
 # English function words: in English prose they make up a fifth or more of the words, in other
 # languages almost none, so a high share settles the question without running the detector.
-_ENGLISH_WORDS = frozenset(
-    "the of and to in is was were that for on with by said has have from at it".split()
-)
+_ENGLISH_WORDS = lang.load().words("common_words")
 _ENGLISH_SHARE = 0.15
 _WORD = re.compile(r"[a-z]+")
 

@@ -15,13 +15,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .. import lang
 from ..models import Article, Removed, Span
 
 __all__ = ["LEAD_DATE", "LeadDate", "lead_month_day", "nearest_date", "parse_lead_date", "recorded_lead_date"]
 
 LEAD_DATE = "dateline date"  # removal reason of a lead's year-less date
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _months() -> dict[str, str]:
+    """Month names in calendar order -> the abbreviations news copy writes (lang/en/months.tsv)."""
+    return lang.load().mapping("months", "name", "abbreviations")
+
+
+_MONTH_NAMES = _months()
 _MONTH_DAY = re.compile(
     r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
     r"(?:,?\s*(?P<year>\d{4}))?"
@@ -57,7 +65,7 @@ def parse_lead_date(text: str, start: int, end: int) -> LeadDate | None:
     if not match:
         return None
     name = (match.group("mon") or match.group("mon2")).lower()
-    month = next((i for i, m in enumerate(_MONTHS, start=1) if name.startswith(m)), None)
+    month = next((i for i, full in enumerate(_MONTH_NAMES, start=1) if name.startswith(full[:3])), None)
     if month is None or not _is_month_name(name):
         return None
     day = int(match.group("day") or match.group("day2"))
@@ -70,9 +78,7 @@ def parse_lead_date(text: str, start: int, end: int) -> LeadDate | None:
 
 def _is_month_name(name: str) -> bool:
     """'dec', 'december', 'sept': a month's name or its abbreviation, not any word starting alike."""
-    full = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december")  # fmt: skip
-    return any(month.startswith(name) for month in full) or name == "sept"
+    return any(full.startswith(name) or name in short.split() for full, short in _MONTH_NAMES.items())
 
 
 def nearest_date(month: int, day: int, clue: date) -> date | None:

@@ -18,6 +18,7 @@ from .containers import Budget, GunzipStream, tar_members, zip_members
 from .decode import decode_text, stream_encoding
 from .failures import EMPTY, MALFORMED, TOO_DEEP, TOO_LARGE, UNSUPPORTED, Refused
 from .feeds import read_feed
+from .formats import word_set
 from .html import html_article, refuse_entities
 from .limits import Limits
 from .records import read_csv, read_json, read_jsonl
@@ -141,7 +142,7 @@ def _dispatch(
         yield from _read_members(members, "tar", name=name, reading=reading, depth=depth)
     elif kind == "warc":
         yield from read_warc(rest, name=name, limits=limits, read_payload=_payload_reader(reading, depth))
-    elif kind in ("jsonl", "csv"):
+    elif kind in word_set("reader", "record_kinds"):
         yield from _read_lines(kind, rest, head, name=name, reading=reading)
     else:
         data = _read_whole(rest, limits)
@@ -152,7 +153,7 @@ def _read_document(
     kind: str, data: bytes, *, name: str, url: str | None, reading: Reading, date_header: str | None = None
 ) -> Iterator[Article | Failure]:
     limits = reading.limits
-    if kind in ("feed", "html", "xml"):
+    if kind in word_set("reader", "markup_kinds"):
         refuse_entities(data)
     if kind == "feed":
         yield from read_feed(data, name=name, limits=limits)
@@ -210,15 +211,21 @@ def _read_members(
         raise Refused(f"{kind} archive has no documents", EMPTY)
 
 
+def _extension_hint(content_type: str) -> str:
+    """A file name extension for an archived payload's content type (the sniffer's tie-breaker)."""
+    if "html" in content_type:
+        return ".html"
+    return ".txt" if content_type == "text/plain" else ""
+
+
 def _payload_reader(reading: Reading, depth: int):
     def read_payload(
         data: bytes, where: str, url: str | None, content_type: str, date_header: str | None = None
     ) -> Iterator[Article | Failure]:
-        hint = ".html" if "html" in content_type else ".txt" if content_type == "text/plain" else ""
         yield from read_stream(
             io.BytesIO(data),
             name=where,
-            hint=hint,
+            hint=_extension_hint(content_type),
             url=url,
             reading=reading,
             depth=depth + 1,

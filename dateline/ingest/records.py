@@ -18,13 +18,15 @@ from typing import IO, Any
 from ..models import Article, Failure
 from .articles import build_article
 from .failures import MALFORMED, TOO_LARGE, Refused
+from .formats import entries
 from .limits import Limits
 
 __all__ = ["FIELDS", "read_csv", "read_json", "read_jsonl"]
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("id", "text", "published", "title", "url")
+FIELDS = entries("records", "fields")
+_UTF8 = frozenset({"utf-8", "utf-8-sig"})
 
 
 def _key(field: str, field_map: Mapping[str, str] | None) -> str:
@@ -197,4 +199,4 @@ def _delimiter(header_line: str, text_key: str) -> str:
 
 
 def _csv_encoding(encoding: str) -> str:
-    return "utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding
+    return "utf-8-sig" if encoding in _UTF8 else encoding

@@ -8,14 +8,22 @@ import re
 
 from .containers import is_tar
 from .decode import refuse_signature, stream_encoding
+from .formats import entries, word_set
 
 __all__ = ["HEAD_BYTES", "sniff"]
 
 HEAD_BYTES = 64 * 1024
 
-_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
-_HTML_MARK = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.I)
-_HTML_TAG = re.compile(r"<(?:p|div|article|title|meta|span|a|h[1-6]|table|section|br|img|ul|ol|li)\b", re.I)
+
+
+def _element(key: str) -> re.Pattern[str]:
+    """An opening tag whose name is one of the alternatives of ``formats.toml`` [sniff] ``key``."""
+    return re.compile(rf"<(?:{'|'.join(entries('sniff', key))})\b", re.I)
+
+
+_FEED_ROOT = _element("feed_roots")
+_HTML_MARK = _element("html_marks")
+_HTML_TAG = _element("html_tags")
 _TAG_START = re.compile(r"<[A-Za-z!?]")
 
 
@@ -39,7 +47,7 @@ def sniff(head: bytes, *, hint: str = "", text_key: str = "text") -> str:
     ext = extension(hint)
     if text.startswith("<") and _TAG_START.match(text):
         return _markup_kind(text[:8000], ext)
-    if ext in (".jsonl", ".ndjson", ".jsonlines"):
+    if ext in word_set("sniff", "jsonl_extensions"):
         return "jsonl"
     if text.startswith("{"):
         first, newline, _ = text.partition("\n")
@@ -51,9 +59,9 @@ def sniff(head: bytes, *, hint: str = "", text_key: str = "text") -> str:
             return "json"
     if text.startswith("[") or ext == ".json":
         return "json"
-    if ext in (".csv", ".tsv") or _csv_header(text, text_key):
+    if ext in word_set("sniff", "csv_extensions") or _csv_header(text, text_key):
         return "csv"
-    if _HTML_MARK.search(text[:8000]) or ext in (".html", ".htm", ".xhtml"):
+    if _HTML_MARK.search(text[:8000]) or ext in word_set("sniff", "html_extensions"):
         return "html"
     return "text"
 
@@ -61,9 +69,9 @@ def sniff(head: bytes, *, hint: str = "", text_key: str = "text") -> str:
 def _markup_kind(text: str, ext: str) -> str:
     if _FEED_ROOT.search(text) and not _HTML_MARK.search(text):
         return "feed"
-    if _HTML_MARK.search(text) or _HTML_TAG.search(text[:200]) or ext in (".html", ".htm", ".xhtml"):
+    if _HTML_MARK.search(text) or _HTML_TAG.search(text[:200]) or ext in word_set("sniff", "html_extensions"):
         return "html"
-    if text.startswith("<?xml") or ext in (".xml", ".rss", ".atom"):
+    if text.startswith("<?xml") or ext in word_set("sniff", "xml_extensions"):
         return "xml"
     return "html"
 

@@ -9,28 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from .. import lang
+from .formats import word_set
 from .timezones import UTC, known_abbreviation, resolve_zone
 
-__all__ = ["Stamp", "find_stamp", "normalise_published"]
+__all__ = ["Stamp", "find_stamp", "month_stems", "normalise_published"]
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_ORD = r"(?:st|nd|rd|th)?"
+
+
+def month_stems() -> dict[str, int]:
+    """The first three letters of each month's name -> its number (lang/en/months.tsv)."""
+    return {row["name"][:3]: int(row["number"]) for row in lang.load().rows("months")}
+
+
+_MONTHS = month_stems()
+# a month's name or abbreviation: its first three letters, any letters, an optional dot
+_MONTH = rf"(?P<mon>{'|'.join(_MONTHS)})[a-z]*\.?"
+_ORD = rf"(?:{lang.load().alternation('ordinal_suffixes')})?"
 _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>\d{{4}})\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b", re.I),
@@ -41,7 +38,7 @@ _TIME = re.compile(
     r"(?<![\d:])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2})(?::(?P<s>\d{2}))?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?", re.I
 )
 _ZONE = re.compile(r"[\s,(]*(?:(?P<abbr>[A-Z]{1,5})\b)?\s*(?P<offset>[+-]\d{1,2}(?::?\d{2})?)?")
-_MONTH_FIRST_COUNTRIES = frozenset({"USA", "PHL", "FSM", "PLW", "MHL"})
+_MONTH_FIRST_COUNTRIES = word_set("stamps", "month_first_countries")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,7 @@ def find_stamp(text: str, *, country: str | None = None) -> Stamp | None:
     hour, minute, second, t_start, t_end = clock
     zone_match = _ZONE.match(text, t_end)
     local = datetime(day.year, day.month, day.day, hour, minute, second)
-    tz = None
+    tz: tzinfo | None = None
     if zone_match and zone_match.group("offset"):
         tz = _offset(zone_match.group("offset"), zone_match.group("abbr"))
     elif zone_match and zone_match.group("abbr") and known_abbreviation(zone_match.group("abbr")):
@@ -163,7 +160,7 @@ def _find_time(text: str, d_start: int, d_end: int) -> tuple[int, int, int, int,
 
 
 def _offset(raw: str, abbr: str | None) -> timezone | None:
-    if abbr and abbr.upper() not in ("UTC", "GMT", "UT"):
+    if abbr and abbr.upper() not in word_set("stamps", "utc_names"):
         return None
     sign = -1 if raw[0] == "-" else 1
     digits = raw[1:].replace(":", "")

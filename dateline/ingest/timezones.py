@@ -11,86 +11,38 @@ from __future__ import annotations
 import logging
 from datetime import UTC, timedelta, timezone, tzinfo
 
+from .formats import rows
+
 __all__ = ["UTC", "ambiguous_abbreviation", "known_abbreviation", "resolve_zone"]
 
 log = logging.getLogger(__name__)
 
 UTC = UTC
 
-# abbreviation -> {country ISO3 or "*" (default): hours east of UTC or an IANA zone name}
-_ZONES: dict[str, dict[str, float | str]] = {
-    "UTC": {"*": 0},
-    "GMT": {"*": 0},
-    "Z": {"*": 0},
-    "UT": {"*": 0},
-    "WET": {"*": 0},
-    "WEST": {"*": 1},
-    "CET": {"*": 1},
-    "CEST": {"*": 2},
-    "MET": {"*": 1},
-    "MEST": {"*": 2},
-    "EET": {"*": 2},
-    "EEST": {"*": 3},
-    "MSK": {"*": 3},
-    "TRT": {"*": 3},
-    "IST": {"*": 5.5, "IND": 5.5, "IRL": 1, "ISR": 2},
-    "IDT": {"*": 3},
-    "BST": {"*": 1, "GBR": 1, "BGD": 6},
-    "AST": {"*": -4, "SAU": 3, "IRQ": 3, "KWT": 3, "BHR": 3, "QAT": 3, "YEM": 3, "CAN": -4, "PRI": -4},
-    "ADT": {"*": -3},
-    "EST": {"*": -5},
-    "EDT": {"*": -4},
-    "CST": {"*": -6, "CHN": 8, "TWN": 8, "CUB": -5},
-    "CDT": {"*": -5},
-    "MST": {"*": -7, "MYS": 8},
-    "MDT": {"*": -6},
-    "PST": {"*": -8, "PAK": 5, "PHL": 8},
-    "PDT": {"*": -7},
-    "AKST": {"*": -9},
-    "AKDT": {"*": -8},
-    "HST": {"*": -10},
-    "ET": {"*": "America/New_York"},
-    "CT": {"*": "America/Chicago"},
-    "MT": {"*": "America/Denver"},
-    "PT": {"*": "America/Los_Angeles"},
-    "PKT": {"*": 5},
-    "NPT": {"*": 5.75},
-    "AFT": {"*": 4.5},
-    "IRST": {"*": 3.5},
-    "IRDT": {"*": 4.5},
-    "GST": {"*": 4},
-    "GULF": {"*": 4},
-    "SGT": {"*": 8},
-    "HKT": {"*": 8},
-    "MYT": {"*": 8},
-    "PHT": {"*": 8},
-    "WIB": {"*": 7},
-    "WITA": {"*": 8},
-    "WIT": {"*": 9},
-    "ICT": {"*": 7},
-    "JST": {"*": 9},
-    "KST": {"*": 9},
-    "AWST": {"*": 8},
-    "ACST": {"*": 9.5},
-    "ACDT": {"*": 10.5},
-    "AEST": {"*": 10},
-    "AEDT": {"*": 11},
-    "NZST": {"*": 12},
-    "NZDT": {"*": 13},
-    "EAT": {"*": 3},
-    "CAT": {"*": 2},
-    "WAT": {"*": 1},
-    "SAST": {"*": 2},
-    "ART": {"*": -3},
-    "BRT": {"*": -3},
-    "CLT": {"*": -4},
-    "COT": {"*": -5},
-    "PET": {"*": -5},
-    "VET": {"*": -4},
-    "BDT": {"*": 6},
-    "MMT": {"*": 6.5},
-    "SLST": {"*": 5.5},
-}
+
+
+def _reading(text: str) -> float | str:
+    """Hours east of UTC, or an IANA zone name."""
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _zones() -> dict[str, dict[str, float | str]]:
+    """abbreviation -> {country ISO3 or "*" (default): hours east of UTC or an IANA zone name}."""
+    zones: dict[str, dict[str, float | str]] = {}
+    for row in rows("timezones.tsv"):
+        zones.setdefault(row["abbreviation"], {})[row["country"]] = _reading(row["reading"])
+    return zones
+
+
+def _standard_hours() -> dict[str, float]:
+    """IANA zone -> its standard offset, for systems without a time-zone database."""
+    return {row["reading"]: float(row["standard"]) for row in rows("timezones.tsv") if row["standard"]}
+
+
+_ZONES = _zones()
 
 
 def ambiguous_abbreviation(name: str) -> bool:
@@ -121,10 +73,4 @@ def _iana(name: str) -> tzinfo:
         return ZoneInfo(name)
     except Exception:  # no tz database on this system: fall back to standard time
         log.warning("no time-zone database for %s; using standard time", name)
-        standard = {
-            "America/New_York": -5,
-            "America/Chicago": -6,
-            "America/Denver": -7,
-            "America/Los_Angeles": -8,
-        }
-        return timezone(timedelta(hours=standard[name]))
+        return timezone(timedelta(hours=_standard_hours()[name]))

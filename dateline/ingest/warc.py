@@ -8,13 +8,14 @@ from typing import IO
 
 from ..models import Article, Failure
 from .failures import MALFORMED, NO_TEXT, TOO_LARGE, Refused
+from .formats import word_set
 from .limits import Limits
 
 __all__ = ["read_warc"]
 
 log = logging.getLogger(__name__)
 
-_DOCUMENT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+_DOCUMENT_TYPES = word_set("warc", "document_types")
 
 PayloadReader = Callable[[bytes, str, str | None, str, str | None], Iterator[Article | Failure]]
 
@@ -34,7 +35,7 @@ def read_warc(
     documents = 0
     try:
         for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
-            if record.rec_type not in ("response", "resource"):
+            if record.rec_type not in word_set("warc", "record_types"):
                 continue
             content_type = _content_type(record)
             if content_type not in _DOCUMENT_TYPES:

@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from .. import lang
 from ..models import Removed, Span
 from .agencies import agency_pattern, find_agency
 from .leaddate import LeadDate, nearest_date, parse_lead_date
 from .places import place_country
-from .stamps import Stamp, find_stamp
+from .stamps import Stamp, find_stamp, month_stems
 from .timezones import ambiguous_abbreviation
 
 __all__ = ["WireInfo", "read_wire"]
@@ -45,44 +47,29 @@ CREDITS = "credits line"
 
 _HEAD_LINES = 10  # metadata lines are looked for among the first lines only
 _SENTENCE_END = re.compile(r"[.!?:;…)\]\"'”’]$")
-_FIRST_PUBLICATION = re.compile(r"\b(?:first published|published|created|posted|date)\b", re.I)
-_STAMP_LABEL = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|modified|posted|created)|date|dated)"
-    r"(?:\s+(?:on|at))?\s*[:\-]?\s*",
-    re.I,
-)
-_STORY_FROM = re.compile(
-    r"^(?:this (?:story|article|report) (?:is|was) (?:from|published on|filed on))\s+", re.I
-)
-_BYLINE = re.compile(
-    r"^(?:by|written by|reported by|story by)\s+(?P<who>[A-Z\u00c0-\u017f][^.!?]{1,100})$", re.I
-)
-_CAPTION = re.compile(
-    r"(?:\b(?:image|photo|picture|video|pic)\s*(?:credit|courtesy|source)s?\s*[:\-]"
-    r"|^(?:photo|file photo|file image|image|picture|photograph|pic|representational (?:image|photo|picture)"
-    r"|representative (?:image|photo|picture))\s*(?:[:|\-–—]|\(|$)"
-    r"|\((?:[A-Z][\w&.\- ]{0,20}\s)?(?:photo|file photo|image|pic|picture)(?:\s*[:/][^)]{0,60})?\)\s*$"
-    r"|\(photo(?:graph)?\s+by\s[^)]{1,60}\)\s*$"
-    r"|\b(?:getty images|shutterstock|afp via getty images)\s*\.?$)",
-    re.I,
-)
-_RELATED = re.compile(
-    r"^(?:also read|read more|read also|related(?: stories| articles| news| coverage)?|see also"
-    r"|more on this|you may also like|recommended)\b\s*[:\-|]?",
-    re.I,
-)
-_ADVERT = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad)\s*$", re.I)
-_BOILERPLATE = re.compile(
-    r"^(?:follow (?:us|\w+(?: \w+){0,3}) on\b|subscribe\b|sign up\b|share (?:this|on)\b|click here\b"
-    r"|download (?:the|our)\b.*\bapp\b|copyright\b|©|\(c\)\s*\d{4}|all rights reserved"
-    r"|get the latest\b|for the latest\b|join (?:us|our)\b|listen to this (?:article|story)"
-    r"|\(?this (?:story|article) has not been edited|we're on whatsapp|never miss a story|email this"
-    r"|print this|comments?\s*\(\d+\)|\d+\s+comments?$|tags?\s*:|topics?\s*:"
-    r"|(?:(?:facebook|twitter|linkedin|e?-?mail|whatsapp|reddit|pinterest|telegram|print|share|copy link)"
-    r"\b[\s|,•·]*){2,}$)",
-    re.I,
-)
-_CREDITS = re.compile(r"^\(?\s*(?:reporting|writing|editing|additional reporting|compiled) by\b[^\n]*$", re.I)
+
+
+def _fragment(name: str) -> str:
+    """A pattern of lang/en/wire_lines.toml, its pieces joined and byline openers filled in."""
+    pieces = lang.load().data("wire_lines")[name]
+    return "".join(pieces).replace("{BYLINE_OPENERS}", "|".join(lang.load().list("byline_openers")))
+
+
+def _line_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(_fragment(name), re.I)
+
+
+_FIRST_PUBLICATION = _line_pattern("first_publication")
+_STAMP_LABEL = _line_pattern("stamp_label")
+_STORY_FROM = _line_pattern("story_from")
+_BYLINE = _line_pattern("byline")
+_BYLINE_OPENING = _line_pattern("byline_opening")
+_CAPTION = _line_pattern("caption")
+_RELATED = _line_pattern("related")
+_ADVERT = _line_pattern("advert")
+_BOILERPLATE = _line_pattern("boilerplate")
+_CREDITS = _line_pattern("credits")
+_STAMP_COMPANIONS = _line_pattern("stamp_companions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,12 +249,7 @@ def _metadata_kind(line: str) -> str | None:
     stamp = find_stamp(line)
     if stamp:
         rest = line[: stamp.start] + line[stamp.end :]
-        rest = re.sub(
-            r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|[,.|:()\-]",
-            " ",
-            rest,
-            flags=re.I,
-        )
+        rest = _STAMP_COMPANIONS.sub(" ", rest)
         if _words(rest) <= 1:
             return "date"
     return None
@@ -310,18 +292,22 @@ def _read_pipe_fields(fields: list[str], info: WireInfo) -> None:
             info.dateline = next((f for f in fields if place_country(f)), fields[0])
 
 
+@cache
+def _byline_agency() -> re.Pattern[str]:
+    """An agency ending a byline line, after the byline's opener or a separator."""
+    return re.compile(rf"(?:{_BYLINE_OPENING.pattern}|[\s,/])({agency_pattern()})\s*$", re.I)
+
+
 def _outlet_from_byline(line: str, info: WireInfo) -> None:
     """ "By Jane Doe, Reuters", "By JOHN SMITH Associated Press", "By AFP"."""
-    ending = re.search(rf"(?:^(?:by|written by|reported by)\s+|[\s,/])({agency_pattern()})\s*$", line, re.I)
+    ending = _byline_agency().search(line)
     if ending and info.outlet is None:
         agency = find_agency(ending.group(1))
         if agency:
             info.outlet, info.agency_country = agency.name, agency.country
             return
     for part in re.split(r",|\band\b|/", line):
-        agency = find_agency(part.strip()) or find_agency(
-            re.sub(r"^(?:by|written by|reported by)\s+", "", part.strip(), flags=re.I)
-        )
+        agency = find_agency(part.strip()) or find_agency(_BYLINE_OPENING.sub("", part.strip()))
         if agency and info.outlet is None:
             info.outlet, info.agency_country = agency.name, agency.country
 
@@ -352,7 +338,7 @@ def _boilerplate_reason(line: str) -> str | None:
 def _trailer_pattern() -> re.Pattern[str]:
     agency = agency_pattern()
     return re.compile(
-        rf"(?:\s*\(\s*(?:with inputs? from\s+|source\s*:\s*)?{agency}(?:\s*[,/&]\s*(?:and\s+)?{agency})*\s*\)"
+        rf"(?:\s*\(\s*(?:{_fragment('trailer_source')})?{agency}(?:\s*[,/&]\s*(?:and\s+)?{agency})*\s*\)"
         rf"|\s+(?:--|—|–|/)\s*{agency}|\s*/{agency})\s*$",
         re.I,
     )
@@ -405,28 +391,46 @@ def _is_trailing_headline(lines: list[_Line], index: int, head_end: int) -> bool
 def _outlet_from_trailer(trailer: str, info: WireInfo) -> None:
     if info.outlet is not None:
         return
-    inner = re.sub(r"^[\s(\-—–/]*(?:with inputs? from\s+|source\s*:\s*)?|[)\s]*$", "", trailer, flags=re.I)
+    inner = _TRAILER_EDGES.sub("", trailer)
     agency = find_agency(re.split(r"\s*[,/&]\s*", inner)[0])
     if agency:
         info.outlet, info.agency_country = agency.name, agency.country
 
 
-_DATE_ONLY = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+[a-z]+\.?", re.I
-)
+
+
+def _date_only() -> re.Pattern[str]:
+    """ "Dec 21", "21 December": a month and day standing alone."""
+    return re.compile(rf"(?:{'|'.join(month_stems())})[a-z]*\.?\s+\d{{1,2}}|\d{{1,2}}\s+[a-z]+\.?", re.I)
+
+
+def _trailer_edges() -> re.Pattern[str]:
+    """What surrounds the agency of a trailer: "(With inputs from PTI)", " -- AFP"."""
+    return re.compile(rf"^[\s(\-—–/]*(?:{_fragment('trailer_source')})?|[)\s]*$", re.I)
+
+
+_DATE_ONLY = _date_only()
+_TRAILER_EDGES = _trailer_edges()
 _LEAD_SEPARATOR = r"(?:--|—|–|-|_|:|\ufffd)"
 
 
-def _lead_match(line: str) -> re.Match[str] | None:
-    """ "WASHINGTON (Reuters) -", "BAGHDAD, Dec 20 (AFP) -", "Kabul [Afghanistan], May 3 (ANI):" """
-    match = re.match(
+def _lead_pattern() -> re.Pattern[str]:
+    """A lead: place, optional [country], optional date and year, optional (agency), a separator."""
+    return re.compile(
         r"(?P<place>[A-Z][\w.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)?)"
         r"(?:\s*\[(?P<country>[^\]]{1,30})\])?"
         r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*(?P<year>\d{4}))?)?"
         r"\s*(?:\((?P<agency>[^()]{2,40})\))?"
         rf"\s*(?P<sep>{_LEAD_SEPARATOR})(?:\s+|$)",
-        line,
     )
+
+
+_LEAD = _lead_pattern()
+
+
+def _lead_match(line: str) -> re.Match[str] | None:
+    """ "WASHINGTON (Reuters) -", "BAGHDAD, Dec 20 (AFP) -", "Kabul [Afghanistan], May 3 (ANI):" """
+    match = _LEAD.match(line)
     if not match:
         return None
     agency = match.group("agency")
@@ -461,7 +465,7 @@ def _read_lead(text: str, line: _Line, info: WireInfo) -> None:
         else:
             info.outlet = match.group("agency").strip()  # an outlet our table does not know
     if match.group("date"):
-        end = match.end("year") if match.group("year") else match.end("date")
+        end = max(match.end("date"), match.end("year"))  # the year's end is -1 when there is none
         info.lead_date = parse_lead_date(text, line.start + match.start("date"), line.start + end)
     elif _DATE_ONLY.fullmatch(place):  # "Dec 21 (Reuters) -": the date stands where the place would
         info.lead_date = parse_lead_date(

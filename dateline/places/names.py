@@ -10,17 +10,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .. import lang
+from .words import pattern
+
 __all__ = ["is_latin", "name_key", "strip_name"]
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Apostrophes and the marks transliterations write for Arabic ayn and hamza ("Şāʻdah", "Ṣan‘ā’", "Ma`rib"):
 # they sit inside a word, so "Sa'dah" and "Şāʻdah" must meet as "sadah", not split into "sa dah".
 _APOSTROPHES = str.maketrans("", "", "'’‘`´ʹʻʼʽʾʿ′")
-# Letters Unicode does not decompose into a base letter and an accent: "Diyarbakır", "Tərtər" (English
-# writes Azerbaijani ə as "a": Ganja, Tartar), "Łódź", "Tromsø".
-_UNDECOMPOSED = str.maketrans({"ı": "i", "ə": "a", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss",
-                               "æ": "ae", "œ": "oe", "ħ": "h"})
-_LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+# Letters Unicode does not decompose into a base letter and an accent, as English writes them: "Diyarbakır",
+# "Tərtər" (Azerbaijani ə as "a": Ganja, Tartar), "Łódź", "Tromsø" (lang/en/letter_spellings.tsv).
+_UNDECOMPOSED = str.maketrans(lang.load().mapping("letter_spellings"))
+_LEADING_ARTICLE = pattern("leading_article", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 

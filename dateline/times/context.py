@@ -3,26 +3,24 @@ recent temporal anchors (for "the quarter", "a year earlier", "two days later").
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .. import lang
+from .lexicon import cue, words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Context"]
+__all__ = ["FORWARD", "PRESENT", "Context"]
 
-# Words whose nearness makes a bare "Friday" / "in March" point forward rather than back.
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|wo\s*n't|going\s+to|scheduled|expected\s+to|expects?\s+to|plans?\s+to|planned|"
-    r"set\s+to|due\s+to|is\s+to|are\s+to|would|upcoming|hopes?\s+to|intends?\s+to|next|tomorrow)\b",
-    re.IGNORECASE,
-)
-_PAST_CUE = re.compile(
-    r"\b(?:said|was|were|had|did|told|ago|earlier|previously|since|last)\b", re.IGNORECASE
-)
-_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|to|before)\s+$", re.IGNORECASE)
+# Tense cues are "future", "present" or "past"; the first two look forward from the reference.
+PRESENT = "present"
+FORWARD = frozenset({"future", PRESENT})
+_EN = lang.load()
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
 
 
@@ -42,12 +40,12 @@ class Context:
 
         News reports mostly look back, so past is the default.
         """
-        return "future" if self.cue(start, end) in ("future", "present") else "past"
+        return "future" if self.cue(start, end) in FORWARD else "past"
 
     def cue(self, start: int, end: int) -> str | None:
         """``"future"`` or ``"past"`` from the tense of the governing verb when a parse is at hand, else the
         nearest tense cue word in the sentence; None when nothing says."""
-        if _TARGET_BEFORE.search(self.text[max(0, start - 10) : start]):
+        if cue("target_before").search(self.text[max(0, start - 10) : start]):
             future = self._cue_word(start, end) == "future"
             return "future" if future else None  # "extended to Nov. 16", "by Jan. 14": a deadline
         if self.doc is not None:
@@ -64,14 +62,15 @@ class Context:
         if stop:
             right = right[: stop.start()]
         best: tuple[int, str] | None = None
-        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
-            for cue in pattern.finditer(left):
-                distance = len(left) - cue.end()
+        for label in ("future", "past"):
+            pattern = cue(label)
+            for hit in pattern.finditer(left):
+                distance = len(left) - hit.end()
                 if best is None or distance < best[0]:
                     best = (distance, label)
-            for cue in pattern.finditer(right):
+            for hit in pattern.finditer(right):
                 # a cue after the expression weighs less: "Friday's attack was ..." vs "Friday, he will"
-                distance = cue.start() + 15
+                distance = hit.start() + 15
                 if best is None or distance < best[0]:
                     best = (distance, label)
         return best[1] if best else None
@@ -86,27 +85,15 @@ class Context:
             self.last_quarter = (int(quarter.group(1)), int(quarter.group(2)))
         day = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
         if day:
-            try:
+            with contextlib.suppress(ValueError):
                 self.last_day = dt.date(*map(int, day.groups()))
-            except ValueError:
-                pass
-
-
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "ll", "must", "should", "could", "may", "might",
-                         "can", "ca"})
-_PAST_AUX = frozenset({"had", "was", "were", "did", "'d"})
-_FUTURE_GOVERNORS = frozenset(
-    {"plan", "expect", "schedule", "set", "hope", "intend", "want", "aim", "due", "prepare", "promise", "vow",
-     "threaten", "agree", "decide", "seek", "try", "going", "go", "likely", "ready", "able", "order"}
-)  # fmt: skip
-_REPORTING = frozenset({"say", "tell", "report", "announce", "state", "add", "claim"})
 
 
 def _parsed_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if span.root.dep_ in ("compound", "poss", "amod", "nmod", "nummod"):
+    if span.root.dep_ in _EN.labels("date_modifier_deps"):
         return None  # "the Sunday attack", "Friday's purchases": a noun's modifier, not the verb's time
     verb = _governing_verb(span.root)
     return _tense_of(verb) if verb is not None else None
@@ -114,7 +101,7 @@ def _parsed_tense(doc: Doc, start: int, end: int) -> str | None:
 
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in _EN.labels("verbal"):
             return token
         if token.head.i == token.i:
             return None
@@ -124,28 +111,29 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _tense_of(verb: Any) -> str | None:
     for _ in range(4):
-        auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-        if auxes & _FUTURE_AUX or verb.lemma_.lower() in _FUTURE_GOVERNORS - {"go", "set", "order", "decide"}:
+        auxes = {child.lower_ for child in verb.children if child.dep_ in _EN.labels("auxiliaries")}
+        governs_future = verb.lemma_.lower() in words("future_governors") - words("neutral_governors")
+        if auxes & words("future_auxiliaries") or governs_future:
             return "future"  # "planned a rally on Saturday": the plan's date lies ahead of the planning
-        if auxes & _PAST_AUX or verb.tag_ == "VBD":
+        if auxes & words("past_auxiliaries") or verb.tag_ == "VBD":
             return "past"
-        if auxes & {"has", "have"}:
+        if auxes & words("perfect_auxiliaries"):
             return "past"
         if "to" in auxes or verb.tag_ == "VB":
             governor = verb.head
             if governor.i == verb.i:
                 return "future"
-            if verb.dep_ == "conj" and governor.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "conj" and governor.pos_ in _EN.labels("verbal"):
                 verb = governor  # "met and agreed to ...": the conjunct shares the first verb's tense
                 continue
             return "future"  # an infinitive looks ahead of its governor ("subpoenaed him to testify on Feb. 10")
-        if verb.tag_ in ("VBZ", "VBP"):
+        if verb.tag_ in _EN.labels("present_tense_tags"):
             # a present-tense verb with a date is a schedule ("meets Monday"), except when reporting
-            return None if verb.lemma_.lower() in _REPORTING else "present"
+            return None if verb.lemma_.lower() in _EN.words("reporting_verbs") else PRESENT
         if verb.tag_ == "VBG":
-            if auxes & {"is", "are", "'s", "'re", "am"}:
-                return "present"
-            if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i:
+            if auxes & words("progressive_auxiliaries"):
+                return PRESENT
+            if verb.dep_ in _EN.labels("verb_attachments") and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             return None

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 from . import arithmetic as cal
-from .context import Context
-from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number
+from .context import FORWARD, PRESENT, Context
+from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, cue, month_number, squashed, table, words
 
 Result = tuple[str, str | None] | None
 
 
 def capitalised(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()
+    return bool(word) and word is not None and word[0].isupper()
 
 
 def iso(day: dt.date) -> str:
@@ -28,8 +29,8 @@ def _year(text: str) -> int:
 
 
 def ordinal_quarter(word: str) -> int:
-    key = word.lower()
-    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(key, 4)
+    quarter: int = table("quarter_ordinal").get(word.lower(), 4)
+    return quarter
 
 
 # --- explicit calendar dates -------------------------------------------------------------------------
@@ -37,7 +38,7 @@ def ordinal_quarter(word: str) -> int:
 
 def iso_date(m: re.Match[str], ctx: Context) -> Result:
     try:
-        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        day = dt.date(*(int(m[group]) for group in "ymd"))
     except ValueError:
         return None
     if m["h"]:
@@ -61,7 +62,7 @@ def slash_date(m: re.Match[str], ctx: Context) -> Result:
         return None
 
 
-def _day_of(m: re.Match[str], ctx: Context) -> dt.date | None | bool:
+def _day_of(m: re.Match[str], ctx: Context) -> dt.date | None | Literal[False]:
     """The date a month-day(-year) match names; False when it is not a date, None when unresolvable."""
     if not capitalised(m["mon"]):
         return False
@@ -98,10 +99,10 @@ def _year_of_month_day(month: int, day: int, m: re.Match[str], ctx: Context) -> 
         agreeing = [c for c in candidates if c.isoweekday() == WEEKDAYS[m["wd"].lower()]]
         candidates = agreeing or candidates
     rel = (groups.get("rel") or "").lower()
-    cue = ctx.cue(m.start(), m.end())
-    if rel == "last" or (not rel and cue == "past"):
+    tense = ctx.cue(m.start(), m.end())
+    if rel == "last" or (not rel and tense == "past"):
         candidates = [c for c in candidates if c <= ref] or candidates
-    elif rel == "next" or cue == "future":
+    elif rel == "next" or tense == "future":
         candidates = [c for c in candidates if c >= ref] or candidates
     return min(candidates, key=lambda c: (abs((c - ref).days), c > ref)).year
 
@@ -121,24 +122,20 @@ def month_year(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", f"{int(m['y']):04d}-{month_number(m['mon']):02d}"
 
 
-_MONTH_PREPOSITION = re.compile(r"(?:in|of|since|until|till|by|through|during|from|to|before|after|late|"
-                                r"early|mid|last|next|this|the)[\s-]*$", re.IGNORECASE)  # fmt: skip
-
-
 def month_alone(m: re.Match[str], ctx: Context) -> Result:
     if not capitalised(m["mon"]):
         return None
     word = m["mon"].lower().rstrip(".")
     before = ctx.text[max(0, m.start() - 12) : m.start()]
-    if word in ("may", "march", "mar", "jan", "jun", "jul", "dec", "sep") and not (
-        m["rel"] or m["mod"] or m["yrel"] or _MONTH_PREPOSITION.search(before)
+    if word in words("ambiguous_months") and not (
+        m["rel"] or m["mod"] or m["yrel"] or cue("month_preposition").search(before)
     ):
         return None
     month = month_number(word)
     if m["yrel"]:
         if ctx.reference is None:
             return "DATE", None
-        offset = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        offset = table("year_offset")[m["yrel"].lower()]
         return "DATE", f"{ctx.reference.year + offset:04d}-{month:02d}"
     if ctx.reference is None:
         return "DATE", None
@@ -150,10 +147,10 @@ def month_alone(m: re.Match[str], ctx: Context) -> Result:
     elif rel[:1] == ["this"]:
         return "DATE", f"{ctx.reference.year:04d}-{month:02d}"
     else:
-        cue = ctx.cue(m.start(), m.end())
-        if cue in (None, "present"):
+        tense = ctx.cue(m.start(), m.end())
+        if tense is None or tense == PRESENT:
             return "DATE", f"{_nearest_month_year(ctx.reference, month):04d}-{month:02d}"
-        direction = cue
+        direction = tense
     return "DATE", f"{cal.month_in(ctx.reference, month, direction):04d}-{month:02d}"
 
 
@@ -163,24 +160,16 @@ def _nearest_month_year(reference: dt.date, month: int) -> int:
     return min((reference.year + k for k in (-1, 0, 1)), key=lambda y: (abs(y * 12 + month - here), y))
 
 
-_COUNTED_NOUN = re.compile(
-    r"\s+(?:people|persons|troops|soldiers|men|women|children|workers|jobs|members|votes|shares|students|"
-    r"cases|deaths|dollars|tons|tonnes|miles|km|kilometers|kilometres|meters|metres|feet|euros|pounds|units|"
-    r"cars|homes|houses|employees|residents|refugees|rupees|acres|barrels|rockets|police|to\s+\d)\b"
-)
-HALF = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
-
-
 def year_expr(m: re.Match[str], ctx: Context) -> Result:
     year = int(m["y"])
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     if "$" in before or "#" in before:
         return None
     after = ctx.text[m.end() : m.end() + 14].lower()
-    if _COUNTED_NOUN.match(after):
+    if cue("counted_noun").match(after):
         return None  # "2000 people"
     if m["half"]:
-        return "DATE", f"{year:04d}-{HALF[m['half'].lower()]}"
+        return "DATE", f"{year:04d}-{table('half')[m['half'].lower()]}"
     if m["season"]:
         return "DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}"
     return "DATE", f"{year:04d}"
@@ -213,32 +202,26 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     return "DATE", iso(day)
 
 
-_SOONEST_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
-
-
 def _resolve_weekday(word: str, rel: str, m: re.Match[str], ctx: Context) -> dt.date:
     assert ctx.reference is not None
     weekday = WEEKDAYS[word.lower()]
-    if rel in ("last", "the previous", "this past"):
+    if rel in words("past_weekday_relations"):
         return cal.weekday_in(ctx.reference, weekday, "before")
-    if rel in ("next", "the following", "this coming", "the coming", "coming"):
+    if rel in words("future_weekday_relations"):
         return cal.weekday_in(ctx.reference, weekday, "after")
     if rel == "this":
         monday = ctx.reference - dt.timedelta(days=ctx.reference.isoweekday() - 1)
         return monday + dt.timedelta(days=weekday - 1)
-    if ctx.text[m.end() : m.end() + 2] in ("'s", "’s"):
+    if ctx.text[m.end() : m.end() + 2] in words("possessive_endings"):
         return cal.weekday_in(ctx.reference, weekday, "past")  # "Friday's purchases" already happened
-    if _SOONEST_BEFORE.search(ctx.text[max(0, m.start() - 16) : m.start()]):
+    if cue("soonest_before").search(ctx.text[max(0, m.start() - 16) : m.start()]):
         return cal.weekday_in(ctx.reference, weekday, "future")  # "as early as Tuesday"
-    cue = ctx.cue(m.start(), m.end())
-    return cal.weekday_in(ctx.reference, weekday, "future" if cue in ("future", "present") else "past")
-
-
-_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+    tense = ctx.cue(m.start(), m.end())
+    return cal.weekday_in(ctx.reference, weekday, "future" if tense in FORWARD else "past")
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Result:
-    word = re.sub(r"\s+", " ", m["w"].lower())
+    word = squashed(m["w"])
     part = None
     if word in ("last night",):
         offset, part = -1, "NI"
@@ -252,7 +235,7 @@ def day_word(m: re.Match[str], ctx: Context) -> Result:
         offset, part = 0, PARTS_OF_DAY[word.split()[1]]
     else:
         head, _, tail = word.partition(" ")
-        offset = _DAY_WORDS[head]
+        offset = table("day_offset")[head]
         part = PARTS_OF_DAY[tail] if tail else ("NI" if head == "tonight" else None)
     kind = "TIME" if part else "DATE"
     if ctx.reference is None:
@@ -287,8 +270,8 @@ def _day_after_clock(m: re.Match[str], ctx: Context) -> dt.date | None:
     assert ctx.reference is not None
     if m["day"]:
         word = m["day"].lower()
-        if word in _DAY_WORDS:
-            return ctx.reference + dt.timedelta(days=_DAY_WORDS[word])
+        if word in table("day_offset"):
+            return ctx.reference + dt.timedelta(days=table("day_offset")[word])
         return _resolve_weekday(word, "", m, ctx)
     if m["mon"] and m["d"] and capitalised(m["mon"]):
         month, day = month_number(m["mon"]), int(m["d"])
@@ -300,16 +283,15 @@ def _day_after_clock(m: re.Match[str], ctx: Context) -> dt.date | None:
 
 
 def named_time(m: re.Match[str], ctx: Context) -> Result:
-    clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["t"].lower()]
+    clock = table("clock_words")[m["t"].lower()]
     if ctx.reference is None:
         return "TIME", None
     day = _day_after_clock(m, ctx)
     return "TIME", f"{iso(day)}T{clock}" if day else None
 
 
-
 def holiday(m: re.Match[str], ctx: Context) -> Result:
-    name = re.sub(r"\s+", " ", m["h"].lower())
+    name = squashed(m["h"])
     if not capitalised(m["h"]):
         return None
     if m["y"]:
@@ -338,9 +320,7 @@ def _holiday_year(name: str, rel: str, m: re.Match[str], ctx: Context) -> int:
 def _holiday_date(name: str, year: int) -> dt.date | None:
     from dateutil.easter import easter
 
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14), "new year's": (1, 1)}  # fmt: skip
+    fixed = table("fixed_holidays")
     if name in fixed:
         return dt.date(year, *fixed[name])
     if name.startswith("easter"):

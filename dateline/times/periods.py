@@ -8,24 +8,17 @@ import re
 
 from . import arithmetic as cal
 from .context import Context
-from .dates import HALF, Result, iso, ordinal_quarter
-from .lexicon import SEASONS, duration_value
+from .dates import Result, iso, ordinal_quarter
+from .lexicon import SEASONS, cue, duration_value, squashed, table, verb_seasons, words
 
 # --- relative periods: this/last/next week, month, year, quarter, season ----------------------------------
-
-
-_REL_OFFSET = {
-    "this": 0, "the current": 0, "current": 0, "this past": -1, "last": -1, "the past": -1,
-    "the previous": -1, "previous": -1, "the last": -1, "next": 1, "the next": 1, "the coming": 1,
-    "coming": 1, "the following": 1, "this coming": 1,
-}  # fmt: skip
 
 
 def relative_period(m: re.Match[str], ctx: Context) -> Result:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
-    offset = _REL_OFFSET[rel]
-    if rel in ("the past", "the coming") and unit in ("week", "month", "year", "decade", "century", "quarter"):
+    offset = table("relative_offset")[rel]
+    if rel in words("stretch_period_relations") and unit in words("stretch_period_units"):
         return "DURATION", duration_value(1, unit)  # "the past year" is a stretch of time, not a calendar year
     if unit in SEASONS:
         return _season_value(SEASONS[unit], offset, m, ctx)
@@ -56,10 +49,10 @@ def _season_value(season: str, offset: int | None, m: re.Match[str], ctx: Contex
         # "this summer" is the current year's; "this winter" in January is the one that began in December
         year = ctx.reference.year - (1 if season == "WI" and ctx.reference.month <= 2 else 0)
         return "DATE", f"{year:04d}-{season}"
-    if offset is None:
-        direction = ctx.direction(m.start(), m.end())
-    else:
+    if offset is not None:
         direction = "before" if offset < 0 else "after"
+        return "DATE", f"{cal.season_instance(ctx.reference, season, direction):04d}-{season}"
+    direction = ctx.direction(m.start(), m.end())
     return "DATE", f"{cal.season_instance(ctx.reference, season, direction):04d}-{season}"
 
 
@@ -68,9 +61,8 @@ def season(m: re.Match[str], ctx: Context) -> Result:
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{season}"
     before = ctx.text[max(0, m.start() - 10) : m.start()].lower()
-    has_cue = m["mod"] or re.search(r"\b(?:in|during|by|since|until|over|through|this|last|next)\s+(?:the\s+)?$",
-                                    before)  # fmt: skip
-    if not has_cue and season in ("SP", "FA"):
+    has_cue = m["mod"] or cue("season_preposition").search(before)
+    if not has_cue and season in verb_seasons():
         return None  # "spring" and "fall" are verbs too often
     return _season_value(season, None, m, ctx)
 
@@ -87,7 +79,8 @@ def weekend(m: re.Match[str], ctx: Context) -> Result:
 def ordinal_quarter_expr(m: re.Match[str], ctx: Context) -> Result:
     quarter = ordinal_quarter(m["ord"])
     year_text = (m["yr1"] or m["yr2"] or "").lower()
-    shift = -1 if m["ya"] and ("earlier" in m["ya"].lower() or "ago" in m["ya"].lower()) else 0
+    year_ago = (m["ya"] or "").lower()
+    shift = -1 if any(word in year_ago for word in words("year_ago_words")) else 0
     if re.fullmatch(r"\d{4}", year_text):
         return "DATE", f"{int(year_text) + shift:04d}-Q{quarter}"
     if ctx.reference is None:
@@ -116,13 +109,13 @@ def generic_quarter(m: re.Match[str], ctx: Context) -> Result:
         return "DATE", None
     ref = ctx.reference
     anchor = ctx.last_quarter or cal.shift_quarter(ref.year, cal.quarter_of(ref), -1)
-    if mod in ("current", "this"):
+    if mod in words("current_quarter_words"):
         year, quarter = ref.year, cal.quarter_of(ref)
-    elif mod in ("next", "coming"):
+    elif mod in words("next_quarter_words"):
         year, quarter = cal.shift_quarter(ref.year, cal.quarter_of(ref), 1)
-    elif mod in ("last", "past", "previous", "prior") and not ctx.last_quarter:
+    elif mod in words("previous_quarter_words") and not ctx.last_quarter:
         year, quarter = cal.shift_quarter(ref.year, cal.quarter_of(ref), -1)
-    elif mod in ("previous", "prior", "last", "past"):
+    elif mod in words("previous_quarter_words"):
         year, quarter = cal.shift_quarter(*anchor, -1)
     elif "year" in mod:
         year, quarter = anchor[0] - 1, anchor[1]
@@ -132,30 +125,29 @@ def generic_quarter(m: re.Match[str], ctx: Context) -> Result:
 
 
 def half(m: re.Match[str], ctx: Context) -> Result:
-    half = HALF[m["ord"].lower()]
+    half = table("half")[m["ord"].lower()]
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{half}"
     if ctx.reference is None:
         return "DATE", None
-    offset = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    offset = table("half_offset").get((m["rel"] or "").lower(), 0)
     return "DATE", f"{ctx.reference.year + offset:04d}-{half}"
 
 
 def within_period(m: re.Match[str], ctx: Context) -> Result:
     """"earlier this year", "later this month", "early next week", "the end of the year"."""
     unit = m["unit"].lower()
-    rel = re.sub(r"\s+", " ", (m["rel"] or "this").lower())
+    rel = squashed(m["rel"] or "this")
     if ctx.reference is None:
         return "DATE", None
     ref = ctx.reference
-    offset = _REL_OFFSET.get(rel, 0)
+    offset = table("relative_offset").get(rel, 0)
     if unit == "year":
         return "DATE", f"{ref.year + offset:04d}"
     if unit == "month":
         year, month = cal.add_months(ref.year, ref.month, offset)
         return "DATE", f"{year:04d}-{month:02d}"
     return "DATE", cal.iso_week(ref + dt.timedelta(weeks=offset))
-
 
 
 def year_back_from_anchor(ctx: Context, sign: int) -> str | None:
@@ -183,7 +175,7 @@ def anaphoric(m: re.Match[str], ctx: Context) -> Result:
     """"that day", "the following year", "later that year": relative to the last date the text gave."""
     unit = m["unit"].lower()
     rel = (m["rel"] or "").lower()
-    shift = 1 if rel in ("following", "next") else -1 if rel in ("previous", "preceding") else 0
+    shift = 1 if rel in words("following_words") else -1 if rel in words("preceding_words") else 0
     if ctx.reference is None:
         return "DATE", None
     anchor = ctx.last_day
@@ -207,7 +199,7 @@ def _last_year(ctx: Context) -> int | None:
 def the_year(m: re.Match[str], ctx: Context) -> Result:
     """"for the year ended July 2" is a year-long stretch; "the fiscal year", "a high for the year" the
     story's year."""
-    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() : m.end() + 8], re.IGNORECASE):
+    if cue("year_ended").match(ctx.text[m.end() : m.end() + 8]):
         return "DURATION", "P1Y"
     if ctx.reference is None:
         return "DATE", None

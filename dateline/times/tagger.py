@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..doctext import text_of
 from ..models import Timex
 from .context import Context
+from .lexicon import cue
 from .rules import RULES, Rule
 
 if TYPE_CHECKING:
@@ -19,14 +20,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..models import Article
-
     from .reference import Reference
 
 __all__ = ["find_timexes", "timexes_of_article"]
 
 log = logging.getLogger(__name__)
 
-_LOOKS_BACK = re.compile(r"earlier|ago|previous|prior|year-", re.IGNORECASE)
+_LOOKS_BACK = cue("looks_back")
 
 _BEFORE_ANCHOR = 90
 _AFTER_ANCHOR = 60

@@ -97,6 +97,20 @@ def test_ingest_unreachable_host_is_a_fetch_failure():
     assert failure.code == "fetch" and failure.reason.startswith("could not fetch")
 
 
+def test_network_trouble_is_transient_and_a_refusal_is_terminal(server):
+    from dateline.errors import FetchError, UnsupportedInput
+    from dateline.ingest.failures import Refused
+    from dateline.ingest.fetch import Fetcher
+
+    fetcher = Fetcher(FAST)
+    with pytest.raises(FetchError) as unreachable:
+        fetcher.fetch("http://127.0.0.1:9/story")
+    assert unreachable.value.transient and isinstance(unreachable.value, Refused)  # still a per-input failure
+    with pytest.raises(UnsupportedInput) as missing:
+        fetcher.fetch(f"{server}/missing")
+    assert not isinstance(missing.value, FetchError)  # a 404 will not be better on retry
+
+
 def test_ingest_unparseable_url_is_a_failure():
     (failure,) = ingest(["http://[::1:80/story"], limits=FAST)
     assert isinstance(failure, Failure) and failure.reason.startswith("cannot open")

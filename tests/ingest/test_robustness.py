@@ -19,10 +19,7 @@ import pytest
 from dateline.ingest import Limits, ingest
 from dateline.models import Article, Failure
 
-WORDS = (
-    "army police rebels minister council border town river market protest talks ceasefire village "
-    "officials said on monday tuesday attack convoy road bridge election court strike harbour"
-).split()
+WORDS = ["army", "police", "rebels", "minister", "council", "border", "town", "river", "market", "protest", "talks", "ceasefire", "village", "officials", "said", "on", "monday", "tuesday", "attack", "convoy", "road", "bridge", "election", "court", "strike", "harbour"]
 LIMITS = Limits(max_bytes=256 * 1024, max_decompressed=8 * 1024 * 1024)
 
 

@@ -3,8 +3,8 @@ and the country of an event whose place no gazetteer has."""
 
 from __future__ import annotations
 
-from dateline.places.gazetteer import spelling_variants
 from dateline.distance import haversine_km
+from dateline.places.gazetteer import spelling_variants
 from dateline.places.rank import operating_areas, operating_units, sponsor_only
 
 

@@ -33,7 +33,7 @@ def test_cli_times_writes_one_timex_per_line_from_jsonl():
 
 def test_cli_times_offsets_index_the_input_text():
     code, lines, _ = run(str(DATA / "docs.jsonl"), "--no-parse")
-    texts = {json.loads(l)["id"]: json.loads(l)["text"] for l in (DATA / "docs.jsonl").read_text().splitlines()}
+    texts = {json.loads(row)["id"]: json.loads(row)["text"] for row in (DATA / "docs.jsonl").read_text().splitlines()}
     assert code == 0 and lines
     for line in lines:
         assert texts[line["doc_id"]][line["start"] : line["end"]] == line["text"]
