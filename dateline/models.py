@@ -32,7 +32,7 @@ __all__ = [
     "replace",
 ]
 
-_RECORD = {"frozen": True, "slots": True, "kw_only": True}
+_RECORD = dict(frozen=True, slots=True, kw_only=True)  # the options of every record class
 
 
 class Modality(StrEnum):
@@ -248,11 +248,12 @@ class Article:
     source: str | None = None
     fingerprint: str | None = None
     skip_reason: str | None = None
+    signature: tuple[int, ...] | None = None  # MinHash of the text (ingest.signature), for near-duplicates
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's article object (the input text itself is not repeated)."""
         data = _to_dict(self)
-        for private in ("text", "fingerprint", "skip_reason", "source"):
+        for private in ("text", "fingerprint", "skip_reason", "source", "signature"):
             data.pop(private, None)
         return data
 
@@ -317,4 +318,4 @@ def _plain(value: Any) -> Any:
 
 def _to_dict(record: Any) -> dict[str, Any]:
     # asdict recurses into nested dataclasses; tuples become lists for JSON.
-    return {f.name: _plain(v) for f, v in zip(fields(record), asdict(record).values())}
+    return {f.name: _plain(v) for f, v in zip(fields(record), asdict(record).values(), strict=True)}

@@ -17,12 +17,13 @@ per stored mention). Every writer takes the same filters as ``Store.events``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
+from .. import ontology
 from ..errors import ExportError
 
 __all__ = ["FORMATS", "Writer", "export", "register", "writer"]
@@ -101,4 +102,4 @@ def _load_builtin_writers() -> None:
     from . import coded, tabular  # noqa: F401  (registration happens on import)
 
 
-FORMATS = ("csv", "jsonl", "parquet", "geojson", "gdelt", "phoenix", "plover", "acled", "mentions")
+FORMATS = ontology.formats("export")

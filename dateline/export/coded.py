@@ -2,7 +2,9 @@
 
 Each maps a linked event onto the target's fields as far as dateline knows them; fields dateline does
 not produce (GDELT tone and actor locations; Phoenix issues; ACLED admin2/admin3) are left empty rather
-than guessed. docs/exports.md lists every column and where its value comes from.
+than guessed. docs/exports.md lists every column and where its value comes from. The column layouts
+and the codes of each format (quad classes, precisions, ACLED categories and regions) are tables of
+``dateline.ontology``.
 """
 
 from __future__ import annotations
@@ -13,48 +15,21 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import IO, Any
 
+from .. import ontology
 from ..version import __version__
 from . import register
-from .geography import acled_region, admin1_code
+from .geography import admin1_code
 from .tabular import sources_of
 
 __all__ = ["ACLED_COLUMNS", "GDELT_COLUMNS", "PHOENIX_COLUMNS", "numeric_id"]
 
-_ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                 "Religion2Code", "Type1Code", "Type2Code", "Type3Code")  # fmt: skip
-_GEO_FIELDS = ("Type", "Fullname", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
-GDELT_COLUMNS = (
-    ("GLOBALEVENTID", "Day", "MonthYear", "Year", "FractionDate")
-    + tuple(f"Actor1{f}" for f in _ACTOR_FIELDS)
-    + tuple(f"Actor2{f}" for f in _ACTOR_FIELDS)
-    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-       "NumMentions", "NumSources", "NumArticles", "AvgTone")
-    + tuple(f"Actor1Geo_{f}" for f in _GEO_FIELDS)
-    + tuple(f"Actor2Geo_{f}" for f in _GEO_FIELDS)
-    + tuple(f"ActionGeo_{f}" for f in _GEO_FIELDS)
-    + ("DATEADDED", "SOURCEURL")
-)  # fmt: skip
-PHOENIX_COLUMNS = (
-    "id", "date", "year", "month", "day", "source", "source_root", "source_agent", "source_others",
-    "target", "target_root", "target_agent", "target_others", "code", "root_code", "quad_class",
-    "goldstein", "issues", "lat", "lon", "location_name", "admin1", "country_name", "sentence_ids",
-    "urls", "news_sources",
-)  # fmt: skip
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
-    "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)  # fmt: skip
-
-# Phoenix's quad_conversion: 01-02 neutral (0), 16 verbal conflict (ONTOLOGIES.md §1).
-_PHOENIX_QUAD = {
-    "01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
-    "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
-}  # fmt: skip
-_GEO_PRECISION = {"sub-city": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
-_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
-_PLOVER_RESOLUTION = {"sub-city": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
+GDELT_COLUMNS = ontology.columns("gdelt")
+PHOENIX_COLUMNS = ontology.columns("phoenix")
+ACLED_COLUMNS = ontology.columns("acled")
+_PLOVER_FIELDS = ontology.columns("plover")
+# ACLED inter codes (ontology/data/acled_inter_codes.tsv) the export decides from the event rather than
+# from the actor's sector; the codes below rioters' (armed groups) hold whatever the event.
+_RIOTERS, _PROTESTERS, _EXTERNAL_FORCES = 5, 6, 8
 
 
 def numeric_id(event_id: str) -> int:
@@ -91,8 +66,7 @@ def _tsv(stream: IO[str], values: list[Any]) -> None:
 def _gdelt_geo(event: Any) -> list[Any]:
     if event.lat is None and not event.country_code:
         return [0, "", "", "", "", "", "", ""]
-    usa = event.country_code == "USA"
-    geo_type = {"country": 1, "admin1": 2 if usa else 5}.get(event.resolution or "", 3 if usa else 4)
+    geo_type = ontology.gdelt_geo_type(event.resolution, usa=event.country_code == "USA")
     fips = _country(event.country_code, "fips")
     parts = (event.location_name, event.admin1, _country(event.country_code, "name"))
     fullname = ", ".join(dict.fromkeys(p for p in parts if p))  # a country-level place is named once
@@ -110,10 +84,19 @@ def _gdelt_adm1(event: Any, fips: str) -> str:
     return f"{fips}{code}" if code and len(code) == 2 else fips
 
 
+def _codes(entity: dict[str, Any]) -> list[str]:
+    """An actor's code, country and sector (Phoenix's actor, root and agent), blank where unknown."""
+    return [entity.get("code") or "", entity.get("country") or "", entity.get("sector") or ""]
+
+
 def _gdelt_actor(entity: dict[str, Any]) -> list[Any]:
     name = (entity.get("name") or entity.get("text") or "").upper()
-    code, country, sector = (entity.get(k) or "" for k in ("code", "country", "sector"))
+    code, country, sector = _codes(entity)
     return [code, name, country, "", "", "", "", sector, "", ""]
+
+
+def _outlet(source: dict[str, Any]) -> str:
+    return source["outlet"] or source["url"] or source["article_id"]
 
 
 def _gdelt_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
@@ -125,7 +108,7 @@ def _gdelt_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
         fraction = f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
     digits = "".join(ch for ch in (event.first_seen or "") if ch.isdigit())
     added = digits[:14].ljust(14, "0") if digits else ""
-    outlets = {s["outlet"] or s["url"] or s["article_id"] for s in sources}
+    outlets = {_outlet(s) for s in sources}
     url = next((s["url"] for s in sources if s.get("url")), "")
     cameo = event.cameo or ""
     return (
@@ -153,16 +136,20 @@ def _write_rows(store: Any, stream: IO[str], filters: dict[str, Any], row_of) ->
     return n
 
 
+def _other_codes(entities: list[dict[str, Any]]) -> str:
+    """Phoenix's ``*_others``: the codes of the actors after the first, ";"-joined."""
+    return ";".join(e.get("code") or "" for e in entities[1:] if e.get("code"))
+
+
 def _phoenix_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
     year, month, day = _ymd(event.date)
-    source, target = _first(event.actor), _first(event.recipient)
-    others = lambda ents: ";".join(e.get("code") or "" for e in ents[1:] if e.get("code"))  # noqa: E731
     cameo = event.cameo or ""
+    quad = ontology.phoenix_quad_class(cameo)
     return [
         event.id, f"{year}{month}{day}", year, month, day,
-        *(source.get(k) or "" for k in ("code", "country", "sector")), others(event.actor),
-        *(target.get(k) or "" for k in ("code", "country", "sector")), others(event.recipient),
-        cameo, cameo[:2], _PHOENIX_QUAD.get(cameo[:2], ""), event.goldstein, "",
+        *_codes(_first(event.actor)), _other_codes(event.actor),
+        *_codes(_first(event.recipient)), _other_codes(event.recipient),
+        cameo, cameo[:2], "" if quad is None else quad, event.goldstein, "",
         event.lat, event.lon, event.location_name, event.admin1, _country(event.country_code, "name"),
         ";".join(s["mention_id"] for s in sources), ";".join(s["url"] for s in sources if s.get("url")),
         ";".join(sorted({s["outlet"] for s in sources if s.get("outlet")})),
@@ -179,16 +166,20 @@ def _plover_entity(entity: dict[str, Any]) -> dict[str, Any]:
             "entity_text": entity.get("text"), "identifier_text": entity.get("name")}  # fmt: skip
 
 
-def plover_record(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
-    location = None
-    if event.location_name or event.lat is not None:
-        location = {
-            "extracted_place": event.location_name, "resolved_place": event.location_name,
-            "geonameid": event.geonameid, "lat": event.lat, "lon": event.lon, "province": event.admin1,
-            "country": _country(event.country_code, "name") or None, "country_code": event.country_code,
-            "resolution": _PLOVER_RESOLUTION.get(event.resolution or ""),
-        }  # fmt: skip
+def _plover_location(event: Any) -> dict[str, Any] | None:
+    if not event.location_name and event.lat is None:
+        return None
     return {
+        "extracted_place": event.location_name, "resolved_place": event.location_name,
+        "geonameid": event.geonameid, "lat": event.lat, "lon": event.lon, "province": event.admin1,
+        "country": _country(event.country_code, "name") or None, "country_code": event.country_code,
+        "resolution": ontology.plover_resolution(event.resolution),
+    }  # fmt: skip
+
+
+def plover_record(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The PLOVER JSON record of a linked event, its fields in the order of ``columns/plover.tsv``."""
+    return _in_order(_PLOVER_FIELDS, {
         "id": event.id,
         "date": event.date,
         "actor": [_plover_entity(e) for e in event.actor],
@@ -198,7 +189,7 @@ def plover_record(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
         "context": [],
         "quad_code": event.quad_class,
         "event_scale": event.goldstein,
-        "event_loc": location,
+        "event_loc": _plover_location(event),
         "size": {"dead": event.dead, "injured": event.injured, "arrested": event.arrested},
         "event_text": [s["evidence"]["text"] for s in sources],
         "text": event.summary,
@@ -208,7 +199,12 @@ def plover_record(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
                        "publication": s["outlet"]} for s in sources],  # fmt: skip
         "coder": f"dateline {__version__}",
         "has_event": event.modality == "asserted",
-    }
+    })
+
+
+def _in_order(fields: tuple[str, ...], record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with exactly ``fields``, in their order (KeyError when one is missing)."""
+    return {field: record[field] for field in fields}
 
 
 @register("plover", summary="PLOVER JSON Lines event records")
@@ -222,32 +218,38 @@ def write_plover(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
 
 def _inter(entity: dict[str, Any], event: Any) -> int | str:
     """ACLED's actor category from dateline's sector (blank when the sector says nothing)."""
-    sector = entity.get("sector") or ""
     if not entity:
         return ""
     if entity.get("country") and event.country_code and entity["country"] != event.country_code:
-        return 8  # external forces
-    if sector in _STATE_SECTORS:
-        return 1
-    if sector == "REB":
-        return 2
-    if sector in ("PRM", "UAF"):
-        return 3
+        return _EXTERNAL_FORCES
+    inter = ontology.acled_inter_of_sector(entity.get("sector"))
+    if inter is not None and inter < _RIOTERS:
+        return inter
     if event.event_type == "PROTEST":
-        return 5 if event.acled_event_type == "Riots" else 6
-    if sector in ("CVL", "JRN", "REF", "EDU", "MED", "REL"):
-        return 7
+        return _RIOTERS if event.acled_event_type == "Riots" else _PROTESTERS
+    return "" if inter is None else inter
+
+
+def _civilian_targeting(event: Any, recipient: dict[str, Any]) -> str:
+    if recipient.get("sector") == "CVL" or event.acled_event_type == "Violence against civilians":
+        return "Civilian targeting"
     return ""
 
 
-def _disorder(event: Any) -> str:
-    if event.acled_sub_event_type == "Excessive force against protesters":
-        return "Political violence; Demonstrations"
-    if event.acled_sub_event_type == "Mob violence":
-        return "Political violence"
-    by_type = {"Protests": "Demonstrations", "Riots": "Demonstrations",
-               "Strategic developments": "Strategic developments"}  # fmt: skip
-    return by_type.get(event.acled_event_type, "Political violence")
+def _assoc_names(entities: list[dict[str, Any]]) -> str:
+    """ACLED's ``assoc_actor_*``: the names of the actors after the first, "; "-joined."""
+    return "; ".join(e.get("name") or e.get("text") or "" for e in entities[1:])
+
+
+def _timestamp(event: Any) -> int | str:
+    last = event.last_seen or event.first_seen
+    if not last:
+        return ""
+    return int(datetime.fromisoformat(last[:10]).replace(tzinfo=UTC).timestamp())
+
+
+def _blank_if_none(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
@@ -255,41 +257,35 @@ def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
     inter1, inter2 = _inter(actor, event), _inter(recipient, event)
     codes = sorted(i for i in (inter1, inter2) if i != "")
     interaction = int(f"{codes[0]}{codes[1]}") if len(codes) == 2 else codes[0] * 10 if codes else ""
-    civilian = (recipient.get("sector") == "CVL") or event.acled_event_type == "Violence against civilians"
-    last = event.last_seen or event.first_seen
-    stamp = ""
-    if last:
-        stamp = int(datetime.fromisoformat(last[:10]).replace(tzinfo=UTC).timestamp())
-    names = lambda ents: "; ".join(e.get("name") or e.get("text") or "" for e in ents[1:])  # noqa: E731
     return {
         "event_id_cnty": f"{event.country_code or 'XXX'}{numeric_id(event.id)}",
         "event_date": event.date or "",
         "year": _ymd(event.date)[0],
-        "time_precision": {"day": 1, "month": 3, "year": 3}.get(event.date_precision or "", ""),
-        "disorder_type": _disorder(event),
+        "time_precision": _blank_if_none(ontology.acled_time_precision(event.date_precision)),
+        "disorder_type": ontology.acled_disorder_type(event.acled_event_type, event.acled_sub_event_type),
         "event_type": event.acled_event_type,
         "sub_event_type": event.acled_sub_event_type or "",
-        "actor1": actor.get("name") or actor.get("text") or "", "assoc_actor_1": names(event.actor),
+        "actor1": actor.get("name") or actor.get("text") or "", "assoc_actor_1": _assoc_names(event.actor),
         "inter1": inter1,
         "actor2": recipient.get("name") or recipient.get("text") or "",
-        "assoc_actor_2": names(event.recipient),
+        "assoc_actor_2": _assoc_names(event.recipient),
         "inter2": inter2,
         "interaction": interaction,
-        "civilian_targeting": "Civilian targeting" if civilian else "",
+        "civilian_targeting": _civilian_targeting(event, recipient),
         "iso": _country(event.country_code, "isonumeric"),
-        "region": acled_region(event.country_code),
+        "region": ontology.acled_region(event.country_code),
         "country": _country(event.country_code, "name"),
         "admin1": event.admin1 or "", "admin2": "", "admin3": "",
         "location": event.location_name or "",
         "latitude": "" if event.lat is None else event.lat,
         "longitude": "" if event.lon is None else event.lon,
-        "geo_precision": _GEO_PRECISION.get(event.resolution or "", ""),
+        "geo_precision": _blank_if_none(ontology.acled_geo_precision(event.resolution)),
         "source": "; ".join(sorted({s["outlet"] for s in sources if s.get("outlet")})),
         "source_scale": "",
         "notes": event.summary or "",
         "fatalities": event.dead or 0,
         "tags": "",
-        "timestamp": stamp,
+        "timestamp": _timestamp(event),
     }  # fmt: skip
 
 

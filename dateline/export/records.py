@@ -12,22 +12,12 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from .. import ontology
 from ..models import Document, Event
 
 __all__ = ["EVENT_CSV_COLUMNS", "RecordWriter", "flatten_event"]
 
-_ENTITY_FIELDS = ("text", "name", "code", "country", "sector", "backer")
-_PLACE_FIELDS = ("name", "lat", "lon", "country_code", "admin1", "geonameid", "resolution")
-EVENT_CSV_COLUMNS = (
-    "id", "doc_id", "event_type", "mode", "cameo", "quad_class", "goldstein", "acled_event_type",
-    "acled_sub_event_type",
-    *(f"actor.0.{f}" for f in _ENTITY_FIELDS), *(f"recipient.0.{f}" for f in _ENTITY_FIELDS),
-    "actor", "recipient", "date", "date_precision", "date_reason",
-    *(f"location.{f}" for f in _PLACE_FIELDS), "dead", "injured", "arrested", "quantities", "modality",
-    "attribution.0.claimant", "attribution.0.kind", "attribution.0.cue", "attribution",
-    "trigger.start", "trigger.end", "trigger.text", "evidence.start", "evidence.end", "evidence.text",
-    "mentions", "confidence",
-)  # fmt: skip
+EVENT_CSV_COLUMNS = ontology.columns("extract_csv")
 
 
 def flatten_event(event: Event) -> dict[str, Any]:
@@ -63,7 +53,7 @@ def _cell(value: Any) -> Any:
 class RecordWriter:
     """Streams documents to ``stream`` in one of the extract formats: jsonl, json, csv."""
 
-    FORMATS = ("jsonl", "json", "csv")
+    FORMATS = ontology.formats("extract")
 
     def __init__(self, stream: IO[str], fmt: str) -> None:
         if fmt not in self.FORMATS:

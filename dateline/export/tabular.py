@@ -1,8 +1,9 @@
 """The plain formats: csv, jsonl, parquet, geojson (one flat row per linked event) and mentions.
 
-``FLAT_COLUMNS`` is the one column list of csv, parquet and the GeoJSON properties; lists and nested
-records (actors) are JSON text in csv and GeoJSON, and native lists/strings in parquet. ``jsonl`` is
-the full ``StoredEvent`` plus its ``sources`` (one entry per mention).
+``FLAT_COLUMNS`` (the ``events`` layout of ``dateline.ontology``, which also gives each column's kind) is
+the one column list of csv, parquet and the GeoJSON properties; lists and nested records (actors) are
+JSON text in csv and GeoJSON, and native lists/strings in parquet. ``jsonl`` is the full ``StoredEvent``
+plus its ``sources`` (one entry per mention).
 """
 
 from __future__ import annotations
@@ -11,25 +12,15 @@ import csv
 import json
 from typing import IO, Any
 
+from .. import ontology
 from . import register
 
 __all__ = ["FLAT_COLUMNS", "flat_row", "sources_of"]
 
-FLAT_COLUMNS = (
-    "id", "event_type", "mode", "cameo", "quad_class", "goldstein", "acled_event_type",
-    "acled_sub_event_type", "date", "date_precision", "location_name", "lat", "lon", "country_code", "admin1",
-    "geonameid", "resolution", "dead", "dead_min", "dead_max", "injured", "injured_min", "injured_max",
-    "arrested", "arrested_min", "arrested_max", "actor_names", "actor_codes", "recipient_names",
-    "recipient_codes", "actor", "recipient", "modality", "confidence", "n_mentions", "n_articles",
-    "first_seen", "last_seen", "summary", "urls", "first_mention_id",
-)  # fmt: skip
-_LIST_COLUMNS = ("actor_names", "actor_codes", "recipient_names", "recipient_codes", "urls")
-_JSON_COLUMNS = ("actor", "recipient")
-_INT_COLUMNS = (
-    "quad_class", "geonameid", "dead", "dead_min", "dead_max", "injured", "injured_min", "injured_max",
-    "arrested", "arrested_min", "arrested_max", "n_mentions", "n_articles",
-)  # fmt: skip
-_FLOAT_COLUMNS = ("goldstein", "lat", "lon", "confidence")
+FLAT_COLUMNS = ontology.columns("events")
+_KINDS = ontology.column_kinds("events")  # string, int, float, list (of strings), json (nested records)
+_JSON_TEXT = frozenset(("list", "json"))  # kinds written as JSON text in csv
+_MENTION_FIELDS = ontology.columns("mentions")
 
 
 def _names(entities: list[dict[str, Any]]) -> list[str]:
@@ -64,7 +55,7 @@ def _rows(store: Any, filters: dict[str, Any]):
 
 
 def _text_cell(column: str, value: Any) -> Any:
-    if column in _LIST_COLUMNS or column in _JSON_COLUMNS:
+    if _KINDS[column] in _JSON_TEXT:
         return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
 
@@ -94,16 +85,16 @@ def write_jsonl(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
 def arrow_schema() -> Any:
     import pyarrow as pa
 
-    def kind(column: str) -> Any:
-        if column in _LIST_COLUMNS:
+    def arrow_type(kind: str) -> Any:
+        if kind == "list":
             return pa.list_(pa.string())
-        if column in _INT_COLUMNS:
+        if kind == "int":
             return pa.int64()
-        if column in _FLOAT_COLUMNS:
+        if kind == "float":
             return pa.float64()
-        return pa.string()
+        return pa.string()  # string, and json (nested records as JSON text)
 
-    return pa.schema([(c, kind(c)) for c in FLAT_COLUMNS])
+    return pa.schema([(c, arrow_type(_KINDS[c])) for c in FLAT_COLUMNS])
 
 
 @register("parquet", summary="the csv columns, typed (lists as list<string>)", binary=True)
@@ -117,7 +108,7 @@ def write_parquet(store: Any, stream: IO[bytes], filters: dict[str, Any]) -> int
         raise MissingDependency("pyarrow", "parquet") from exc
     rows = []
     for _, row in _rows(store, filters):
-        rows.append({c: json.dumps(row[c], ensure_ascii=False) if c in _JSON_COLUMNS else row[c]
+        rows.append({c: json.dumps(row[c], ensure_ascii=False) if _KINDS[c] == "json" else row[c]
                      for c in FLAT_COLUMNS})  # fmt: skip
     table = pa.Table.from_pylist(rows, schema=arrow_schema())
     pq.write_table(table, stream)
@@ -130,10 +121,11 @@ def write_geojson(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
     for _, row in _rows(store, filters):
         if row["lat"] is None or row["lon"] is None:
             continue
-        properties = {c: row[c] for c in FLAT_COLUMNS if c not in ("lat", "lon")}
+        properties = dict(row)  # every column but the coordinates, which make the geometry
+        lat, lon = properties.pop("lat"), properties.pop("lon")
         features.append({
             "type": "Feature", "id": row["id"],
-            "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": properties,
         })  # fmt: skip
     json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
@@ -159,7 +151,7 @@ def write_mentions(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
     for event in store.events(**filters):
         for m in store.mentions(event.id):
             for start, end in _trigger_spans(m):
-                line = {"doc_id": m.article_id, "start": start, "end": end, "event_id": m.event_id}
+                line = dict(zip(_MENTION_FIELDS, (m.article_id, start, end, m.event_id), strict=True))
                 stream.write(json.dumps(line, ensure_ascii=False) + "\n")
                 n += 1
     return n

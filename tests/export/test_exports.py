@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "store"))
 
 from store_factory import all_documents  # noqa: E402
 
+from dateline import ontology  # noqa: E402
 from dateline.errors import ExportError  # noqa: E402
 from dateline.export import FORMATS, export  # noqa: E402
 from dateline.export.coded import ACLED_COLUMNS, GDELT_COLUMNS, PHOENIX_COLUMNS, numeric_id  # noqa: E402
@@ -112,7 +113,7 @@ def test_gdelt_has_61_columns_in_order(store):
 def test_phoenix_has_26_columns(store):
     rows = list(csv.reader(io.StringIO(_text(store, "phoenix")), delimiter="\t"))
     assert all(len(r) == len(PHOENIX_COLUMNS) == 26 for r in rows)
-    by_id = {r[0]: dict(zip(PHOENIX_COLUMNS, r)) for r in rows}
+    by_id = {r[0]: dict(zip(PHOENIX_COLUMNS, r, strict=True)) for r in rows}
     gunmen = next(store.events(actor="gunmen"))
     row = by_id[gunmen.id]
     assert (row["date"], row["code"], row["quad_class"], row["target_root"]) == ("20210405", "190", "4", "IRQ")
@@ -121,6 +122,7 @@ def test_phoenix_has_26_columns(store):
 def test_plover_records_carry_the_manual_fields(store):
     records = [json.loads(line) for line in _text(store, "plover").splitlines()]
     assert {"id", "date", "actor", "recipient", "event", "event_loc", "quad_code", "event_text", "size"} <= set(records[0])
+    assert all(tuple(r) == ontology.columns("plover") for r in records)  # the layout table, in its order
     kirkuk = next(r for r in records if r["event_loc"] and r["event_loc"]["resolved_place"] == "Kirkuk")
     assert kirkuk["event"] == ["ASSAULT"] and kirkuk["size"]["dead"] == 7
     assert kirkuk["event_loc"]["country_code"] == "IRQ" and kirkuk["event_loc"]["resolution"] == 4
