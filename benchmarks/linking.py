@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dateline.store.linking import Features, Linker  # noqa: E402
+from dateline.link import Features, Linker  # noqa: E402
 
 TYPES = ["ASSAULT"] * 6 + ["PROTEST"] * 3 + ["COERCE"] * 2 + ["ACCUSE", "REQUEST", "CONSULT", "AGREE",
          "THREATEN", "MOBILIZE", "SANCTION", "AID", "COOPERATE", "RETREAT", "REJECT", "SUPPORT", "CONCEDE"]  # fmt: skip

@@ -11,7 +11,8 @@
      ├── ExportError
      └── MissingDependency          (also ImportError) names the extra to install
 
-The CLI turns a DatelineError into a one-line message and an exit code; library code raises and logs.
+The CLI turns a DatelineError into a one-line message and the error's ``exit_status`` (CONTRACT.md:
+2 for usage errors, bad settings and missing extras; 1 otherwise); library code raises and logs.
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ class DatelineError(Exception):
     """Base of every error dateline raises on purpose."""
 
     code = "error"
+    exit_status = 1
 
 
 class ConfigError(DatelineError):
+    """A bad setting, settings file or option value: a usage error."""
+
     code = "config"
+    exit_status = 2
 
 
 class InputError(DatelineError):
@@ -71,6 +76,7 @@ class ExportError(DatelineError):
 
 class MissingDependency(DatelineError, ImportError):
     code = "dependency"
+    exit_status = 2
 
     def __init__(self, module: str, extra: str) -> None:
         super().__init__(f"{module} is not installed: pip install 'dateline[{extra}]'")

@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import importlib
 import logging
+import pkgutil
 import sys
 
 import click
 
-from ..errors import DatelineError
+from .. import settings
+from ..errors import ConfigError, DatelineError
 from ..version import __version__
 
 __all__ = ["cli", "main"]
-
-# Command modules, each exposing ``command`` (a click command or group). Registered in this order.
-COMMAND_MODULES = (
-    "extract",
-    "run",
-    "places",
-    "times",
-    "events",
-    "show",
-    "export",
-    "gazetteer",
-    "ingest",
-    "serve",
-)
 
 
 class _Group(click.Group):
@@ -43,15 +31,21 @@ class _Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"Error: {exc}", err=True)
-            sys.exit(2 if exc.code in ("config", "dependency") else 1)
+            sys.exit(exc.exit_status)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dateline")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-v, -vv).")
+@click.option("--config", "config_file", metavar="FILE", type=click.Path(dir_okay=False),
+              help=f"Settings file (TOML) over the defaults; else ${settings.CONFIG_ENV}.")  # fmt: skip
+@click.option("--set", "assignments", metavar="SECTION.KEY=VALUE", multiple=True,
+              help="One setting, over the file and the environment (repeatable).")  # fmt: skip
 @click.pass_context
-def cli(ctx: click.Context, debug: bool, verbose: int) -> None:
+def cli(
+    ctx: click.Context, debug: bool, verbose: int, config_file: str | None, assignments: tuple[str, ...]
+) -> None:
     """dateline: political and conflict events from news text.
 
     Who did what to whom, when, where, how many were hurt, and according to whom.
@@ -65,11 +59,29 @@ def cli(ctx: click.Context, debug: bool, verbose: int) -> None:
     ctx.obj["debug"] = debug
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    loaded = settings.load_with_sources(config_file, _parse_assignments(assignments))
+    ctx.obj["settings"] = loaded
+    settings.activate(loaded.settings)
+    ctx.call_on_close(lambda: settings.activate(None))
+
+
+def _parse_assignments(assignments: tuple[str, ...]) -> dict[str, str]:
+    """``--set section.key=value`` flags as {section.key: value}."""
+    parsed = {}
+    for assignment in assignments:
+        name, equals, value = assignment.partition("=")
+        if not equals or "." not in name:
+            raise ConfigError(f"--set {assignment!r}: write SECTION.KEY=VALUE, e.g. --set linking.max_km=100")
+        parsed[name.strip()] = value.strip()
+    return parsed
 
 
 def _register() -> None:
-    for name in COMMAND_MODULES:
-        cli.add_command(importlib.import_module(f"{__name__}.{name}").command)
+    """Add the ``command`` of every module of this package that has one."""
+    for module in pkgutil.iter_modules(__path__):
+        command = getattr(importlib.import_module(f"{__name__}.{module.name}"), "command", None)
+        if isinstance(command, click.Command):
+            cli.add_command(command)
 
 
 _register()

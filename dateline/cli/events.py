@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from collections.abc import Callable
@@ -12,8 +13,11 @@ from typing import Any
 
 import click
 
+from .. import ontology
 from ..errors import InputError
+from ..store import StoredEvent
 from ..store.filters import check_date
+from ..store.sql import SqlStore
 
 __all__ = ["command", "filter_options", "filters_from"]
 
@@ -43,7 +47,13 @@ def _parse_near(
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The query filters shared by ``events`` and ``export`` (each maps to a ``Store.events`` keyword)."""
-    options = [
+    for option in reversed(_filter_options()):
+        func = option(func)
+    return func
+
+
+def _filter_options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]]:
+    return [
         click.option("--db", required=True, help="SQLite file path or postgresql:// URL."),
         click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type, e.g. ASSAULT."),
         click.option("--country", metavar="ISO3", help="Country of the place or of an actor, e.g. IRQ."),
@@ -55,28 +65,29 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--text", metavar="WORDS", help="Evidence sentences containing every word."),
         click.option("--limit", type=click.IntRange(min=0), help="At most N events."),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
 
 
 def filters_from(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Pop the filter options out of a command's keyword arguments."""
-    keys = ("event_type", "country", "since", "until", "near", "actor", "text", "limit")
+    """Pop the filter options out of a command's keyword arguments (the ``Store.events`` keywords given)."""
+    keys = inspect.signature(SqlStore.events).parameters
     return {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
 
 
-def _table(events: list[Any]) -> None:
-    header = ("id", "date", "type", "cameo", "place", "country", "dead", "articles", "summary")
-    rows = [
-        (e.id, e.date or "-", e.event_type, e.cameo, e.location_name or "-", e.country_code or "-",
-         "-" if e.dead is None else str(e.dead), str(e.n_articles), (e.summary or "")[:60])
-        for e in events
-    ]  # fmt: skip
+def _cell(event: StoredEvent, column: dict[str, str]) -> str:
+    """One cell of the table listing (``ontology/data/columns/events_table.tsv``)."""
+    value = getattr(event, column["field"])
+    text = column["blank"] if value is None or value == "" else str(value)
+    return text[: int(column["width"])] if column["width"] else text
+
+
+def _table(events: list[StoredEvent]) -> None:
+    columns = ontology.table("columns/events_table")
+    header = [column["column"] for column in columns]
+    rows = [[_cell(e, column) for column in columns] for e in events]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
     for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 @click.command("events")

@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..models import Document, Failure
+from . import configured
 
 __all__ = ["command"]
 
@@ -15,12 +16,12 @@ __all__ = ["command"]
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "csv"]), default="jsonl", show_default=True,
               help="jsonl: one event per line; json: one document per line; csv: one event per row.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extraction processes (same output).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes, same output (default: the run.workers setting, 1).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of stdout.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def command(inputs: tuple[str, ...], fmt: str, workers: int, output, progress: bool | None) -> None:
+def command(inputs: tuple[str, ...], fmt: str, workers: int | None, output, progress: bool | None) -> None:
     """Extract events from PATH... (files, folders, '-' for stdin, JSON Lines of documents, URLs).
 
     Every input document gets output, in input order; inputs that cannot be read are reported on stderr
@@ -37,7 +38,9 @@ def command(inputs: tuple[str, ...], fmt: str, workers: int, output, progress: b
     show = sys.stderr.isatty() if progress is None else progress
     writer = RecordWriter(output, fmt)
     failed = 0
-    for item in extract_stream(list(inputs), workers=workers, progress=show):
+    items = extract_stream(list(inputs), workers=configured.workers(workers), progress=show,
+                           limits=configured.ingest_limits())  # fmt: skip
+    for item in items:
         if isinstance(item, Failure):
             failed += 1
             click.echo(f"failed: {item.message()}", err=True)

@@ -14,7 +14,8 @@ __all__ = ["command"]
 def _path_option(function):
     return click.option(
         "--path", "path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="Index file (default: $DATELINE_HOME or ~/.cache/dateline, gazetteer-<version>.sqlite).",
+        help="Index file (default: the places.gazetteer setting, else gazetteer-<version>.sqlite in "
+        "$DATELINE_HOME or ~/.cache/dateline).",
     )(function)
 
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..models import Article
+from . import configured
 
 __all__ = ["command"]
 
@@ -60,7 +61,7 @@ def command(
 
     show_progress = sys.stderr.isatty() if progress is None else progress
     failed = 0
-    for item in ingest(inputs, progress=show_progress, field_map=field_map):
+    for item in ingest(inputs, progress=show_progress, field_map=field_map, limits=configured.ingest_limits()):
         if isinstance(item, Article):
             output.write(json.dumps(_article_json(item, with_text=with_text), ensure_ascii=False) + "\n")
         else:

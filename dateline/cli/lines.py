@@ -10,6 +10,7 @@ from typing import IO, Any
 import click
 
 from ..models import Article, Failure
+from . import configured
 
 __all__ = ["write_article_lines"]
 
@@ -22,7 +23,7 @@ def write_article_lines(
     from ..ingest import ingest
 
     failed = 0
-    for item in ingest(list(inputs)):
+    for item in ingest(list(inputs), limits=configured.ingest_limits()):
         if isinstance(item, Failure):
             failed += 1
             click.echo(f"failed: {item.message()}", err=True)

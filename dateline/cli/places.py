@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
 import click
-
 
 __all__ = ["command"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..models import Failure
+from . import configured
 
 __all__ = ["command"]
 
@@ -12,10 +13,10 @@ __all__ = ["command"]
 @click.command("run")
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH...")
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL (created/migrated on open).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extraction processes.")  # fmt: skip
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the run.workers setting, 1).")  # fmt: skip
 @click.option("--progress/--no-progress", default=False, help="Show a progress bar on stderr.")
-def command(inputs: tuple[str, ...], db: str, workers: int, progress: bool) -> None:
+def command(inputs: tuple[str, ...], db: str, workers: int | None, progress: bool) -> None:
     """Ingest, extract, link and store events from PATH... into the database DB.
 
     Articles already in DB (same id or same text) are skipped, so running twice changes nothing.
@@ -34,9 +35,10 @@ def command(inputs: tuple[str, ...], db: str, workers: int, progress: bool) -> N
     def report(failure: Failure) -> None:
         click.echo(f"failed: {failure.message()} [{failure.stage}/{failure.code}]", err=True)
 
+    documents = extract_stream(list(inputs), workers=configured.workers(workers), progress=progress,
+                               limits=configured.ingest_limits())  # fmt: skip
     with open_store(db) as store:
-        summary = store_stream(extract_stream(list(inputs), workers=workers, progress=progress), store,
-                               on_failure=report)  # fmt: skip
+        summary = store_stream(documents, store, on_failure=report)
     for line in summary.lines():
         click.echo(line)
     if summary.failures:

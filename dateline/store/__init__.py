@@ -1,4 +1,9 @@
-"""Stage 3, the event database: stores documents, links events across articles, answers queries.
+"""The event database: stores documents and their linked events, answers queries.
+
+Which stored event a new mention joins is decided by the link stage (``dateline.link``); the store
+runs it inside its write transaction (``SqlStore.write_document``), answers its queries
+(``candidate_events``, ``term_frequencies``) and stores what it chose. Near-duplicate signatures come
+from ingest (``dateline.ingest.signature``); settings (``dateline.settings``) bound both.
 
 ::
 
@@ -17,13 +22,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from ..errors import DatelineError, StoreError
+from ..link import Linker
 from ..models import Document, Failure
-from .linking import Linker
+from ..settings import Settings
 from .records import StoredEvent, StoredMention, WriteResult
+from .sql import SqlStore
 
 __all__ = ["Linker", "Store", "StoredEvent", "StoredMention", "WriteResult", "open_store"]
+
+_POSTGRES_SCHEMES = frozenset({"postgresql", "postgres"})  # postgresql://... or postgres://...
 
 
 class Store(Protocol):
@@ -33,7 +43,19 @@ class Store(Protocol):
 
     def write_document(self, doc: Document) -> WriteResult: ...
     def write_failure(self, failure: Failure) -> None: ...
-    def events(self, **filters: Any) -> Iterator[StoredEvent]: ...
+    def events(
+        self,
+        *,
+        event_type: str | None = None,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        near: tuple[float, float, float] | None = None,
+        actor: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[StoredEvent]: ...
     def event(self, event_id: str) -> StoredEvent | None: ...
     def mentions(self, event_id: str | None = None) -> Iterator[StoredMention]: ...
     def articles(self) -> Iterator[dict[str, Any]]: ...
@@ -46,11 +68,12 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def open_store(db: str) -> Store:
+def open_store(db: str, settings: Settings | None = None) -> Store:
     """Open the event database ``db`` and bring its schema up to date.
 
     Args:
         db: a SQLite file path (created if missing), ``":memory:"``, or a ``postgresql://`` URL.
+        settings: the near-duplicate, query and linking settings (default: the active ones).
 
     Returns:
         A ``Store``; use it as a context manager or call ``close()``.
@@ -61,14 +84,15 @@ def open_store(db: str) -> Store:
     """
     if not db or not db.strip():
         raise StoreError("no database given: pass a SQLite file path or a postgresql:// URL")
-    if db.startswith(("postgresql://", "postgres://")):
+    store: SqlStore
+    if "://" in db and urlsplit(db).scheme in _POSTGRES_SCHEMES:
         from .postgres import open_postgres
 
-        store = open_postgres(db)
+        store = open_postgres(db, settings)
     else:
         from .sqlite import open_sqlite
 
-        store = open_sqlite(db)
+        store = open_sqlite(db, settings)
     try:
         store.migrate()
     except DatelineError:
@@ -76,7 +100,7 @@ def open_store(db: str) -> Store:
         raise
     except Exception as exc:
         store.close()
-        if type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg"):
+        if isinstance(exc, store.dialect.error()):
             raise StoreError(f"cannot use {store.description} as a dateline database: {exc}") from exc
         raise
     return store

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..models import Document, Failure
+from . import Store
 
 __all__ = ["RunSummary", "store_stream"]
 
@@ -39,11 +40,12 @@ class RunSummary:
 
 def store_stream(
     items: Iterable[Document | Failure],
-    store: object,
+    store: Store,
     *,
     on_failure: Callable[[Failure], None] | None = None,
 ) -> RunSummary:
-    """Write each document (linking its events) and record each failure; return the counts.
+    """Write each document (the link stage choosing each mention's event) and record each failure;
+    return the counts.
 
     Args:
         items: what ``dateline.pipeline.extract_stream`` yields.
@@ -53,13 +55,13 @@ def store_stream(
     summary = RunSummary()
     for item in items:
         if isinstance(item, Failure):
-            store.write_failure(item)  # type: ignore[attr-defined]
+            store.write_failure(item)
             summary.failures.append(item)
             if on_failure:
                 on_failure(item)
             continue
         summary.articles += 1
-        result = store.write_document(item)  # type: ignore[attr-defined]
+        result = store.write_document(item)
         if result.status == "duplicate":
             summary.duplicates += 1
             log.info("%s: already stored (as %s)", result.article_id, result.duplicate_of)

@@ -8,17 +8,29 @@ Readers are never blocked. Install with ``pip install 'dateline[postgres]'``.
 from __future__ import annotations
 
 from ..errors import MissingDependency, StoreError
+from ..settings import Settings
 from .sql import Dialect, SqlStore
 
 __all__ = ["open_postgres"]
 
 # An arbitrary constant naming "dateline's writer lock" among the server's advisory locks.
 WRITER_LOCK = 4_170_2020
-POSTGRES = Dialect(
-    name="postgresql",
-    placeholder="%s",
-    begin_write=("BEGIN", f"SELECT pg_advisory_xact_lock({WRITER_LOCK})"),
-)
+
+
+class PostgresDialect(Dialect):
+    name = "postgresql"
+    placeholder = "%s"
+
+    def begin_write(self) -> tuple[str, ...]:
+        return ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+    def error(self) -> type[Exception]:
+        import psycopg
+
+        return psycopg.Error
+
+
+POSTGRES = PostgresDialect()
 
 
 def _redacted(url: str) -> str:
@@ -30,7 +42,7 @@ def _redacted(url: str) -> str:
     return f"{scheme}://{credentials.split(':', 1)[0]}@{host}"
 
 
-def open_postgres(url: str) -> SqlStore:
+def open_postgres(url: str, settings: Settings | None = None) -> SqlStore:
     """Connect to the PostgreSQL database at ``url`` (``postgresql://user@host:port/name``)."""
     try:
         import psycopg
@@ -40,4 +52,4 @@ def open_postgres(url: str) -> SqlStore:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
         raise StoreError(f"cannot connect to {_redacted(url)}: {str(exc).strip().splitlines()[0]}") from exc
-    return SqlStore(conn, POSTGRES, description=_redacted(url))
+    return SqlStore(conn, POSTGRES, description=_redacted(url), settings=settings)

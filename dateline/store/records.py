@@ -13,28 +13,38 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any
 
-from ..models import Article, Entity, Event
-from .linking import MAX_CONTEXT, Features, day_of, keywords, name_tokens, trigger_terms
+from .. import ontology
+from ..link.features import (
+    codes_of,
+    countries_of,
+    date_basis,
+    day_of,
+    entities_of,
+    event_context,
+    mention_triggers,
+    mention_words,
+)
+from ..models import Article, Event
 
 __all__ = [
-    "EVENT_COLUMNS",
-    "MENTION_COLUMNS",
     "StoredEvent",
     "StoredMention",
     "WriteResult",
     "aggregate",
     "event_id_for",
-    "features_of_event_row",
-    "features_of_mention_row",
     "mention_id_for",
     "mention_row",
 ]
 
-_RECORD = {"frozen": True, "slots": True, "kw_only": True}
-_RESOLUTION_RANK = {"sub-city": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1}
-_VICTIM_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+
+@cache
+def _victim_types() -> frozenset[str]:
+    """PLOVER types whose casualty counts default to 0, none reported (ontology ``code_groups``)."""
+    rows = ontology.table("code_groups")
+    return frozenset(code for row in rows if row["group"] == "violent" for code in row["codes"].split())
 
 
 def _hash(*parts: str) -> str:
@@ -51,7 +61,7 @@ def event_id_for(first_mention_id: str) -> str:
     return "ev" + _hash(first_mention_id)
 
 
-@dataclass(**_RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class WriteResult:
     """What ``write_document`` did with one document."""
 
@@ -63,7 +73,7 @@ class WriteResult:
     linked: int = 0  # mentions that joined an event already in the store
 
 
-@dataclass(**_RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoredMention:
     id: str
     event_id: str
@@ -86,7 +96,7 @@ class StoredMention:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-@dataclass(**_RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StoredEvent:
     """One linked event (a row of ``events``) with its JSON columns decoded."""
 
@@ -131,41 +141,16 @@ class StoredEvent:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> StoredEvent:
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             value = row.get(f.name)
-            if f.name in _JSON_EVENT_COLUMNS:
+            if str(f.type).startswith("list"):  # a JSON text column
                 value = json.loads(value) if value else []
             values[f.name] = value
         return cls(**values)
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-_JSON_EVENT_COLUMNS = {"actor", "recipient", "actor_codes", "recipient_codes"}
-EVENT_COLUMNS = tuple(f.name for f in fields(StoredEvent)) + (
-    "day", "date_explicit", "date_basis", "actor_countries", "recipient_countries", "words", "articles", "actor_text",
-    "context", "triggers",
-)  # fmt: skip
-MENTION_COLUMNS = (
-    "id", "event_id", "article_id", "outlet", "url", "published", "extracted_id", "position",
-    "event_type", "cameo", "date", "date_precision", "day", "trigger_start", "trigger_end", "trigger_text",
-    "evidence_start", "evidence_end", "evidence_text", "confidence", "modality", "dead", "injured",
-    "arrested", "country_code", "lat", "lon", "record", "context",
-)  # fmt: skip
-
-
-def _entities(dicts: list[dict[str, Any]] | None) -> list[Entity]:
-    return [Entity(**{k: v for k, v in d.items() if k != "span"}) for d in dicts or []]
-
-
-def _codes(entities: Sequence[Entity]) -> list[str]:
-    return sorted({e.code for e in entities if e.code})
-
-
-def _countries(entities: Sequence[Entity]) -> list[str]:
-    return sorted({c for e in entities for c in (e.country, e.backer) if c})
 
 
 def _dumps(value: Any) -> str:
@@ -214,100 +199,6 @@ def mention_row(
     }
 
 
-def date_basis(reason: str | None) -> str | None:
-    """How a date was found, from the extractor's ``date_reason`` ("explicit date ('Dec. 20')", ...)."""
-    text = (reason or "").lower()
-    if text.startswith("explicit"):
-        return "explicit"
-    if text.startswith("reference"):
-        return "reference"  # the article's own date: no evidence of when the event happened
-    return "inferred" if text else None
-
-
-def _fallback_day(row: dict[str, Any]) -> tuple[int | None, str | None, bool]:
-    """(day, precision, explicit) for blocking; the article's date stands in for an undated event."""
-    if row.get("day") is not None:
-        basis = date_basis(json.loads(row["record"]).get("date_reason"))
-        if basis == "reference":
-            return row["day"], "published", False
-        return row["day"], row.get("date_precision"), basis == "explicit"
-    published_day = day_of((row.get("published") or "")[:10] or None)
-    return published_day, ("published" if published_day is not None else None), False
-
-
-def mention_words(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]:
-    """Keywords of the trigger and evidence, without the place's name (linking weighs place apart)."""
-    place = (record.get("location") or {}).get("name")
-    return keywords(row.get("trigger_text"), row.get("evidence_text")) - keywords(place)
-
-
-def mention_triggers(row: dict[str, Any], record: dict[str, Any]) -> frozenset[str]:
-    """Folded trigger words of the mention and of its repeats within the article."""
-    repeats = [(m.get("trigger") or {}).get("text") for m in record.get("mentions") or []]
-    return trigger_terms(row.get("trigger_text"), *repeats)
-
-
-def _participant_names(entities: list[Entity], record: dict[str, Any]) -> frozenset[str]:
-    place = (record.get("location") or {}).get("name")
-    return name_tokens(*(t for e in entities for t in (e.text, e.name))) - name_tokens(place)
-
-
-def features_of_mention_row(row: dict[str, Any]) -> Features:
-    record = json.loads(row["record"])
-    actors = _entities(record.get("actor"))
-    recipients = _entities(record.get("recipient"))
-    day, precision, explicit = _fallback_day(row)
-    return Features(
-        event_type=row["event_type"],
-        cameo=row.get("cameo") or "",
-        day=day,
-        date_precision=precision,
-        date_explicit=explicit,
-        lat=row.get("lat"),
-        lon=row.get("lon"),
-        country=row.get("country_code"),
-        actor_codes=frozenset(_codes(actors)),
-        actor_countries=frozenset(_countries(actors)),
-        recipient_codes=frozenset(_codes(recipients)),
-        recipient_countries=frozenset(_countries(recipients)),
-        words=mention_words(row, record),
-        names=_participant_names(actors + recipients, record),
-        dead=row.get("dead"),
-        articles=frozenset({row["article_id"]}),
-        admin1=(record.get("location") or {}).get("admin1"),
-        resolution=(record.get("location") or {}).get("resolution"),
-        triggers=mention_triggers(row, record),
-        context=frozenset(json.loads(row.get("context") or "[]")),
-    )
-
-
-def features_of_event_row(row: dict[str, Any]) -> Features:
-    return Features(
-        event_type=row["event_type"],
-        cameo=row.get("cameo") or "",
-        day=row.get("day"),
-        date_precision=(
-            row.get("date_precision") if row.get("date") and row.get("date_basis") != "reference" else "published"
-        ),
-        date_explicit=bool(row.get("date_explicit")),
-        lat=row.get("lat"),
-        lon=row.get("lon"),
-        country=row.get("country_code"),
-        actor_codes=frozenset(json.loads(row.get("actor_codes") or "[]")),
-        actor_countries=frozenset(json.loads(row.get("actor_countries") or "[]")),
-        recipient_codes=frozenset(json.loads(row.get("recipient_codes") or "[]")),
-        recipient_countries=frozenset(json.loads(row.get("recipient_countries") or "[]")),
-        words=frozenset(json.loads(row.get("words") or "[]")),
-        names=name_tokens(row.get("actor_text")) - name_tokens(row.get("location_name")),
-        dead=row.get("dead"),
-        articles=frozenset(json.loads(row.get("articles") or "[]")),
-        admin1=row.get("admin1"),
-        resolution=row.get("resolution"),
-        triggers=frozenset(json.loads(row.get("triggers") or "[]")),
-        context=frozenset(json.loads(row.get("context") or "[]")),
-    )
-
-
 def _most_common(values: Sequence[Any]) -> Any:
     """The most frequent non-null value; ties go to the earliest (mentions are in first-seen order)."""
     present = [v for v in values if v is not None]
@@ -322,7 +213,7 @@ def _conservative(values: Sequence[int | None], event_type: str) -> tuple[int | 
     """(figure, min, max): the lowest reported figure above zero (ACLED), 0 when none was reported."""
     known = [v for v in values if v is not None]
     if not known:
-        return (0 if event_type in _VICTIM_TYPES else None), None, None
+        return (0 if event_type in _victim_types() else None), None, None
     positive = [v for v in known if v > 0]
     return (min(positive) if positive else 0), min(known), max(known)
 
@@ -335,7 +226,7 @@ def _best_location(records: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     names = Counter(p.get("name") for p in places)
     return max(
         places,
-        key=lambda p: (p.get("lat") is not None, _RESOLUTION_RANK.get(p.get("resolution") or "", 0),
+        key=lambda p: (p.get("lat") is not None, ontology.plover_resolution(p.get("resolution")) or 0,
                        names[p.get("name")], -places.index(p)),
     )  # fmt: skip
 
@@ -354,10 +245,10 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
     date = _most_common([r["date"] for r in precise])
     date_record = next((r for r in precise if r.get("date") == date), None)
     place = _best_location(records) or {}
-    actor = next((r["actor"] for r in records if r.get("actor")), [])
-    recipient = next((r["recipient"] for r in records if r.get("recipient")), [])
-    all_actors = [e for r in records for e in _entities(r.get("actor"))]
-    all_recipients = [e for r in records for e in _entities(r.get("recipient"))]
+    actor: list[Any] = next((r["actor"] for r in records if r.get("actor")), [])
+    recipient: list[Any] = next((r["recipient"] for r in records if r.get("recipient")), [])
+    all_actors = [e for r in records for e in entities_of(r.get("actor"))]
+    all_recipients = [e for r in records for e in entities_of(r.get("recipient"))]
     dead = _conservative([r.get("dead") for r in records], event_type)
     injured = _conservative([r.get("injured") for r in records], event_type)
     arrested = _conservative([r.get("arrested") for r in records], event_type)
@@ -366,11 +257,9 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
     articles = sorted({m["article_id"] for m in mentions})
     words: set[str] = set()
     triggers: set[str] = set()
-    context: Counter[str] = Counter()
-    for m, r in zip(mentions, records):
+    for m, r in zip(mentions, records, strict=True):
         words |= mention_words(m, r)
         triggers |= mention_triggers(m, r)
-        context.update(json.loads(m.get("context") or "[]"))
     actor_text = " | ".join(
         sorted({t for e in all_actors + all_recipients for t in (e.text, e.name, e.code) if t})
     )
@@ -401,10 +290,10 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
         "arrested": arrested[0], "arrested_min": arrested[1], "arrested_max": arrested[2],
         "actor": _dumps(actor),
         "recipient": _dumps(recipient),
-        "actor_codes": _dumps(_codes(all_actors)),
-        "recipient_codes": _dumps(_codes(all_recipients)),
-        "actor_countries": _dumps(_countries(all_actors)),
-        "recipient_countries": _dumps(_countries(all_recipients)),
+        "actor_codes": _dumps(codes_of(all_actors)),
+        "recipient_codes": _dumps(codes_of(all_recipients)),
+        "actor_countries": _dumps(countries_of(all_actors)),
+        "recipient_countries": _dumps(countries_of(all_recipients)),
         "actor_text": actor_text,
         "modality": "asserted" if "asserted" in modalities else modalities[0],
         "confidence": round(max(float(r.get("confidence") or 0.0) for r in records), 4),
@@ -417,6 +306,5 @@ def aggregate(event_id: str, mentions: Sequence[dict[str, Any]]) -> dict[str, An
         "words": _dumps(sorted(words)[:200]),
         "articles": _dumps(articles),
         "triggers": _dumps(sorted(triggers)),
-        # the terms most of its articles share first: a union would grow to match anything
-        "context": _dumps(sorted(t for t, _ in sorted(context.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CONTEXT])),
+        "context": _dumps(event_context([json.loads(m.get("context") or "[]") for m in mentions])),
     }  # fmt: skip

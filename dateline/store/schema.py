@@ -240,7 +240,13 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
 ]
 
-TABLES = (
-    "articles", "article_bands", "events", "event_mentions", "actors", "places", "quotes",
-    "attributions", "failures", "context_terms",
-)  # fmt: skip
+
+
+def _created_tables() -> tuple[str, ...]:
+    """The tables the migrations create, in creation order (``schema_migrations`` is the store's own)."""
+    statements = (statement.split() for _, _, statements in MIGRATIONS for statement in statements)
+    # "CREATE TABLE IF NOT EXISTS name (...": the sixth word, up to its parenthesis
+    return tuple(words[5].partition("(")[0] for words in statements if words[:2] == ["CREATE", "TABLE"])
+
+
+TABLES = _created_tables()

@@ -4,6 +4,10 @@ Every document is written in one write transaction that holds the database's wri
 ``BEGIN IMMEDIATE``; a PostgreSQL transaction-level advisory lock), so duplicate checks, linking and
 the upserts see a consistent database even with several ``dateline run`` processes on one store:
 nothing is lost and nothing is written twice. Reads take no lock.
+
+The store decides nothing about linking: ``write_document`` hands the article's mentions to the link
+function (``dateline.link.link_mentions``), which asks this store for candidates and term counts
+(``EventIndex``) inside that same transaction.
 """
 
 from __future__ import annotations
@@ -12,62 +16,94 @@ import hashlib
 import json
 import logging
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from ..distance import haversine_km
 from ..errors import SchemaVersionError
-from ..models import Document, Event, Failure
-from .identity import NEAR_DUPLICATE_JACCARD, band_keys, fingerprint_of, signature_of, signature_similarity
-from .linking import (
-    DAY_WINDOW,
-    YEAR_WINDOW,
+from ..ingest.signature import article_signature
+from ..link import (
+    CandidateQuery,
+    EventIndex,
     Features,
-    assign,
-    context_terms,
-    idf_weights,
-    mid_year,
-)
-from .records import (
-    EVENT_COLUMNS,
-    MENTION_COLUMNS,
-    StoredEvent,
-    StoredMention,
-    WriteResult,
-    aggregate,
-    event_id_for,
-    features_of_event_row,
+    article_context,
     features_of_mention_row,
-    mention_row,
+    link_mentions,
 )
+from ..models import Attribution, Document, Entity, Event, Failure, Place, Quote, Span
+from ..settings import Settings, current
+from .identity import band_keys, fingerprint_of, signature_similarity
+from .records import StoredEvent, StoredMention, WriteResult, aggregate, event_id_for, mention_row
 from .schema import MIGRATIONS, TABLES
 
-__all__ = ["Dialect", "SqlStore"]
+__all__ = ["Dialect", "LinkFunction", "SqlStore"]
 
 log = logging.getLogger(__name__)
-_MIN_WORDS_FOR_NEAR_DUPLICATE = 20
-_MAX_UNDATED_CANDIDATES = 1000
-_TERMS_PER_QUERY = 500
+
+# Short queries, named (the long ones stay where they are used).
+_APPLIED_VERSIONS = "SELECT version FROM schema_migrations"
+_ARTICLE_WITH_ID = "SELECT id FROM articles WHERE id = ?"
+_FIRST_ARTICLE_WITH_TEXT = "SELECT MIN(id) AS id FROM articles WHERE fingerprint = ?"
+_EVENT_WITH_ID = "SELECT * FROM events WHERE id = ?"
+_NEAR_DUPLICATE_COUNT = "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"
+_BAND_MATCH = "(b.band = ? AND b.bucket = ?)"
+_ROW_COUNT = "SELECT COUNT(*) FROM {table}"
+
+# The link stage's decision: (the article's mentions, its context terms, the store to query) -> the
+# event each mention joins, None for a new one (``dateline.link.link_mentions`` by default).
+LinkFunction = Callable[[Sequence[Features], frozenset[str], EventIndex], list[str | None]]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Dialect:
-    name: str
-    placeholder: str  # "?" (sqlite3) or "%s" (psycopg)
-    begin_write: tuple[str, ...]  # statements that open a transaction holding the writer lock
+    """What differs between the SQL backends (each backend module subclasses it)."""
+
+    name = "sql"
+    placeholder = "?"  # the DB-API parameter marker: "?" (sqlite3) or "%s" (psycopg)
+
+    def begin_write(self) -> tuple[str, ...]:
+        """The statements that open a transaction holding the database's writer lock."""
+        raise NotImplementedError
+
+    def no_limit(self) -> int | None:
+        """The ``LIMIT`` value meaning "no limit" (with an ``OFFSET``)."""
+        return None
+
+    def error(self) -> type[Exception]:
+        """The base class of the driver's errors (``sqlite3.Error``, ``psycopg.Error``)."""
+        raise NotImplementedError
 
 
 class SqlStore:
-    """A ``Store`` over a DB-API connection in autocommit mode (transactions are explicit)."""
+    """A ``Store`` over a DB-API connection in autocommit mode (transactions are explicit).
 
-    def __init__(self, connection: Any, dialect: Dialect, *, description: str) -> None:
+    ``settings`` (default: the active ones) give the near-duplicate and query bounds; ``link`` decides
+    which event each new mention joins (default: ``dateline.link.link_mentions`` with the settings'
+    ``[linking]`` weights). The store runs it inside the write transaction, as an ``EventIndex``.
+    """
+
+    def __init__(
+        self,
+        connection: Any,
+        dialect: Dialect,
+        *,
+        description: str,
+        settings: Settings | None = None,
+        link: LinkFunction | None = None,
+    ) -> None:
         self._conn = connection
         self._dialect = dialect
+        self.dialect = dialect
         self.description = description
         self._in_write = False
+        self._settings = settings if settings is not None else current()
+        self._link = link if link is not None else self._default_link
+
+    def _default_link(
+        self, mentions: Sequence[Features], context: frozenset[str], index: EventIndex
+    ) -> list[str | None]:
+        return link_mentions(mentions, context, index, self._settings.linking)
 
     # -- plumbing ---------------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
@@ -84,7 +120,7 @@ class SqlStore:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def _iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """Rows in batches, so exporting a large store does not hold every row in memory."""
@@ -92,7 +128,7 @@ class SqlStore:
         names = [d[0] for d in cursor.description]
         while batch := cursor.fetchmany(500):
             for row in batch:
-                yield dict(zip(names, row))
+                yield dict(zip(names, row, strict=True))
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
@@ -101,17 +137,12 @@ class SqlStore:
     def _insert(self, table: str, row: dict[str, Any], *, conflict: str, update: bool = False) -> None:
         columns = list(row)
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-        if update:
-            assignments = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in conflict.split(", "))
-            sql += f" ON CONFLICT ({conflict}) DO UPDATE SET {assignments}"
-        else:
-            sql += f" ON CONFLICT ({conflict}) DO NOTHING"
-        self._execute(sql, [row[c] for c in columns])
+        self._execute(sql + _on_conflict(columns, conflict, update), [row[c] for c in columns])
 
     @contextmanager
     def _write(self) -> Iterator[None]:
         """One transaction holding the writer lock; rolled back on any error."""
-        for statement in self._dialect.begin_write:
+        for statement in self._dialect.begin_write():
             self._execute(statement)
         self._in_write = True
         try:
@@ -132,7 +163,7 @@ class SqlStore:
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
             )
-            done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
+            done = {r["version"] for r in self._rows(_APPLIED_VERSIONS)}
             known = {version for version, _, _ in MIGRATIONS}
             if done - known:
                 raise SchemaVersionError(
@@ -165,30 +196,25 @@ class SqlStore:
     def write_failure(self, failure: Failure) -> None:
         """Record an input that failed (once: the same failure again changes nothing)."""
         key = hashlib.sha1("\x1f".join((failure.input, failure.stage, failure.code, failure.reason)).encode())
-        row = {"id": key.hexdigest()[:16], "input": failure.input, "stage": failure.stage,
-               "code": failure.code, "reason": failure.reason, "time": _now()}  # fmt: skip
         with self._write():
-            self._insert("failures", row, conflict="id")
+            self._insert("failures", _failure_row(key.hexdigest()[:16], failure), conflict="id")
 
     def write_document(self, doc: Document) -> WriteResult:
-        """Store one article with its events, linking each event to the events already stored.
+        """Store one article with its events, each in the linked event the link stage chose for it.
 
         An article already stored (same id, or same text fingerprint) changes nothing and is reported
         as ``duplicate``; a near duplicate is stored with ``duplicate_of`` set.
         """
         article = doc.article
         fingerprint = fingerprint_of(article.text, article.fingerprint)
-        long_enough = len(article.text.split()) >= _MIN_WORDS_FOR_NEAR_DUPLICATE
-        signature = signature_of(article.text) if long_enough else []
+        signature = self._signature_of(doc)
         with self._write():
-            if self._one("SELECT id FROM articles WHERE id = ?", [article.id]):
-                return WriteResult(article_id=article.id, status="duplicate", duplicate_of=article.id)
-            same = self._one("SELECT MIN(id) AS id FROM articles WHERE fingerprint = ?", [fingerprint])
-            if same and same["id"]:
-                return WriteResult(article_id=article.id, status="duplicate", duplicate_of=same["id"])
+            earlier = self._stored_copy(article.id, fingerprint)
+            if earlier:
+                return WriteResult(article_id=article.id, status="duplicate", duplicate_of=earlier)
             near = self._near_duplicate_of(signature)
             self._insert_article(doc, fingerprint, signature, near)
-            new_events, linked, n_mentions = self._link_and_store(doc)
+            new_events, linked, n_mentions = self._store_mentions(doc)
         return WriteResult(
             article_id=article.id,
             status="near_duplicate" if near else "new",
@@ -198,69 +224,63 @@ class SqlStore:
             linked=linked,
         )
 
-    def _near_duplicate_of(self, signature: list[int]) -> str | None:
+    def _signature_of(self, doc: Document) -> Sequence[int]:
+        """The signature ingest gave the article; computed here (the same way) when it gave none."""
+        given = doc.article.signature
+        return given if given is not None else article_signature(doc.article.text, self._settings.dedup)
+
+    def _stored_copy(self, article_id: str, fingerprint: str) -> str | None:
+        """The id of the stored article with this id or this text, if any."""
+        if self._one(_ARTICLE_WITH_ID, [article_id]):
+            return article_id
+        return (self._one(_FIRST_ARTICLE_WITH_TEXT, [fingerprint]) or {}).get("id")
+
+    def _near_duplicate_of(self, signature: Sequence[int]) -> str | None:
         if not signature:
             return None
-        keys = band_keys(signature)
-        clause = " OR ".join("(b.band = ? AND b.bucket = ?)" for _ in keys)
-        params = [v for key in keys for v in key]
+        dedup = self._settings.dedup
+        keys = band_keys(signature, dedup.bands)
         rows = self._rows(
             f"SELECT DISTINCT a.id, a.minhash, a.duplicate_of FROM article_bands b "
-            f"JOIN articles a ON a.id = b.article_id WHERE {clause}",
-            params,
+            f"JOIN articles a ON a.id = b.article_id WHERE {' OR '.join(_BAND_MATCH for _ in keys)}",
+            [v for key in keys for v in key],
         )
         for row in sorted(rows, key=lambda r: r["id"]):  # sorted here: server collations differ
-            if signature_similarity(signature, json.loads(row["minhash"] or "[]")) >= NEAR_DUPLICATE_JACCARD:
+            stored = json.loads(row["minhash"] or "[]")
+            if signature_similarity(signature, stored) >= dedup.near_duplicate_jaccard:
                 return row["duplicate_of"] or row["id"]  # point at the original, not at another copy
         return None
 
     def _insert_article(
-        self, doc: Document, fingerprint: str, signature: list[int], near: str | None
+        self, doc: Document, fingerprint: str, signature: Sequence[int], near: str | None
     ) -> None:
-        article = doc.article
-        row = {
-            "id": article.id, "title": article.title, "outlet": article.outlet, "dateline": article.dateline,
-            "published": article.published, "url": article.url, "language": article.language,
-            "body_start": article.body.start if article.body else None,
-            "body_end": article.body.end if article.body else None,
-            "removed": json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
-            "fingerprint": fingerprint, "minhash": json.dumps(signature) if signature else None,
-            "duplicate_of": near, "n_events": len(doc.events),
-        }  # fmt: skip
-        self._insert("articles", row, conflict="id")
-        for band, bucket in band_keys(signature) if signature else ():
-            self._insert("article_bands", {"band": band, "bucket": bucket, "article_id": article.id},
+        article_id = doc.article.id
+        self._insert("articles", _article_row(doc, fingerprint, signature, near), conflict="id")
+        for band, bucket in band_keys(signature, self._settings.dedup.bands) if signature else ():
+            self._insert("article_bands", dict(band=band, bucket=bucket, article_id=article_id),
                          conflict="band, bucket, article_id")  # fmt: skip
         for idx, quote in enumerate(doc.quotes):
-            speaker = quote.speaker
-            self._insert("quotes", {
-                "article_id": article.id, "idx": idx,
-                "speaker": (speaker.name or speaker.text) if speaker else None,
-                "speaker_code": speaker.code if speaker else None,
-                "content_start": quote.content.start, "content_end": quote.content.end,
-                "content_text": quote.content.text, "cue": quote.cue, "kind": quote.kind,
-            }, conflict="article_id, idx")  # fmt: skip
+            self._insert("quotes", _quote_row(article_id, idx, quote), conflict="article_id, idx")
 
-    def _link_and_store(self, doc: Document) -> tuple[int, int, int]:
+    def _store_mentions(self, doc: Document) -> tuple[int, int, int]:
+        """Write the document's mentions, each in the event the link stage chose; (new events, linked,
+        mentions)."""
         rows: list[dict[str, Any]] = []
         events: list[Event] = []
         seen: set[str] = set()
-        context = article_context(doc)
+        context = article_context(doc, self._settings.linking)
         for position, event in enumerate(doc.events):
             row = mention_row(event, doc.article, position, context)
             if row["id"] not in seen:  # an extractor repeating an id must not write twice
                 seen.add(row["id"])
                 rows.append(row)
                 events.append(event)
-        features = [features_of_mention_row(r) for r in rows]
-        candidates = [self._candidates(f) for f in features]
-        terms = set(context).union(*(f.context for options in candidates for _, f in options))
-        chosen = assign(features, candidates, self._term_weights(terms))
+        chosen = self._link([features_of_mention_row(r) for r in rows], context, self)
         if rows:
             self._count_terms(context)
-        seq = (self._one("SELECT MAX(seq) AS seq FROM event_mentions") or {}).get("seq") or 0
+        seq = self._last_seq()
         new_events = linked = 0
-        for row, event, event_id in zip(rows, events, chosen):
+        for row, event, event_id in zip(rows, events, chosen, strict=True):
             if event_id is None:
                 event_id = event_id_for(row["id"])
                 new_events += 1
@@ -270,23 +290,14 @@ class SqlStore:
             row["event_id"], row["seq"] = event_id, seq
             self._insert("event_mentions", row, conflict="id")
             self._insert_parts(row["id"], event_id, event)
-            mentions = self._rows(
-                f"SELECT {', '.join(MENTION_COLUMNS)} FROM event_mentions WHERE event_id = ? ORDER BY seq",
-                [event_id],
-            )
-            self._insert("events", aggregate(event_id, mentions), conflict="id", update=True)
+            self._insert("events", aggregate(event_id, self._mention_rows(event_id)), conflict="id", update=True)
         return new_events, linked, len(rows)
 
-    def _term_weights(self, terms: set[str]) -> dict[str, float]:
-        """The rarity of ``terms`` over the stored articles (``linking.idf_weights``)."""
-        wanted = sorted(terms | {""})
-        frequencies: dict[str, int] = {}
-        for start in range(0, len(wanted), _TERMS_PER_QUERY):
-            chunk = wanted[start : start + _TERMS_PER_QUERY]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._rows(f"SELECT term, articles FROM context_terms WHERE term IN ({marks})", chunk):
-                frequencies[row["term"]] = row["articles"]
-        return idf_weights(frequencies, frequencies.pop("", 0), terms)
+    def _last_seq(self) -> int:
+        return int((self._one("SELECT MAX(seq) AS seq FROM event_mentions") or {}).get("seq") or 0)
+
+    def _mention_rows(self, event_id: str) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM event_mentions WHERE event_id = ? ORDER BY seq", [event_id])
 
     def _count_terms(self, context: frozenset[str]) -> None:
         """One more article holding each of ``context``'s terms (and one more article: the empty term)."""
@@ -297,61 +308,49 @@ class SqlStore:
         self._conn.cursor().executemany(self._sql(sql), [(term,) for term in sorted(context | {""})])
 
     def _insert_parts(self, mention_id: str, event_id: str, event: Event) -> None:
+        ids = dict(mention_id=mention_id, event_id=event_id)
         for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
-            for idx, e in enumerate(entities):
-                self._insert("actors", {
-                    "mention_id": mention_id, "event_id": event_id, "role": role, "idx": idx,
-                    "text": e.text, "name": e.name, "code": e.code, "country": e.country,
-                    "sector": e.sector, "backer": e.backer,
-                    "span_start": e.span.start if e.span else None,
-                    "span_end": e.span.end if e.span else None,
-                }, conflict="mention_id, role, idx")  # fmt: skip
+            for idx, entity in enumerate(entities):
+                self._insert("actors", _actor_row(ids, role, idx, entity), conflict="mention_id, role, idx")
         if event.location:
-            p = event.location
-            self._insert("places", {
-                "mention_id": mention_id, "event_id": event_id, "name": p.name, "lat": p.lat, "lon": p.lon,
-                "country_code": p.country_code, "admin1": p.admin1, "geonameid": p.geonameid,
-                "resolution": p.resolution,
-                "span_start": p.span.start if p.span else None, "span_end": p.span.end if p.span else None,
-            }, conflict="mention_id")  # fmt: skip
-        for idx, a in enumerate(event.attribution):
-            self._insert("attributions", {
-                "mention_id": mention_id, "event_id": event_id, "idx": idx, "claimant": a.claimant,
-                "kind": a.kind, "cue": a.cue, "about": a.about, "via": json.dumps(list(a.via)),
-                "span_start": a.span.start if a.span else None, "span_end": a.span.end if a.span else None,
-            }, conflict="mention_id, idx")  # fmt: skip
+            self._insert("places", _place_row(ids, event.location), conflict="mention_id")
+        for idx, attribution in enumerate(event.attribution):
+            self._insert("attributions", _attribution_row(ids, idx, attribution), conflict="mention_id, idx")
 
-    def _candidates(self, f: Features) -> list[tuple[str, Features]]:
-        """The linked events in the mention's block (type, date window, country), by indexed queries.
-
-        The events of the same type and the same (or an unknown) country whose date says nothing against
-        the mention's are candidates too: undated ones for every mention, a year-precision one for a
-        mention in its year; an undated mention has no date to rule anything out (at most
-        ``_MAX_UNDATED_CANDIDATES`` of them, by id).
-        """
-        columns = ", ".join(EVENT_COLUMNS)
-        country = "AND (country_code = ? OR country_code IS NULL)" if f.country else ""
-        country_params = [f.country] if f.country else []
-        limit = f"ORDER BY id LIMIT {_MAX_UNDATED_CANDIDATES}"
-        if f.day is None:
-            return self._event_features(
-                f"SELECT {columns} FROM events WHERE event_type = ? {country} {limit}",
-                [f.event_type, *country_params],
+    # -- what the link stage asks (EventIndex) ------------------------------------------------------
+    def candidate_events(self, query: CandidateQuery) -> list[dict[str, Any]]:
+        """The ``events`` rows ``query`` selects (``dateline.link.CandidateQuery``), by id."""
+        where: list[str] = []
+        params: list[Any] = []
+        where.append("event_type = ?")
+        params.append(query.event_type)
+        if query.undated:
+            where.append("day IS NULL")
+        elif query.days is not None:
+            where.append(
+                "((day BETWEEN ? AND ?) OR (day BETWEEN ? AND ? AND date_precision = 'month') "
+                "OR (day = ? AND date_precision = 'year'))"
             )
-        window = {"month": 16, "year": YEAR_WINDOW}.get(f.date_precision or "", DAY_WINDOW)
-        sql = (
-            f"SELECT {columns} FROM events WHERE event_type = ? AND ((day BETWEEN ? AND ?) "
-            "OR (day BETWEEN ? AND ? AND date_precision = 'month') OR (day = ? AND date_precision = 'year')) "
-            f"{country} {limit if f.date_precision == 'year' else 'ORDER BY id'}"
-        )
-        params = [f.event_type, f.day - window, f.day + window, f.day - 16, f.day + 16, mid_year(f.day),
-                  *country_params]  # fmt: skip
-        undated = f"SELECT {columns} FROM events WHERE event_type = ? AND day IS NULL {country} {limit}"
-        return self._event_features(sql, params) + self._event_features(undated, [f.event_type, *country_params])
+            params += [*query.days, *(query.month_days or query.days), query.year_day]
+        if query.country:
+            where.append("(country_code = ? OR country_code IS NULL)")
+            params.append(query.country)
+        sql = f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY id"
+        if query.limit is not None:
+            sql += f" LIMIT {int(query.limit)}"
+        return self._rows(sql, params)
 
-    def _event_features(self, sql: str, params: list[Any]) -> list[tuple[str, Features]]:
-        rows = self._rows(sql, params)
-        return [(r["id"], features_of_event_row(r)) for r in rows]
+    def term_frequencies(self, terms: set[str]) -> tuple[dict[str, int], int]:
+        """(stored articles holding each of ``terms``, articles counted), from ``context_terms``."""
+        wanted = sorted(terms | {""})  # the empty term's row counts the articles themselves
+        frequencies: dict[str, int] = {}
+        step = self._settings.store.terms_per_query
+        for start in range(0, len(wanted), step):
+            chunk = wanted[start : start + step]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._rows(f"SELECT term, articles FROM context_terms WHERE term IN ({marks})", chunk):
+                frequencies[row["term"]] = row["articles"]
+        return frequencies, frequencies.pop("", 0)
 
     # -- reading ----------------------------------------------------------------------------------
     def events(
@@ -373,7 +372,8 @@ class SqlStore:
         ``actor`` and ``text`` are case-insensitive substrings (every word of ``text`` must occur in
         the evidence of some mention). ``offset`` skips that many matching events (pages of a listing).
         """
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if event_type:
             where.append("event_type = ?")
             params.append(event_type.upper())
@@ -405,7 +405,7 @@ class SqlStore:
         if not near and offset:
             # the database skips the rows; with ``near`` the distance test below decides what counts
             sql += " LIMIT ? OFFSET ?"
-            params += [-1 if limit is None else limit, offset] if self._dialect.name == "sqlite" else [limit, offset]
+            params += [self._dialect.no_limit() if limit is None else limit, offset]
             skip = 0
         count = 0
         for row in self._iter_rows(sql, params):
@@ -420,7 +420,7 @@ class SqlStore:
             yield StoredEvent.from_row(row)
 
     def event(self, event_id: str) -> StoredEvent | None:
-        row = self._one("SELECT * FROM events WHERE id = ?", [event_id])
+        row = self._one(_EVENT_WITH_ID, [event_id])
         return StoredEvent.from_row(row) if row else None
 
     def mentions(self, event_id: str | None = None) -> Iterator[StoredMention]:
@@ -447,10 +447,13 @@ class SqlStore:
 
     def counts(self) -> dict[str, int]:
         """Rows per table, plus ``duplicates`` (articles marked as near duplicates)."""
-        result = {t: self._one(f"SELECT COUNT(*) AS n FROM {t}")["n"] for t in TABLES}  # type: ignore[index]
-        dup = self._one("SELECT COUNT(*) AS n FROM articles WHERE duplicate_of IS NOT NULL")
-        result["near_duplicates"] = dup["n"] if dup else 0
+        result = {table: self._count(_ROW_COUNT.format(table=table)) for table in TABLES}
+        result["near_duplicates"] = self._count(_NEAR_DUPLICATE_COUNT)
         return result
+
+    def _count(self, sql: str) -> int:
+        row = self._execute(sql).fetchone()
+        return int(row[0]) if row else 0
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every row of every table, sorted: two stores with equal dumps hold the same data."""
@@ -459,17 +462,66 @@ class SqlStore:
         }
 
 
-def article_context(doc: Document) -> frozenset[str]:
-    """The linking context of a document's events: names and figures of its text, its toponyms and
-    the participants of its events (see ``linking.context_terms``)."""
-    article = doc.article
-    body = article.text[article.body.start : article.body.end] if article.body else article.text
-    names = [t.text for t in doc.toponyms] + [
-        e.name or e.text for event in doc.events for e in (*event.actor, *event.recipient)
-    ]
-    return context_terms(body, *names)
-
-
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
+
+# -- rows of the tables an article fills (column names as in ``schema``) ------------------------------
+
+
+def _failure_row(failure_id: str, failure: Failure) -> dict[str, Any]:
+    return dict(id=failure_id, input=failure.input, stage=failure.stage, code=failure.code,
+                reason=failure.reason, time=_now())  # fmt: skip
+
+
+def _article_row(doc: Document, fingerprint: str, signature: Sequence[int], near: str | None) -> dict[str, Any]:
+    article = doc.article
+    return dict(
+        id=article.id, title=article.title, outlet=article.outlet, dateline=article.dateline,
+        published=article.published, url=article.url, language=article.language,
+        body_start=article.body.start if article.body else None,
+        body_end=article.body.end if article.body else None,
+        removed=json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
+        fingerprint=fingerprint, minhash=json.dumps(list(signature)) if signature else None,
+        duplicate_of=near, n_events=len(doc.events),
+    )  # fmt: skip
+
+
+def _quote_row(article_id: str, idx: int, quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return dict(
+        article_id=article_id, idx=idx,
+        speaker=(speaker.name or speaker.text) if speaker else None,
+        speaker_code=speaker.code if speaker else None,
+        content_start=quote.content.start, content_end=quote.content.end,
+        content_text=quote.content.text, cue=quote.cue, kind=quote.kind,
+    )  # fmt: skip
+
+
+def _span_columns(span: Span | None) -> dict[str, Any]:
+    return dict(span_start=span.start if span else None, span_end=span.end if span else None)
+
+
+def _actor_row(ids: dict[str, str], role: str, idx: int, e: Entity) -> dict[str, Any]:
+    return dict(**ids, role=role, idx=idx, text=e.text, name=e.name, code=e.code, country=e.country,
+                sector=e.sector, backer=e.backer, **_span_columns(e.span))  # fmt: skip
+
+
+def _place_row(ids: dict[str, str], p: Place) -> dict[str, Any]:
+    return dict(**ids, name=p.name, lat=p.lat, lon=p.lon, country_code=p.country_code, admin1=p.admin1,
+                geonameid=p.geonameid, resolution=p.resolution, **_span_columns(p.span))  # fmt: skip
+
+
+def _attribution_row(ids: dict[str, str], idx: int, a: Attribution) -> dict[str, Any]:
+    return dict(**ids, idx=idx, claimant=a.claimant, kind=a.kind, cue=a.cue, about=a.about,
+                via=json.dumps(list(a.via)), **_span_columns(a.span))  # fmt: skip
+
+
+def _on_conflict(columns: Sequence[str], conflict: str, update: bool) -> str:
+    """The upsert clause: on a key already stored, update the other columns, or leave the row."""
+    if not update:
+        return f" ON CONFLICT ({conflict}) DO NOTHING"
+    keys = {key.strip() for key in conflict.split(",")}
+    return f" ON CONFLICT ({conflict}) DO UPDATE SET " + ", ".join(
+        f"{c} = excluded.{c}" for c in columns if c not in keys
+    )

@@ -11,29 +11,47 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
+from ..settings import Settings, current
 from .sql import Dialect, SqlStore
 
 __all__ = ["open_sqlite"]
 
-BUSY_TIMEOUT_MS = 120_000
-SQLITE = Dialect(name="sqlite", placeholder="?", begin_write=("BEGIN IMMEDIATE",))
 
 
-def open_sqlite(path: str) -> SqlStore:
+class SqliteDialect(Dialect):
+    name = "sqlite"
+    placeholder = "?"
+
+    def begin_write(self) -> tuple[str, ...]:
+        return ("BEGIN IMMEDIATE",)  # takes the writer lock now: a deferred one could fail on upgrade
+
+    def no_limit(self) -> int:
+        return -1
+
+    def error(self) -> type[Exception]:
+        return sqlite3.Error
+
+
+SQLITE = SqliteDialect()
+
+
+def open_sqlite(path: str, settings: Settings | None = None) -> SqlStore:
     """Open (creating if needed) the SQLite database at ``path`` (or ``":memory:"``)."""
+    settings = settings if settings is not None else current()
+    busy_ms = settings.store.busy_timeout_ms
     if path != ":memory:":
         parent = Path(path).expanduser().resolve().parent
         if not parent.is_dir():
             raise StoreError(f"cannot create database {path}: folder {parent} does not exist")
     try:
         conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            path, timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False
         )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {busy_ms}")
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot open {path} as a SQLite database: {exc}") from exc
-    return SqlStore(conn, SQLITE, description=path)
+    return SqlStore(conn, SQLITE, description=path, settings=settings)

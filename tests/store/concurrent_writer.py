@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from store_factory import STORIES, make_document  # noqa: E402
-
 import json  # noqa: E402
+
+from store_factory import STORIES, make_document  # noqa: E402
 
 
 def _shift(value: str | None, days: int) -> str | None:

@@ -5,9 +5,8 @@ The lead may move these into tests/conftest.py; until then test modules import t
 
 from __future__ import annotations
 
-import pytest
-
 import pg
+import pytest
 
 
 def postgres_url() -> str:

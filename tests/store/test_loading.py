@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from store_factory import all_documents, story
 
+from dateline.ingest.signature import article_signature
 from dateline.models import Failure
 from dateline.store import open_store
-from dateline.store.identity import band_keys, fingerprint_of, signature_of, signature_similarity
+from dateline.store.identity import band_keys, fingerprint_of, signature_similarity
 from dateline.store.loading import store_stream
 
 
@@ -31,8 +32,12 @@ def test_fingerprint_ignores_case_and_spacing_but_not_words():
 
 def test_signatures_of_near_copies_share_a_band_and_are_similar():
     text = " ".join(f"token{i} of the long story" for i in range(40))
-    a, b = signature_of(text), signature_of(text + " One more line at the end.")
-    c = signature_of(" ".join(f"other{i} words entirely different here" for i in range(40)))
+    a, b = article_signature(text), article_signature(text + " One more line at the end.")
+    c = article_signature(" ".join(f"other{i} words entirely different here" for i in range(40)))
     assert signature_similarity(a, b) >= 0.8 > signature_similarity(a, c)
-    assert set(band_keys(a)) & set(band_keys(b))
-    assert len(band_keys(a)) == 8
+    assert set(band_keys(a, 8)) & set(band_keys(b, 8))
+    assert len(band_keys(a, 8)) == 8
+
+
+def test_short_texts_get_no_signature():
+    assert article_signature("Police arrested twelve protesters in Dhaka.") == ()
