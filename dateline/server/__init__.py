@@ -6,22 +6,24 @@
 
     app = create_app("events.db")            # an ASGI app: uvicorn.run(app), or httpx.ASGITransport(app)
 
-Routes (all GET, read-only): ``/`` the events list with a filter form, ``/events/{id}`` one event with
-every mention and its evidence marked, ``/failures``; ``/api/events``, ``/api/events/{id}``,
-``/api/stats``, ``/api/failures``, ``/api/openapi.json``. JSON successes are
-``{"data": ..., "meta": {...}}``; JSON errors ``{"error": {"code": ..., "message": ...}}`` (the
-API's one translation point for ``DatelineError``, HTTP errors and bad parameters, below). Needs
-the ``serve`` extra (fastapi, jinja2; uvicorn to run it). See docs/server.md.
+Routes (all GET, read-only): ``/`` the dashboard (map, timeline, filters, counts, the events newest
+first), ``/events/{id}`` one event with every mention and its evidence marked, ``/failures``;
+``/api/events``, ``/api/events/{id}``, ``/api/facets``, ``/api/timeline``, ``/api/geojson``,
+``/api/export/{format}`` (downloads), ``/api/stats``, ``/api/failures``, ``/api/openapi.json``.
+JSON successes are ``{"data": ..., "meta": {...}}``; JSON errors ``{"error": {"code": ..., "message":
+...}}`` (the API's one translation point for ``DatelineError``, HTTP errors and bad parameters, below).
+Needs the ``serve`` extra (fastapi, jinja2; uvicorn to run it). The dashboard's browser libraries and
+map data are vendored in ``static/vendor`` (``scripts/vendor_js.sh``). See docs/server.md.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DatelineError, InputError, MissingDependency
 from .stores import StorePool, check_database
@@ -35,7 +37,7 @@ __all__ = ["create_app"]
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-_HTTP_CODES = {400: "input", 404: "not_found", 405: "method_not_allowed"}
+_HTTP_CODES = {400: InputError.code, 404: "not_found", 405: "method_not_allowed"}
 
 
 def _require(*modules: str) -> None:
@@ -85,6 +87,12 @@ def create_app(store_url: str, *, title: str = "dateline") -> FastAPI:
     return app
 
 
+def _problem(error: Mapping[str, Any]) -> str:
+    """One request validation problem as "where: what" ("limit: Input should be ...")."""
+    where = ".".join(str(part) for part in error["loc"][1:])
+    return f"{where}: {error['msg']}"
+
+
 def _error_response(request: Request, status: int, code: str, message: str) -> Response:
     """The JSON error shape under /api, an HTML page elsewhere."""
     from fastapi.responses import JSONResponse
@@ -109,7 +117,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(_problem(error) for error in exc.errors())
         return _error_response(request, 400, "input", problems or "invalid request")
 
     @app.exception_handler(DatelineError)

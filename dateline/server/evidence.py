@@ -13,14 +13,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from ..store import StoredMention
 
-__all__ = ["MARK_KINDS", "Mark", "Passage", "passages"]
+__all__ = ["MARK_KINDS", "Mark", "MarkKind", "Passage", "passages"]
 
-# Where spans overlap ("the explosion" is an actor, "explosion" the trigger) the earlier kind wins.
-MARK_KINDS = ("trigger", "recipient", "actor", "place", "quantity", "attribution")
+
+class MarkKind(StrEnum):
+    """What a marked span is (also its CSS class). Where spans overlap ("the explosion" is an actor,
+    "explosion" the trigger) the earlier kind wins."""
+
+    TRIGGER = "trigger"
+    RECIPIENT = "recipient"
+    ACTOR = "actor"
+    PLACE = "place"
+    QUANTITY = "quantity"
+    ATTRIBUTION = "attribution"
+
+
+MARK_KINDS = tuple(kind.value for kind in MarkKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +65,7 @@ class Passage:
             for i in range(mark.start - self.start, mark.end - self.start):
                 kinds[i] = mark.kind
         runs: list[tuple[str, str | None]] = []
-        for char, kind in zip(self.text, kinds):
+        for char, kind in zip(self.text, kinds, strict=True):
             if runs and runs[-1][1] == kind:
                 runs[-1] = (runs[-1][0] + char, kind)
             else:

@@ -1,20 +1,78 @@
-"""Query-string filters of the events list, checked the way ``dateline events`` checks its options.
+"""Query-string filters of the events views, checked the way ``dateline events`` checks its options.
 
-The same names serve the JSON API and the HTML form (``type``, ``country``, ``since``, ``until``,
-``near``, ``actor``, ``text``); ``event_filters`` turns them into ``Store.events`` keywords and
-raises ``InputError`` (a 400 answer) with a message that says what to write instead.
+The same names serve the JSON API, the dashboard's form and its URL (``type``, ``country``,
+``since``, ``until``, ``near``, ``actor``, ``text``, ``modality``, ``confidence``, ``outlet``).
+``selection`` turns them into a ``Selection``: the keywords ``Store.events`` understands plus the
+conditions the server applies itself (the store has no outlet, modality or confidence filter, and its
+``country`` also matches an actor's country, where the dashboard means the event's place; its ``near``
+also matches events placed only at a country's centroid, which the server leaves out). Bad values
+raise ``InputError`` (a 400 answer) with a message that says what to write instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .. import ontology
 from ..errors import InputError
+from ..models import Modality
 from ..store.filters import check_date
 
-__all__ = ["FILTER_NAMES", "event_filters"]
+__all__ = ["DATE_NAMES", "FILTER_NAMES", "EventQuery", "Selection", "event_filters", "selection"]
 
-FILTER_NAMES = ("type", "country", "since", "until", "near", "actor", "text")
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """The query parameters of the events views (API, form, URL); ``None`` or blank: not given."""
+
+    type: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    near: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    modality: str | None = None
+    confidence: str | None = None
+    outlet: str | None = None
+
+    def given(self) -> dict[str, str]:
+        """The parameters that were given, stripped (what the URL keeps)."""
+        return {k: v.strip() for k, v in asdict(self).items() if v is not None and v.strip()}
+
+
+FILTER_NAMES = tuple(f.name for f in fields(EventQuery))
+_COUNTRY_WIDE = "country"  # the place resolution of an event known only to its country (at its centroid)
+DATE_NAMES = frozenset(("since", "until"))  # the timeline's brush sets these two
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which events a view holds: ``store`` keywords for ``Store.events``, then the server's own checks."""
+
+    store: dict[str, Any] = field(default_factory=dict)
+    place_country: str | None = None  # ISO3 of the event's own place
+    modality: str | None = None
+    min_confidence: float | None = None
+    outlet: str | None = None
+
+    @property
+    def needs_outlets(self) -> bool:
+        return self.outlet is not None
+
+    def keeps(self, event: Any, outlets: frozenset[str] = frozenset()) -> bool:
+        """Whether a stored event the store returned also passes the server's conditions."""
+        if self.place_country is not None and event.country_code != self.place_country:
+            return False
+        if self.modality is not None and event.modality != self.modality:
+            return False
+        if self.min_confidence is not None and event.confidence < self.min_confidence:
+            return False
+        if "near" in self.store and event.resolution == _COUNTRY_WIDE:
+            return False  # a country's centroid is not a place near a point (Baghdad is not "near" Iraq)
+        return self.outlet is None or self.outlet in outlets
 
 
 def _near(value: str) -> tuple[float, float, float]:
@@ -27,22 +85,71 @@ def _near(value: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
-def event_filters(params: dict[str, str | None]) -> dict[str, Any]:
+def _event_type(value: str) -> str:
+    known = ontology.plover_types()
+    if value.upper() not in known:
+        raise InputError(f"type={value!r} is not a PLOVER event type: choose one of {', '.join(known)}")
+    return value.upper()
+
+
+def _country(value: str) -> str:
+    if len(value) != 3 or not value.isalpha():
+        raise InputError(f"country={value!r}: use an ISO 3166 alpha-3 code, e.g. IRQ")
+    return value.upper()
+
+
+def _modality(value: str) -> str:
+    known = [m.value for m in Modality]
+    if value.lower() not in known:
+        raise InputError(f"modality={value!r}: choose one of {', '.join(known)}")
+    return value.lower()
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise InputError(f"confidence={value!r}: give the lowest confidence to keep, 0..1, e.g. 0.7")
+    return number
+
+
+def _given(params: Mapping[str, str | None]) -> dict[str, str]:
+    return {k: v.strip() for k in FILTER_NAMES if (v := params.get(k)) is not None and v.strip()}
+
+
+def event_filters(params: Mapping[str, str | None]) -> dict[str, Any]:
     """``Store.events`` keywords from query parameters named as in ``FILTER_NAMES`` (blank ones ignored)."""
-    given = {k: v.strip() for k in FILTER_NAMES if (v := params.get(k)) is not None and v.strip()}
-    filters: dict[str, Any] = {}
+    return selection(params).store
+
+
+def selection(params: Mapping[str, str | None]) -> Selection:
+    """The checked ``Selection`` of query parameters named as in ``FILTER_NAMES`` (blank ones ignored).
+
+    Raises:
+        InputError: a value that is not a known type, an ISO3 code, a date, a point and radius, a
+            modality or a confidence between 0 and 1 (the message says what to write).
+    """
+    given = _given(params)
+    store: dict[str, Any] = {}
     if "type" in given:
-        filters["event_type"] = given["type"].upper()
-    if "country" in given:
-        if len(given["country"]) != 3 or not given["country"].isalpha():
-            raise InputError(f"country={given['country']!r}: use an ISO 3166 alpha-3 code, e.g. IRQ")
-        filters["country"] = given["country"].upper()
-    for name in ("since", "until"):
+        store["event_type"] = _event_type(given["type"])
+    country = _country(given["country"]) if "country" in given else None
+    if country:
+        store["country"] = country  # narrows the scan; the place check below makes it exact
+    for name in sorted(DATE_NAMES):
         if name in given:
-            filters[name] = check_date(name, given[name])
+            store[name] = check_date(name, given[name])
     if "near" in given:
-        filters["near"] = _near(given["near"])
+        store["near"] = _near(given["near"])
     for name in ("actor", "text"):
         if name in given:
-            filters[name] = given[name]
-    return filters
+            store[name] = given[name]
+    return Selection(
+        store=store,
+        place_country=country,
+        modality=_modality(given["modality"]) if "modality" in given else None,
+        min_confidence=_confidence(given["confidence"]) if "confidence" in given else None,
+        outlet=given.get("outlet"),
+    )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 from server_data import UNSAFE_URL, AppClient, build_db
 
 from dateline.server import create_app
+from dateline.server.view import newest_first
 from dateline.store import open_store
 
 
@@ -28,15 +30,31 @@ def _event_with(db: str, word: str):
         return next(store.events(text=word))
 
 
-def test_events_page_lists_events_with_a_filter_form(client, db):
+def test_events_page_lists_events_newest_first_with_a_filter_form(client, db):
     with open_store(db) as store:
-        ids = [e.id for e in store.events()]
+        events = newest_first(store.events())
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert "<title>Sahel desk</title>" in page.text
     assert '<form class="filters"' in page.text and 'name="near"' in page.text
-    for event_id in ids:
-        assert f"/events/{event_id}" in page.text
+    links = [f"/events/{e.id}" for e in events]
+    assert all(link in page.text for link in links)
+    assert sorted(links, key=page.text.index) == links  # newest first
+    assert '<div id="map"' in page.text and 'id="timeline-chart"' in page.text
+
+
+def test_filters_are_dropdowns_built_from_the_data(client, db):
+    with open_store(db) as store:
+        events = list(store.events())
+    page = client.get("/").text
+    for event_type in {e.event_type for e in events}:
+        count = sum(e.event_type == event_type for e in events)
+        assert f'<option value="{event_type}">{event_type} ({count})</option>' in page
+    for country in {e.country_code for e in events if e.country_code}:
+        assert f'<option value="{country}">' in page
+    assert '<option value="SANCTION">' not in page  # only the values present
+    assert '<select name="modality">' in page and '<select name="outlet">' in page
+    assert '<select name="confidence">' in page
 
 
 def test_events_page_applies_filters_and_keeps_them_in_the_form(client, db):
@@ -44,8 +62,19 @@ def test_events_page_applies_filters_and_keeps_them_in_the_form(client, db):
     page = client.get("/?type=protest&country=KEN").text
     assert f"/events/{protest.id}" in page
     assert page.count('href="http://testserver/events/') == 1
-    assert 'name="type" value="protest"' in page
+    assert '<option value="PROTEST" selected>' in page and '<option value="KEN" selected>' in page
     assert "/api/events?type=protest&amp;country=KEN" in page
+    assert 'href="/api/export/csv?type=protest&amp;country=KEN"' in page
+    assert 'href="/api/export/geojson?type=protest&amp;country=KEN"' in page
+
+
+def test_totals_follow_the_filters(client, db):
+    with open_store(db) as store:
+        events = list(store.events())
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    page = client.get("/?type=protest").text
+    assert f"<strong>{len(protests)}</strong> event" in page and f"of {len(events)}" in page
+    assert f"<strong>{sum(e.dead or 0 for e in protests)}</strong> dead" in page
 
 
 def test_events_page_pages_with_next_and_previous_links(client):
@@ -89,9 +118,18 @@ def test_page_errors_are_html_pages(client):
     assert bad.status_code == 400 and "YYYY-MM-DD" in bad.text
 
 
-def test_stylesheet_is_served_locally(client):
+def test_stylesheet_scripts_and_boundaries_are_served_locally(client):
     page = client.get("/").text
     assert 'href="http://testserver/static/style.css"' in page
-    assert "//cdn" not in page and "<script" not in page
+    assert "//cdn" not in page and "unpkg" not in page
+    scripts = re.findall(r'<script[^>]*src="([^"]+)"', page)
+    assert scripts and all(src.startswith("http://testserver/static/") for src in scripts)
+    assert len(scripts) == page.count("<script")  # no inline script
     css = client.get("/static/style.css")
     assert css.status_code == 200 and "mark.trigger" in css.text
+    for src in scripts:
+        assert client.get(src).status_code == 200
+    world = client.get("/static/vendor/world-atlas/countries-50m.json").json()
+    assert world["type"] == "Topology" and "countries" in world["objects"]
+    for library in ("leaflet", "topojson-client", "world-atlas"):
+        assert client.get(f"/static/vendor/{library}/LICENSE.txt").status_code == 200
