@@ -80,12 +80,24 @@ def test_render_table_marks_bars_support_and_unavailable_sets():
     assert table[-1] == "| ecbplus | not available: dateline run exited 2: boom | | | |"
 
 
+def test_a_ceiling_bar_is_met_from_below():
+    sets = {s.name: s for s in quality.DEV_SETS}
+    scores = {"records": {"precision": 0.8, "recall": 0.6, "usable_share": 0.4, "duplicate_share": 0.02}}
+    figures = {f["label"]: f for f in quality.SetResult(sets["articles"], docs=2, scores=scores).figures()}
+    assert figures["duplicate share"]["passed"] is True  # 0.02 <= 0.05
+    assert figures["record recall (core happenings)"]["passed"] is False
+    assert figures["confidence >= 0.9: precision"]["passed"] is None  # no value: no verdict
+    table = quality.render_table([quality.SetResult(sets["articles"], docs=2, scores=scores)])
+    assert "| duplicate share | 0.020 | <= 0.05 | ✓ |" in table
+
+
 def test_runner_turns_a_failing_command_into_step_failed(tmp_path):
     runner = quality.DatelineRunner(in_process=True)
     with pytest.raises(quality.StepFailed, match="dateline export exited"):
         runner(["export", "no-such-format", "--db", str(tmp_path / "x.db")], tmp_path / "export.log")
 
 
+@pytest.mark.model
 def test_quality_main_scores_one_set_of_each_task(eval_dev, tmp_path):
     sets = "plover_gsr,geovirus,tempeval3,polnear,meantime_factuality,ecbplus"
     out = tmp_path / "figures.json"
@@ -107,6 +119,7 @@ def test_quality_main_scores_one_set_of_each_task(eval_dev, tmp_path):
     assert len(table) == 2 + sum(len(r["figures"]) for r in data["sets"].values())
 
 
+@pytest.mark.model
 def test_throughput_measures_all_steps_on_three_articles(eval_dev):
     docs = throughput.load_corpus(eval_dev / "india_police.jsonl", limit=3)
     result = throughput.run_throughput(docs, repeats=1, workers=2)

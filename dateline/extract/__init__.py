@@ -1,8 +1,12 @@
 """Event extraction: articles in, documents (events, quotes, time expressions) out.
 
-``Extractor`` holds the parts that are loaded once per process (spaCy pipeline, gazetteer, lexicons) and
-runs ``nlp.pipe`` in batches; ``extract_documents`` streams articles (and passes failures through) in input
-order, optionally over several processes with the same output.
+``Extractor`` holds the spaCy pipeline, loaded once per process: the trained model's components and
+dateline's steps from the shipped config (``components.py``, ``pipeline.cfg``). Each article becomes a Doc
+made first (``nlp.make_doc`` of the story text, ``doc._.dateline_article = article``), and its headline a
+second Doc; both go through the same ``nlp.pipe`` stream, in batches, and are paired again in order. The
+steps write declared ``Doc._`` extensions; the document is read off them. ``extract_documents`` streams
+articles (and passes failures through) in input order, optionally over several processes with the same
+output.
 """
 
 from __future__ import annotations
@@ -10,25 +14,29 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import tee
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doctext import text_of
-from ..models import Article, Document, Failure, Modality
+from ..doctext import ARTICLE
+from ..errors import ExtractionError
+from ..models import Article, Document, Failure
 from ..nlp import load_nlp
-from .assemble import INPUT_TEXT, assemble_events
-from .casualties import find_counts, find_quantities
-from .components import EVENT_COMPONENT, ensure_component
+from .components import HEADLINE, add_pipeline
 from .headlines import (
     attach_headline_events,
     headline_article,
     headline_parse_text,
     headline_span,
-    parse_headline,
     with_headline_modality,
 )
-from .mentions import ArticleContext, MentionDraft, content_parent, propagate_actor_codes, read_mention
-from .quotes import find_claims
+
+if TYPE_CHECKING:
+    from ..places import Geoparser
+    from .actors import ActorCoder
 
 __all__ = ["Extractor", "extract_documents"]
 
@@ -38,167 +46,88 @@ BATCH_SIZE = 32
 
 
 class Extractor:
-    """Turns articles into ``Document`` records. Build one per process and reuse it."""
+    """Turns articles into ``Document`` records. Build one per process and reuse it.
 
-    def __init__(self, nlp=None, *, geoparser=None, actor_coder=None) -> None:
-        from ..places import Geoparser
-        from .actors import ActorCoder
+    ``nlp``: a loaded spaCy pipeline (default: the language's model, ``load_nlp``), to which dateline's
+    components are added (``components.add_pipeline``; ``pipeline``: the config, default the settings'
+    ``[extract] pipeline`` or the packaged one). ``geoparser`` / ``actor_coder`` replace those the config
+    names, in every component that holds one.
+    """
 
-        self.nlp = ensure_component(nlp or load_nlp())
-        self.geoparser = geoparser or Geoparser.default()
-        self.coder = actor_coder or ActorCoder.default()
+    def __init__(self, nlp: Language | None = None, *, geoparser: Geoparser | None = None,
+                 actor_coder: ActorCoder | None = None, pipeline: str | Path | None = None) -> None:  # fmt: skip
+        from .components import pipeline_config
+
+        self.nlp = add_pipeline(nlp or load_nlp(), pipeline_config(pipeline))
+        for _, component in self.nlp.pipeline:
+            if geoparser is not None and hasattr(component, "geoparser"):
+                component.geoparser = geoparser
+            if actor_coder is not None and hasattr(component, "coder"):
+                component.coder = actor_coder
 
     def documents(self, articles: Iterable[Article]) -> Iterator[Document]:
-        """One document per article, in order (articles marked to skip get no events)."""
-        stream = ((_story_text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
-            yield self.document(article, doc)
+        """One document per article, in order (articles marked to skip get no events).
 
-    def document(self, article: Article, doc: Doc) -> Document:
-        """The article's document: the story's events, with what the headline says joined to them
-        (``headlines``)."""
-        if article.skip_reason:
-            return Document(article=article)
-        story = self._story_document(article, doc)
-        span = headline_span(article)
-        if span is None:
-            return story
-        headline_doc = parse_headline(self.nlp, headline_parse_text(article, span))
-        headline = self._story_document(headline_article(article, span), headline_doc)
-        found = with_headline_modality(headline.events, headline_doc)
-        return replace(story, events=tuple(attach_headline_events(story.events, found)))
-
-    def _story_document(self, article: Article, doc: Doc) -> Document:
-        """The document of the text ``article.body`` delimits (the story, or the headline alone)."""
-        from ..times import find_timexes, reference_time
-
-        doc.user_data[INPUT_TEXT] = article.text
-        reference = reference_time(article.published, dateline=article.dateline, outlet=article.outlet)
-        timexes = find_timexes(text_of(doc), reference, doc=doc)  # the story text: same offsets as the input
-        toponyms = self.geoparser.toponyms(doc, doc_id=article.id)
-        claims = find_claims(doc)
-        keep = _story_filter(article)
-        context = ArticleContext(doc=doc, claims=claims, outlet=article.outlet, country=_main_country(toponyms))
-        drafts = self._mentions(doc, context, keep, timexes, toponyms, reference, article)
-        counts = [c for c in find_counts(doc) if keep(c.anchor.idx, c.anchor.idx + len(c.anchor))]
-        quantities = [q for q in find_quantities(doc) if keep(q[2].idx, q[2].idx + len(q[2]))]
-        events = assemble_events(doc, article.id, drafts, counts, quantities, claims)
-        quotes = tuple(c.to_quote() for c in claims if keep(c.content.start, c.content.end))
-        return Document(article=article, events=tuple(events), quotes=quotes, timexes=tuple(timexes),
-                        toponyms=tuple(toponyms))
-
-    def _mentions(self, doc, context, keep, timexes, toponyms, reference, article) -> list[MentionDraft]:
-        from ..times import event_date
-        from .actors import find_roles
-
-        triggers = doc._.get(EVENT_COMPONENT)
-        drafts: list[MentionDraft] = []
-        for trigger in triggers:
-            span = trigger.span
-            if not keep(span.start_char, span.end_char):
+        Raises:
+            ExtractionError: an article's text is longer than the pipeline's ``max_length`` (the articles
+                before it have their documents).
+        """
+        pending, ahead = tee(articles)
+        docs = iter(self.nlp.pipe(self._docs(ahead), batch_size=BATCH_SIZE))
+        for article in pending:
+            if article.skip_reason:
+                yield Document(article=article)
                 continue
-            draft = read_mention(trigger, context, find_roles, self.coder)
-            if draft is not None:
-                drafts.append(draft)
-        kept = [d for d in drafts if _is_own_happening(d, drafts)]
-        for draft in kept:
-            when = event_date(doc, draft.trigger.span, timexes, reference)
-            draft.date, draft.date_precision, draft.date_reason = when.date, when.precision, when.reason
-            draft.date_explicit = when.timex is not None
-            speech = draft.trigger.entry.is_speech and not _said_somewhere(draft.head)
-            place = self.geoparser.locate_event(doc, draft.trigger.span, toponyms, dateline=article.dateline)
-            draft.location = None if speech and not _told_around_the_speech(draft, place) else place
-            if speech and draft.location is None:
-                draft.location = self._where_the_speakers_were(doc, draft, toponyms, article)
-        propagate_actor_codes(kept)
-        return kept
+            self._check_length(article)
+            story = next(docs)
+            headline = next(docs) if headline_span(article) is not None else None
+            yield self.document(story, headline)
+
+    def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
+        """The Docs of each article, made before the pipeline runs: the story, then the headline if any."""
+        for article in articles:
+            if article.skip_reason or len(article.text) > self.nlp.max_length:
+                continue
+            yield self._doc(_story_text(article), article)
+            span = headline_span(article)
+            if span is not None:
+                headline = headline_article(article, span)
+                yield self._doc(headline_parse_text(article, span), headline, headline=True)
+
+    def _doc(self, text: str, article: Article, *, headline: bool = False) -> Doc:
+        doc = self.nlp.make_doc(text)
+        doc._.set(ARTICLE, article)
+        if headline:
+            doc._.set(HEADLINE, True)
+        return doc
+
+    def _check_length(self, article: Article) -> None:
+        limit = self.nlp.max_length
+        if len(article.text) > limit:
+            raise ExtractionError(
+                f"extraction failed: the text has {len(article.text)} characters, more than the spaCy "
+                f"pipeline's max_length of {limit}; split the article or raise nlp.max_length"
+            )
+
+    def document(self, story: Doc, headline: Doc | None = None) -> Document:
+        """The article's document, read off its processed story Doc, with what the processed headline Doc
+        says joined to the story's events (``headlines``)."""
+        document = _document_of(story)
+        if headline is None:
+            return document
+        found = with_headline_modality(headline._.dateline_events, headline)
+        return replace(document, events=tuple(attach_headline_events(document.events, found)))
 
 
-    def _where_the_speakers_were(self, doc, draft, toponyms, article):
-        """"Merchants gathered in Plaza San Martin in Santa Rosa ... The group demanded ...": speakers told
-        by a pronoun or a definite noun the sentence before introduced are where that sentence put them."""
-        previous = _sentence_before(doc, draft.sentence)
-        if previous is None or not _speakers_told_before(draft.head, previous):
-            return None
-        root = previous.root
-        place = self.geoparser.locate_event(doc, doc[root.i : root.i + 1], toponyms, dateline=article.dateline)
-        if place is None or place.span is None or not previous.start_char <= place.span.start < previous.end_char:
-            return None
-        return place
-
-
-_PERSONAL_PRONOUNS = frozenset("they he she we".split())
-
-
-def _sentence_before(doc, sentence):
-    if sentence.start == 0:
-        return None
-    return doc[sentence.start - 1].sent
-
-
-def _speakers_told_before(verb, previous) -> bool:
-    """The speech act's subject is "they"/"he"/"she"/"we", or "the <noun>" / "<noun>s of the ..." whose noun
-    the sentence before uses ("a group of merchants ... The group demanded")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects:
-        return False
-    subject = subjects[0]
-    if subject.lower_ in _PERSONAL_PRONOUNS:
-        return True
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" and any(d.lower_ == "the" for d in g.children) for g in c.children)
-        for c in subject.children)
-    return definite and any(t.lemma_.lower() == subject.lemma_.lower() for t in previous if t.pos_ in ("NOUN", "PROPN"))
-
-
-_WISH_VERBS = frozenset("want wish hope seek desire aim intend try".split())
-
-
-def _is_wish(token) -> bool:
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in _WISH_VERBS
-
-
-def _said_somewhere(verb) -> bool:
-    """A speech act has a place only when the text says where it was made ("said in Baghdad")."""
-    return any(
-        c.dep_ == "prep" and c.lower_ in ("in", "at") and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.subtree)
-        for c in verb.children
+def _document_of(doc: Doc) -> Document:
+    """The document of a processed Doc (the story, or the headline alone), from the steps' extensions."""
+    return Document(
+        article=doc._.get(ARTICLE),
+        events=tuple(doc._.dateline_events),
+        quotes=doc._.dateline_quotes,
+        timexes=tuple(doc._.dateline_timexes),
+        toponyms=tuple(doc._.dateline_toponyms),
     )
-
-
-_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
-_ALONGSIDE = frozenset({"advcl", "conj", "xcomp", "acl", "pcomp"})
-
-
-def _told_around_the_speech(draft: MentionDraft, place) -> bool:
-    """Where a speech act was made, when the text does not say "said in X": where its speakers are
-    ("protesters in Diwaniya city rejected the proposal"), where the act it goes with took place ("blocked
-    the road in Draa-Ben-Khedda, denouncing ..."), or the scene the sentence opens with ("On 7 May, in
-    Santa Rosa, merchants gathered ... to draw attention to their demand"). Never a place inside what was
-    said ("condemned the attack in Baghdad") or a speaker that is itself a place ("Moscow blames")."""
-    if place is None or place.span is None:
-        return False
-    sentence = draft.sentence
-    named = [t for t in sentence if place.span.start <= t.idx < place.span.end]
-    if not named:
-        return False
-    head = draft.head
-    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject not in named and all(t in subject.subtree for t in named):
-            return True
-    related = [c for c in head.children if c.dep_ == "conj"]
-    if head.dep_ in _ALONGSIDE:
-        related.append(head.head)
-    root = sentence.root
-    for verb in related + [root]:
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
-                continue
-            if verb is root and verb not in related and prep.i > root.i:
-                continue  # only the opening scene of the sentence, not any place after its main verb
-            if all(t in prep.subtree for t in named) and head not in prep.subtree:
-                return True
-    return False
 
 
 def _story_text(article: Article) -> str:
@@ -221,37 +150,6 @@ def _story_text(article: Article) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
-
-
-def _is_own_happening(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
-    """The content of a threat, appeal or plan is not an event of its own; nor is a hypothetical."""
-    if draft.modality in (Modality.HYPOTHETICAL,) and not draft.trigger.entry.is_speech:
-        return False
-    if _is_wish(draft.head):
-        return False  # "the attackers wanted to kill as many as possible": a wish, not a happening
-    parent = content_parent(draft, drafts)
-    return parent is None
-
-
-def _story_filter(article: Article):
-    """Accept character ranges inside the story body and outside the removed parts."""
-    body = article.body
-    removed = [(r.span.start, r.span.end) for r in article.removed]
-
-    def keep(start: int, end: int) -> bool:
-        if body is not None and not (body.start <= start and end <= body.end):
-            return False
-        return not any(s <= start < e for s, e in removed)
-
-    return keep
-
-
-def _main_country(toponyms) -> str | None:
-    counts: dict[str, int] = {}
-    for toponym in toponyms:
-        if toponym.country_code:
-            counts[toponym.country_code] = counts.get(toponym.country_code, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def extract_documents(items: Iterable[Article | Failure], *, workers: int = 1) -> Iterator[Document | Failure]:
@@ -279,6 +177,21 @@ def extract_documents(items: Iterable[Article | Failure], *, workers: int = 1) -
         yield from _flush(extractor, pending)  # type: ignore[arg-type]
 
 
+def _extraction_error(exc: Exception) -> ExtractionError:
+    """``exc`` as the ExtractionError of one article: itself when it is one, else one that names it."""
+    if isinstance(exc, ExtractionError):
+        return exc
+    message = f"extraction failed: {type(exc).__name__}: {exc}"
+    error = ExtractionError(message)
+    error.__cause__ = exc
+    return error
+
+
+def _failure(article: Article, error: ExtractionError) -> Failure:
+    """The failure record of an article whose extraction failed with ``error``."""
+    return Failure(input=article.source or article.id, stage="extract", code=error.code, reason=str(error))
+
+
 def _flush(extractor: Extractor, items: list[Article | Failure]) -> Iterator[Document | Failure]:
     """Documents for a batch, failures in place; one article that breaks extraction becomes a Failure
     and the rest of the batch is carried on from the next article."""
@@ -289,12 +202,12 @@ def _flush(extractor: Extractor, items: list[Article | Failure]) -> Iterator[Doc
         if isinstance(item, Failure):
             yield item
             continue
+        document: Document | Failure
         try:
             document = next(documents)
         except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
             log.debug("extraction failed for %s", item.id, exc_info=True)
-            document = Failure(input=item.source or item.id, stage="extract", code="extract",
-                               reason=f"extraction failed: {type(exc).__name__}: {exc}")
+            document = _failure(item, _extraction_error(exc))
             documents = iter(extractor.documents(articles[done + 1 :]))
         done += 1
         yield document

@@ -7,7 +7,7 @@
   large city, chosen by its place in the phrase: a modifier of the head beats a possessor, which beats
   a prepositional phrase ("French troops in Mali" -> FRA); "X-backed" names the ``backer``, not the
   country, which then comes from ``context_country`` (where the event happened);
-- **sector** from role words (``patterns/actors/sectors.tsv``): the head word, else the nearest
+- **sector** from role words (``lang/en/actors/sectors.tsv``): the head word, else the nearest
   modifier ("Afghan rebel leaders" -> REB), "former" officials -> ELI;
 - **organisations** (IGOs, NGOs, well-known armed groups, state metonyms such as "Pentagon") from
   ``organizations.tsv``. IGOs name no country (``code`` "IGOUNO", ``country`` None).
@@ -22,9 +22,18 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from dateline import lang
 from dateline.models import Entity, Span
 
-from .actor_lexicon import KIND_PRIORITY, ActorLexicon, Organization, SectorWord, load_lexicon
+from .actor_lexicon import (
+    KIND_PRIORITY,
+    ActorLexicon,
+    Organization,
+    SectorWord,
+    is_transnational,
+    load_lexicon,
+    name_kinds,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -32,18 +41,43 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorCoder", "find_roles"]
 
+_EN = lang.load()
+
+
+def _cue_words(name: str) -> frozenset[str]:
+    """A word list of ``lang/en/actors/phrase_cues.toml``."""
+    return frozenset(_EN.data("actors/phrase_cues")[name])
+
+
+def _sector_group(column: str) -> frozenset[str]:
+    """The sector codes marked in a column of ``lang/en/actors/sector_codes.tsv``."""
+    return frozenset(row["code"] for row in _EN.rows("actors/sector_codes") if row[column] == "yes")
+
+
 # "Iran-backed militias": the country before these words sponsors the actor but is not its country.
-BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained", "allied",
-                           "aligned", "linked", "affiliated", "inspired", "financed", "controlled"})
-PLAIN_BACKING_WORDS = frozenset({"backed", "sponsored", "funded", "supported", "financed"})
-BACKING_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "train", "finance", "control"})
+BACKING_WORDS = _cue_words("backing_words")
+PLAIN_BACKING_WORDS = _cue_words("plain_backing_words")
+BACKING_LEMMAS = _cue_words("backing_lemmas")
 # Sectors of people who carry arms: a civilian-body modifier does not override them ("government forces").
-ARMED = frozenset({"MIL", "REB", "COP", "UAF", "PRM", "SPY"})
-FORMER = frozenset({"former", "ex", "ex-", "retired", "exiled"})
-ELITE_SOURCES = frozenset({"GOV", "LEG", "MIL", "JUD"})
+ARMED = _sector_group("armed")
+FORMER = _cue_words("former_words")
+ELITE_SOURCES = _sector_group("elite")
 # How a place mention relates to the phrase head, best first (see _relation).
 HEAD, MODIFIER, POSSESSOR, ATTACHED, APPOSITION = range(5)
-DETERMINERS = frozenset({"the", "a", "an", "some", "all", "several", "many", "most", "both"})
+DETERMINERS = _cue_words("leading_determiners")
+_NAME_PUNCTUATION = _cue_words("name_punctuation")
+_MEMBERSHIP_PREPS = _cue_words("membership_prepositions")
+# spaCy label groups (lang/en/syntax.toml)
+_NOMINAL = _EN.labels("nominal")
+_NOUN_MODIFIERS = _EN.labels("noun_modifiers")
+_MODIFIER_LINKS = _EN.labels("modifier_links")
+_MODIFIER_OR_CONJUNCT = _EN.labels("modifier_or_conjunct_links")
+_NOUN_MODIFIER_LINKS = _EN.labels("noun_modifier_links")
+_ATTACHING_LINKS = _EN.labels("attaching_links")
+_DOER_LINKS = _EN.labels("doer_links")
+_PLURAL_NOUN_TAGS = _EN.labels("plural_noun_tags")
+_COUNTRY_MODIFIER_POS = _EN.labels("name_or_adjective")
+_PERSON_OR_ORG = _EN.labels("person_or_organisation_entities")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +192,7 @@ class ActorCoder:
     def _country(self, span: SpacySpan, head: Token, found: list[_Found],
                  org: Organization | None) -> tuple[str | None, str | None]:
         backer = next((f.country for f in found if f.backer), None)
-        if org is not None and (org.country or org.code[:3] in ("IGO", "NGO", "IMG")):
+        if org is not None and (org.country or is_transnational(org.code)):
             return org.country, backer
         ranked = sorted(
             (_relation(f, head, span), KIND_PRIORITY[f.kind], abs(f.start - head.i), f.country)
@@ -173,7 +207,7 @@ class ActorCoder:
             return None
         first = root.head
         for modifier in first.lefts:
-            if modifier.dep_ in ("amod", "compound", "nmod") and modifier.pos_ in ("ADJ", "PROPN"):
+            if modifier.dep_ in _NOUN_MODIFIERS and modifier.pos_ in _COUNTRY_MODIFIER_POS:
                 place = self.lexicon.place(modifier.text)
                 if place is not None:
                     return place.country
@@ -238,7 +272,7 @@ class ActorCoder:
     def _attached_sector(self, span: SpacySpan, head: Token) -> str | None:
         """"leaders of the rebels", "members of parliament": the sector of an of/from phrase's object."""
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i < span.end:
+            if prep.dep_ == "prep" and prep.lower_ in _MEMBERSHIP_PREPS and prep.i < span.end:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and obj.i < span.end:
                         word = self._sector_at(obj, span)
@@ -255,14 +289,14 @@ class ActorCoder:
         words = [t for t in span if t.lower_ not in DETERMINERS and not t.is_punct]
         if org is not None and len(words) <= org_span_len(found, org):
             return org.name
-        bare = [f for f in found if f.start <= head.i < f.end and f.kind not in ("org", "demonym")]
+        bare = [f for f in found if f.start <= head.i < f.end and name_kinds()[f.kind].is_country]
         if bare and bare[0].country:
             return self.lexicon.country_names.get(bare[0].country, span.text)
-        words = [t for t in span if not t.is_punct or t.text in ("-", ".", "'")]
+        words = [t for t in span if not t.is_punct or t.text in _NAME_PUNCTUATION]
         while words and words[0].lower_ in DETERMINERS:
             words = words[1:]
         text = "".join(t.text_with_ws for t in words).strip()
-        if span.root.dep_ in ("amod", "compound", "conj", "nmod") and not (span.start <= span.root.head.i
+        if span.root.dep_ in _MODIFIER_OR_CONJUNCT and not (span.start <= span.root.head.i
                                                                          < span.end):
             noun = _modified_noun(span.root)
             if noun is not None and self.lexicon.sector(noun.lemma_.lower()) is not None:
@@ -286,7 +320,7 @@ def _phrase_head(span: SpacySpan) -> Token:
     """The head noun to code. A modifier span ("Hungarian" of "Hungarian and Romanian officials")
     is coded with the role noun it modifies, which lies outside the span."""
     root = _span_root(span)
-    noun = _modified_noun(root) if root.dep_ in ("amod", "compound", "conj", "nmod", "npadvmod") else None
+    noun = _modified_noun(root) if root.dep_ in _MODIFIER_LINKS else None
     if noun is not None and not (span.start <= noun.i < span.end):
         word = load_lexicon().sector(noun.lemma_.lower())
         if word is not None and word.sector is not None:
@@ -298,7 +332,7 @@ def _span_root(span: SpacySpan) -> Token:
     """spaCy's root, unless the parser split one noun into several roots ("ex", "-", "soldiers"):
     then the last noun among them."""
     roots = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    nouns = [t for t in roots if t.pos_ in ("NOUN", "PROPN")]
+    nouns = [t for t in roots if t.pos_ in _NOMINAL]
     return nouns[-1] if len(roots) > 1 and nouns else span.root
 
 
@@ -306,7 +340,7 @@ def _modified_noun(token: Token) -> Token | None:
     """Climb coordination and modifier links to the noun a modifier belongs to."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    if token.dep_ in ("amod", "compound", "nmod", "npadvmod") and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in _NOUN_MODIFIER_LINKS and token.head.pos_ in _NOMINAL:
         return token.head
     return None
 
@@ -334,7 +368,7 @@ def _relation(found: _Found, head: Token, span: SpacySpan) -> int:
     while token.head.i != token.i and token.i != head.i:
         if token.dep_ == "poss":
             return POSSESSOR
-        if token.dep_ in ("prep", "pobj", "relcl", "acl", "agent", "pcomp"):
+        if token.dep_ in _ATTACHING_LINKS:
             return ATTACHED
         token = token.head
     return MODIFIER if token.i == head.i else ATTACHED
@@ -361,7 +395,7 @@ def _prefixed(doc, start: int, prefix: str) -> bool:
 def _inside_person_name(run: list[Token], kind: str) -> bool:
     """"Michael Jordan" is no country: a country name that is only part of a PERSON entity is a
     person's name. (A country tagged PERSON on its own, as the small model often does, still counts.)"""
-    if kind in ("demonym", "abbr") or any(t.ent_type_ != "PERSON" for t in run):
+    if not name_kinds()[kind].in_person_name or any(t.ent_type_ != "PERSON" for t in run):
         return False
     doc = run[0].doc
     after = run[-1].i + 1
@@ -382,14 +416,14 @@ def _bare_place_sector(span: SpacySpan, head: Token, found: list[_Found]) -> str
         return None
     if hit.kind == "capital" and _acts(head):
         return "GOV"
-    if hit.kind == "demonym" and head.tag_ in ("NNS", "NNPS") and head.lower_.endswith("s"):
+    if hit.kind == "demonym" and head.tag_ in _PLURAL_NOUN_TAGS and head.lower_.endswith("s"):
         return "CVL"
     return None
 
 
 def _acts(token: Token) -> bool:
     """Is the token a doer: a subject, a passive agent ("by Moscow") or a possessor ("Moscow's move")?"""
-    if token.dep_ in ("nsubj", "nsubjpass", "poss", "csubj"):
+    if token.dep_ in _DOER_LINKS:
         return True
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
@@ -416,13 +450,11 @@ def _takes_context(head: Token, sector: str | None, org: Organization | None, fo
     person or organisation without a country stays unknown rather than guessed."""
     if org is not None or sector is None:
         return False
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG"):
-        return False
-    return True
+    return not (head.pos_ == "PROPN" or head.ent_type_ in _PERSON_OR_ORG)
 
 
 def _code(org: Organization | None, country: str | None, sector: str | None) -> str | None:
-    if org is not None and org.code[:3] in ("IGO", "NGO", "IMG"):
+    if org is not None and is_transnational(org.code):
         return org.code
     if country:
         return country + (sector or "")

@@ -9,30 +9,28 @@ call on"). Casualty counts go to the violent event of their sentence, else the l
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc
 
+from .. import lang
 from ..distance import haversine_km
-from ..doctext import text_of
-from ..models import Attribution, Event, Mention, Place, Quantity
+from ..doctext import input_text
+from ..models import Attribution, Event, Mention, Modality, Place, Quantity
 from ..models import Span as TextSpan
-from ..ontology import goldstein, quad_class
-from .casualties import Count
+from .casualties import COUNT_KINDS, Count
 from .mentions import MentionDraft, claim_attribution, claim_for
 
-__all__ = ["INPUT_TEXT", "assemble_events"]
+__all__ = ["assemble_events"]
 
-INPUT_TEXT = "dateline_input_text"  # doc.user_data key: the exact input text, when the parse saw a blanked copy
+EN = lang.load()
 
-_DISTINCT_MARKERS = frozenset("another separate second third new other fresh earlier".split())
-_NEW_HAPPENING_OPENERS = frozenset("separately elsewhere meanwhile".split())
-_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-_ACLED_SPECIFICITY = {
-    "Shelling/artillery/missile attack": 3, "Air/drone strike": 3, "Suicide bomb": 3, "Chemical weapon": 3,
-    "Remote explosive/landmine/IED": 2, "Grenade": 3, "Abduction/forced disappearance": 2, "Sexual violence": 2,
-    "Excessive force against protesters": 2, "Protest with intervention": 2, "Violent demonstration": 2,
-    "Mob violence": 2, "Government regains territory": 2, "Non-state actor overtakes territory": 2,
-}  # fmt: skip
+
+@cache
+def _markers(group: str) -> frozenset[str]:
+    """A group of ``happening_markers.toml``: words that set happenings apart or in the background."""
+    return frozenset(EN.data("happening_markers")[group])
+
 
 
 def assemble_events(
@@ -52,11 +50,9 @@ def assemble_events(
     _attach_counts(events, groups, counts, claims, doc)
     _attach_quantities(events, groups, quantities, claims, doc)
     background = _background_groups(groups)
-    return [_finish(e) for i, e in enumerate(events) if i not in background]
+    return [_finish(e, groups[i]) for i, e in enumerate(events) if i not in background]
 
 
-# the occasion ("after", "following"), the cause ("because") or what the news happened in spite of ("despite")
-_BACKGROUND_MARKERS = frozenset("after following since because despite".split())
 
 
 def _background_groups(groups: list[list[MentionDraft]]) -> set[int]:
@@ -79,14 +75,21 @@ def _background_groups(groups: list[list[MentionDraft]]) -> set[int]:
     return dropped
 
 
+@cache
+def _function_words(group: str) -> frozenset[str]:
+    """A group of function words from ``function_words.toml``."""
+    return frozenset(EN.data("function_words")[group])
+
+
 def _in_background_clause(token) -> bool:
     """Whether the token sits in an "after ..." / "following ..." / "despite ..." clause or phrase."""
     for node in [token, *token.ancestors]:
         if node.dep_ == "relcl":
             return True  # "families who say their sons were kidnapped": what describes someone in the news
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKERS for c in node.children):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _markers("background_markers") for c in node.children):
             return True
-        if node.dep_ in ("pobj", "pcomp") and node.head.dep_ == "prep" and node.head.lower_ in _BACKGROUND_MARKERS:
+        if node.dep_ in EN.labels("prepositional_objects") and node.head.dep_ == "prep" \
+                and node.head.lower_ in _markers("background_markers"):
             return True
     return False
 
@@ -102,8 +105,6 @@ def _merge(drafts: list[MentionDraft]) -> list[list[MentionDraft]]:
     return groups
 
 
-_PART_TYPES = frozenset({"Looting/property destruction", "Arrests", "Disrupted weapons use"})
-_HOST_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
 def _fold_parts(groups: list[list[MentionDraft]]) -> list[list[MentionDraft]]:
@@ -120,16 +121,16 @@ def _fold_parts(groups: list[list[MentionDraft]]) -> list[list[MentionDraft]]:
 
 
 def _is_part(group: list[MentionDraft]) -> bool:
-    return all(d.coding.acled_sub_event_type in _PART_TYPES for d in group)
+    return all(d.coding.is_part for d in group)
 
 
 def _host_of(group: list[MentionDraft], groups: list[list[MentionDraft]]) -> list[MentionDraft] | None:
     sentences = {d.sentence.start for d in group}
     previous = {d.sentence.start - 1 for d in group}
     for other in groups:
-        if other is group or _is_part(other) or other[0].coding.event_type not in _HOST_TYPES:
+        if other is group or _is_part(other) or not other[0].coding.hosts_parts:
             continue
-        if other[0].modality.value not in ("asserted", "uncertain"):
+        if other[0].modality not in (Modality.ASSERTED, Modality.UNCERTAIN):
             continue  # "detained during an attempt to protest": an attempted protest is still the host
         if other[0].coding.event_type == "ASSAULT" and _other_hands(group, other):
             continue  # "Police arrested the gunman": the arrest after an attack is a happening of its own
@@ -168,9 +169,7 @@ def _same_happening(group: list[MentionDraft], draft: MentionDraft) -> bool:
         return _dates_agree(group, draft)  # "the attack", "the clashes": the happening already told
     if not _places_agree(_place_of(group), draft.location):
         return False
-    if not _dates_agree(group, draft):
-        return False
-    return True
+    return _dates_agree(group, draft)
 
 
 def _same_speech_act(group: list[MentionDraft], draft: MentionDraft) -> bool:
@@ -184,23 +183,22 @@ def _same_speech_act(group: list[MentionDraft], draft: MentionDraft) -> bool:
 
 def _refers_back(draft: MentionDraft) -> bool:
     head = draft.head
-    return head.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in head.children
-    )
+    definite = _function_words("definite_determiners")
+    return head.pos_ in EN.labels("nominal") and any(c.dep_ == "det" and c.lower_ in definite for c in head.children)
 
 
 def _marked_distinct(draft: MentionDraft) -> bool:
     head = draft.head
-    words = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "advmod")}
-    if head.pos_ in ("VERB", "AUX"):
+    words = {c.lower_ for c in head.children if c.dep_ in EN.labels("distinguishing_modifiers")}
+    if head.pos_ in EN.labels("verbal"):
         words |= {c.lower_ for c in head.children if c.dep_ == "advmod"}
     sentence = head.sent.text.lower()
-    return bool(words & _DISTINCT_MARKERS) or "separate incident" in sentence or "in another" in sentence
+    return bool(words & _markers("distinct_markers")) or any(p in sentence for p in _markers("distinct_phrases"))
 
 
 def _opens_new_happening(draft: MentionDraft) -> bool:
     """ "Separately, gunmen attacked ...": every happening of the sentence is apart from earlier ones."""
-    return bool({t.lower_ for t in draft.sentence[:3]} & _NEW_HAPPENING_OPENERS)
+    return bool({t.lower_ for t in draft.sentence[:3]} & _markers("new_happening_openers"))
 
 
 def _place_of(group: list[MentionDraft]) -> Place | None:
@@ -228,17 +226,15 @@ def _dates_agree(group: list[MentionDraft], draft: MentionDraft) -> bool:
 
 
 def _span(doc: Doc, start: int, end: int) -> TextSpan:
-    return TextSpan.of(doc.user_data.get(INPUT_TEXT) or text_of(doc), start, end)
+    return TextSpan.of(input_text(doc), start, end)
 
 
 def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
     first = group[0]
     own = [d for d in group if d.coding.event_type == first.coding.event_type] or group
     # the burning or looting in an attack is part of it: the attack's own coding names the event
-    own = [d for d in own if d.coding.acled_sub_event_type not in _PART_TYPES] or own
-    coded = max(own, key=lambda d: (d.coding.weapon_strength,
-                                      _ACLED_SPECIFICITY.get(d.coding.acled_sub_event_type or "", 0),
-                                      len(d.coding.cameo), -d.head.i))
+    own = [d for d in own if not d.coding.is_part] or own
+    coded = max(own, key=lambda d: (d.coding.weapon_strength, d.coding.specificity, len(d.coding.cameo), -d.head.i))
     if first.coding.event_type == "PROTEST":
         coded = first  # a later "the protests" may sum up other days; the first telling says how this one went
     coding = coded.coding
@@ -257,8 +253,8 @@ def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
         event_type=coding.event_type,
         mode=coding.mode,
         cameo=coding.cameo,
-        quad_class=quad_class(coding.event_type),
-        goldstein=goldstein(coding.cameo),
+        quad_class=coding.quad_class,
+        goldstein=coding.goldstein,
         acled_event_type=coding.acled_event_type,
         acled_sub_event_type=coding.acled_sub_event_type,
         actor=tuple(actors),
@@ -276,11 +272,8 @@ def _event(doc: Doc, doc_id: str, group: list[MentionDraft]) -> Event:
     )
 
 
-_PROTESTER_WORDS = frozenset("protester protestor demonstrator participant marcher striker picketer".split())
-
-
 _DEMOTION = 0.3
-_NOUN_MODIFIERS = frozenset({"acl", "amod"})  # "citizens abducted decades ago", "the kidnapped citizens"
+_NOUN_MODIFIERS = EN.labels("participle_modifiers")  # "citizens abducted decades ago", "the kidnapped citizens"
 
 
 def _defer_to_protests(events: list[Event], groups: list[list[MentionDraft]]) -> None:
@@ -293,7 +286,7 @@ def _defer_to_protests(events: list[Event], groups: list[list[MentionDraft]]) ->
         first = group[0]
         if not first.trigger.entry.is_speech:
             continue
-        by_protesters = any(t.lemma_.lower() in _PROTESTER_WORDS for e in first.actors if e.span is not None
+        by_protesters = any(t.lemma_.lower() in EN.words("protester_nouns") for e in first.actors if e.span is not None
                             for t in first.sentence if e.span.start <= t.idx < e.span.end)
         if first.sentence.start in protest_sentences or by_protesters:
             events[i] = _demoted(events[i])
@@ -306,7 +299,7 @@ def _defer_to_speech(events: list[Event], groups: list[list[MentionDraft]]) -> N
     speech_heads = {d.head.i for g in groups for d in g if d.trigger.entry.is_speech or _protest_verb(d)}
     for i, group in enumerate(groups):
         first = group[0]
-        if first.trigger.entry.is_speech or first.head.pos_ not in ("NOUN", "PROPN") or len(group) > 1:
+        if first.trigger.entry.is_speech or first.head.pos_ not in EN.labels("nominal") or len(group) > 1:
             continue
         if any(a.i in speech_heads for a in first.head.ancestors):
             events[i] = _demoted(events[i])
@@ -336,24 +329,26 @@ def _defer_to_main_predicates(events: list[Event], groups: list[list[MentionDraf
             events[i] = _demoted(events[i])
 
 
-_SETTING_PREPOSITIONS = frozenset("in during at".split())
-
-
 def _defer_to_settings(events: list[Event], groups: list[list[MentionDraft]]) -> None:
     """ "Two people were killed in the protest": violence told as what happened in a happening of another
     kind is how that one went; the protest is the event the sentence reports."""
-    heads = {d.head.i: d.coding.event_type for g in groups for d in g}
+    heads = {d.head.i: d.coding for g in groups for d in g}
     for i, group in enumerate(groups):
         first = group[0]
         if len({d.sentence.start for d in group}) > 1 or first.coding.event_type != "ASSAULT":
             continue
         # "were killed and others injured in the protest": the phrase may hang on a conjoined predicate
         predicates = {t for d in group for t in (d.head, *d.head.conjuncts)}
-        settings = [heads.get(p.i) for t in predicates for prep in t.children
-                    if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPOSITIONS
-                    for p in prep.children if p.dep_ == "pobj"]
-        if any(kind in _HOST_TYPES and kind != first.coding.event_type for kind in settings):
+        settings = _settings(predicates, heads)
+        if any(c is not None and c.hosts_parts and c.event_type != first.coding.event_type for c in settings):
             events[i] = _demoted(events[i])
+
+
+def _settings(predicates: set, heads: dict) -> list:
+    """The codings of the happenings the predicates are set in ("killed in the protest")."""
+    return [heads.get(p.i) for t in predicates for prep in t.children
+            if prep.dep_ == "prep" and prep.lower_ in _markers("setting_prepositions")
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _trigger_span(doc: Doc, draft: MentionDraft) -> TextSpan:
@@ -395,7 +390,7 @@ def _confidence(group: list[MentionDraft]) -> float:
     score += 0.05 if best.location is not None else 0.0
     score += 0.04 * min(len(group) - 1, 3)
     score += 0.05 if best.coding.acled_sub_event_type else 0.0
-    score += 0.03 if best.coding.event_type in _VICTIM_TYPES else 0.0
+    score += 0.03 if best.coding.is_violent else 0.0
     if group[0].modality.value != "asserted":
         score -= 0.15
     return round(max(0.05, min(0.95, score)), 3)
@@ -405,9 +400,9 @@ def _prominence(draft: MentionDraft) -> int:
     """2 for the sentence's main predicate (or a light verb's object: "held a protest"), 1 for a
     coordinated or complement predicate, 0 for participles and modifiers."""
     head = draft.head
-    if head.dep_ == "ROOT" or (head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.dep_ == "ROOT"):
+    if head.dep_ == "ROOT" or (head.dep_ in EN.labels("subjects_and_direct_object") and head.head.dep_ == "ROOT"):
         return 2
-    if head.dep_ in ("conj", "ccomp") and head.head.dep_ == "ROOT":
+    if head.dep_ in EN.labels("coordinated_clauses") and head.head.dep_ == "ROOT":
         return 1
     if head.dep_ == "advcl" and head.tag_ != "VBG":
         return 1
@@ -436,14 +431,13 @@ def _attach_counts(events: list[Event], groups: list[list[MentionDraft]], counts
         for index in targets:
             per_event.setdefault(index, []).append(count)
     for i, event in enumerate(events):
-        if not _has_counts(event):
+        if not _has_counts(event, groups[i]):
             continue
         found = per_event.get(i, [])
-        values = {kind: _conservative([c for c in found if c.kind == kind]) for kind in ("dead", "injured", "arrested")}
+        values = {kind: _conservative([c for c in found if c.kind == kind]) for kind in COUNT_KINDS}
         extra = [_count_attribution(c, claims, doc) for c in found if c.value > 0]
         attribution = _unique(event.attribution + tuple(a for a in extra if a is not None))
-        events[i] = _replace(event, dead=values["dead"], injured=values["injured"], arrested=values["arrested"],
-                             attribution=attribution)
+        events[i] = _replace(event, attribution=attribution, **values)  # the kinds are Event's count fields
 
 
 def _only_the_killing(group: list[MentionDraft], count: Count) -> bool:
@@ -454,8 +448,8 @@ def _only_the_killing(group: list[MentionDraft], count: Count) -> bool:
 def _new_happening(sentence) -> bool:
     """ "Separately, gunmen killed a farmer", "In another attack ...": a sentence that starts a new happening."""
     text = sentence.text.lower()
-    return bool({t.lower_ for t in sentence[:3]} & _NEW_HAPPENING_OPENERS) or "in another" in text \
-        or "in a separate" in text
+    return bool({t.lower_ for t in sentence[:3]} & _markers("new_happening_openers")) \
+        or any(p in text for p in _markers("new_happening_phrases"))
 
 
 def _told_before(sentence_start: int, groups: list[list[MentionDraft]], violent: list[int]) -> list[int]:
@@ -465,10 +459,10 @@ def _told_before(sentence_start: int, groups: list[list[MentionDraft]], violent:
     return [max(before)[1]] if before else []
 
 
-def _has_counts(event: Event) -> bool:
+def _has_counts(event: Event, group: list[MentionDraft]) -> bool:
     """Victim events, and every ACLED event but an agreement: ACLED codes fatalities (0 when none) for all
-    of them, strategic developments included."""
-    if event.event_type in _VICTIM_TYPES:
+    of them, strategic developments included. (The event's type is that of its group's first mention.)"""
+    if group[0].coding.is_violent:
         return True
     return event.acled_event_type is not None and event.acled_sub_event_type != "Agreement"
 
@@ -570,7 +564,7 @@ def _replace(event: Event, **changes) -> Event:
     return replace(event, **changes)
 
 
-def _finish(event: Event) -> Event:
-    if _has_counts(event):
+def _finish(event: Event, group: list[MentionDraft]) -> Event:
+    if _has_counts(event, group):
         return event
     return _replace(event, dead=None, injured=None, arrested=None)

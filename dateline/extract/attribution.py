@@ -3,7 +3,7 @@
 A *claim* is one attributed piece of content: what is said (a span), who says it (an entity, or
 ``None`` for "it was reported"), the cue that marks it ("said", "according to") and two labels:
 ``kind`` (the contract's quote kind: direct, indirect, according_to) and ``attribution_kind``
-(statement, report, allegation, claim, denial; from ``patterns/cues.json``).
+(statement, report, allegation, claim, denial; from ``lang/en/attribution_cues.json``).
 
 Chains.  ``via`` lists the relays outward: a claim whose cue lies inside another claim's content
 is relayed by that claim's speaker ("According to Sputnik, the embassy said ..." gives the
@@ -15,13 +15,13 @@ is kept in ``sources``: the WSJ stays the speaker, ``sources=("sources in the ad
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dateline import lang
 from dateline.doctext import text_of
 from dateline.models import Attribution, Entity, Quote, Span
 
@@ -34,6 +34,7 @@ __all__ = [
     "Claim",
     "CueLexicon",
     "Draft",
+    "QuoteKind",
     "load_cues",
     "reported_drafts",
     "resolve_claims",
@@ -42,17 +43,47 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-KINDS = ("direct", "indirect", "according_to")  # the contract's quote kinds
-CUES_PATH = Path(__file__).resolve().parent / "patterns" / "cues.json"
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp"})
-_OBJECT_DEPS = frozenset({"dobj", "oprd", "dative", "attr", "ccomp", "xcomp"})
-_OBJECT_PREPS = frozenset({"for", "of", "on", "about", "against", "to", "as"})
-_INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "acl"})
-_SPEAKER_KEEP_DEPS = frozenset({"compound", "flat", "nummod", "amod", "poss", "case"})
-_NAMING_PREPS = frozenset({"of", "in", "for", "at", "from"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "i", "me"})
-_GROUP_PRONOUNS = frozenset({"they", "we", "them", "us", "it"})
+
+class QuoteKind(StrEnum):
+    """The contract's quote kinds (CONTRACT.md, quote.kind)."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    ACCORDING_TO = "according_to"
+
+
+KINDS = tuple(kind.value for kind in QuoteKind)
+_EN = lang.load()
+CUES_PATH = _EN.path("attribution_cues")
+
+
+def _function_words(group: str) -> frozenset[str]:
+    return frozenset(_EN.data("function_words")[group])
+
+
+_RELATIVE_PRONOUNS = _function_words("speaker_relative_pronouns")
+_PERSON_PRONOUNS = _function_words("person_pronouns")
+_GROUP_PRONOUNS = _function_words("group_pronouns")
+# spaCy label groups (lang/en/syntax.toml)
+_VERBAL = _EN.labels("verbal")
+_NOMINAL = _EN.labels("nominal")
+_SUBJECTS = _EN.labels("subjects")
+_CONTENT_DEPS = _EN.labels("complement_clauses")
+_OBJECT_DEPS = _EN.labels("cue_objects")
+_INHERIT_SUBJECT_DEPS = _EN.labels("verb_attachments")
+_SPEAKER_KEEP_DEPS = _EN.labels("speaker_name_parts")
+_ATTRIBUTIVE = _EN.labels("prenominal_modifiers")
+_EVIDENTIAL_PARTS = _EN.labels("evidential_parts")
+_ADDRESSEES = _EN.labels("verb_objects")
+_FRAMING_CLAUSES = _EN.labels("framing_clauses")
+_FINITE_TAGS = _EN.labels("finite_verb_tags")
+_SPEECH_CLAUSES = _EN.labels("speech_clauses")
+_PARENTHETICAL_CLAUSES = _EN.labels("parenthetical_clauses")
+_CITED_OBJECTS = _EN.labels("citing_objects")
+_CLAUSE_HEADS = _EN.labels("clause_heads")
+_PASSIVE_MARKERS = _EN.labels("passive_markers")
+_TIME_ENTITIES = _EN.labels("time_entities")
+_NAMED_ENTITIES = _EN.labels("named_actor_entities")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,7 +125,7 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
-    """``patterns/cues.json``, read once."""
+    """``lang/en/attribution_cues.json``, read once."""
 
     verbs: dict[str, str]
     object_verbs: frozenset[str]
@@ -104,10 +135,12 @@ class CueLexicon:
     relays: dict[str, str]
     citing: dict[str, str]
     report_nouns: frozenset[str]
+    object_prepositions: frozenset[str]
+    naming_prepositions: frozenset[str]
 
     def kind_of(self, token: Token) -> str | None:
         """The attribution kind when ``token`` is a cue verb, else None."""
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+        if token.pos_ not in _VERBAL or token.dep_ in _ATTRIBUTIVE:
             return None
         return self.verbs.get(token.lemma_.lower())
 
@@ -115,7 +148,7 @@ class CueLexicon:
 @cache
 def load_cues() -> CueLexicon:
     """The packaged cue lexicon."""
-    data = json.loads(CUES_PATH.read_text("utf-8"))
+    data = _EN.data("attribution_cues")
     return CueLexicon(
         verbs=dict(data["verbs"]),
         object_verbs=frozenset(data["object_verbs"]),
@@ -125,6 +158,8 @@ def load_cues() -> CueLexicon:
         relays=dict(data["relays"]),
         citing=dict(data["citing"]),
         report_nouns=frozenset(data["report_nouns"]),
+        object_prepositions=frozenset(data["object_prepositions"]),
+        naming_prepositions=frozenset(data["naming_prepositions"]),
     )
 
 
@@ -197,8 +232,8 @@ def _verb_draft(verb: Token, kind: str, cues: CueLexicon) -> Draft | None:
 def _evidential_draft(verb: Token, cues: CueLexicon) -> Draft | None:
     """'X appears to have fallen' / 'it seems that X': an unattributed, hedged claim; the
     whole proposition (subject included) is the content and nobody is its source."""
-    parts = [c for c in verb.children if c.dep_ in ("nsubj", "xcomp", "ccomp") and c.lower_ != "it"]
-    if not any(c.dep_ in ("xcomp", "ccomp") for c in parts):
+    parts = [c for c in verb.children if c.dep_ in _EVIDENTIAL_PARTS and c.lower_ != "it"]
+    if not any(c.dep_ in _CONTENT_DEPS for c in parts):
         return None
     tokens = _same_line([t for c in parts for t in c.subtree], verb)
     bounds = _char_bounds(verb.doc, tokens)
@@ -226,9 +261,9 @@ def _content_tokens(verb: Token, cues: CueLexicon) -> list[Token]:
         and not (c.dep_ == "xcomp" and lemma in cues.clause_only_verbs)
     ]
     if not children and lemma in cues.object_verbs:
-        children = [c for c in verb.rights if _is_object(c)]
+        children = [c for c in verb.rights if _is_object(c, cues)]
         if lemma in cues.listener_verbs:
-            children = [c for c in children if c.dep_ not in ("dobj", "dative")]
+            children = [c for c in children if c.dep_ not in _ADDRESSEES]
     if lemma in cues.listener_verbs:
         children = [c for c in children if c.dep_ != "dative"]
     if children:
@@ -245,7 +280,7 @@ def _framing_clauses(tokens: list[Token], verb: Token, cues: CueLexicon) -> set[
     for token in tokens:
         if token.i == verb.i or cues.kind_of(token) is None:
             continue
-        if token.dep_ not in ("ccomp", "parataxis", "advcl", "conj"):
+        if token.dep_ not in _FRAMING_CLAUSES:
             continue
         before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         has_subject = any(c.dep_ == "nsubj" for c in token.children)
@@ -259,10 +294,10 @@ def _fronted_cue(child: Token, verb: Token, cues: CueLexicon) -> bool:
     return child.i < verb.i and cues.kind_of(child) is not None
 
 
-def _is_object(child: Token) -> bool:
+def _is_object(child: Token, cues: CueLexicon) -> bool:
     if child.dep_ in _OBJECT_DEPS:
         return True
-    return child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS
+    return child.dep_ == "prep" and child.lower_ in cues.object_prepositions
 
 
 def _after_comma(verb: Token) -> bool:
@@ -272,18 +307,18 @@ def _after_comma(verb: Token) -> bool:
 
 def _finite_main_verb(verb: Token) -> bool:
     """'says' / 'said' heading its sentence: a speech act even when the parser lost its subject."""
-    return verb.tag_ in ("VBZ", "VBD", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj")
+    return verb.tag_ in _FINITE_TAGS and verb.dep_ in _SPEECH_CLAUSES
 
 
 def _parenthetical_content(verb: Token, cues: CueLexicon) -> list[Token]:
     """'X did Y, officials said' / 'officials said, citing Z, that ...': the cue hangs off the
     clause it reports (a common parse of both orders)."""
     head = verb.head
-    if head.i == verb.i or verb.dep_ not in ("parataxis", "ccomp", "advcl"):
+    if head.i == verb.i or verb.dep_ not in _PARENTHETICAL_CLAUSES:
         return []
     if verb.dep_ == "advcl" and (head.i > verb.i or not _after_comma(verb)):
         return []
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not any(c.dep_ in _SUBJECTS for c in verb.children):
         return []
     own = {t.i for t in verb.subtree}
     for child in head.children:
@@ -323,7 +358,7 @@ def _relay_draft(according: Token, cues: CueLexicon) -> Draft | None:
 
 def _citing_draft(citing: Token, cues: CueLexicon, by_verb: dict[int, Draft]) -> Draft | None:
     """'Citing X, ...': a source of the reporting verb it hangs off, or a claim of its own."""
-    objects = [c for c in citing.children if c.dep_ in ("dobj", "pobj")]
+    objects = [c for c in citing.children if c.dep_ in _CITED_OBJECTS]
     if not objects:
         return None
     source = _phrase(objects[0], cues)
@@ -357,7 +392,7 @@ def _adjacent_cue(token: Token, by_verb: dict[int, Draft]) -> Draft | None:
 def _clause_around(token: Token) -> list[Token]:
     """The clause a modifier attaches to (the sentence when it hangs off the root)."""
     head = token.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+    while head.dep_ not in _CLAUSE_HEADS and head.head.i != head.i:
         head = head.head
     if head.dep_ == "ROOT":
         return list(head.sent)
@@ -365,7 +400,7 @@ def _clause_around(token: Token) -> list[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in _PASSIVE_MARKERS for c in verb.children)
 
 
 # ---------------------------------------------------------------- speakers (surface phrases)
@@ -403,19 +438,17 @@ def _phrase(head: Token, cues: CueLexicon | None) -> SpacySpan:
     start = max(start, _line_start_token(head))
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    if cues is not None and head.lower_ in cues.report_nouns and start < head.i:
-        # "Iraqi TV reports" -> "Iraqi TV": the report is not the source, its author is.
-        if end == head.i + 1:
-            end = head.i
+    if cues is not None and head.lower_ in cues.report_nouns and start < head.i and end == head.i + 1:
+        end = head.i  # "Iraqi TV reports" -> "Iraqi TV": the report is not the source, its author is.
     return doc[start:end]
 
 
 def _is_naming_prep(child: Token) -> bool:
     """'of State', 'in Baghdad' name the source; 'on Sunday' only dates the saying."""
-    if child.dep_ != "prep" or child.lower_ not in _NAMING_PREPS:
+    if child.dep_ != "prep" or child.lower_ not in load_cues().naming_prepositions:
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
-    return bool(objects) and objects[0].ent_type_ not in ("DATE", "TIME")
+    return bool(objects) and objects[0].ent_type_ not in _TIME_ENTITIES
 
 
 def _line_start_token(token: Token) -> int:
@@ -567,7 +600,7 @@ class _SpeakerResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.people = [e for e in doc.ents if e.label_ == "PERSON"]
-        self.named = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        self.named = [e for e in doc.ents if e.label_ in _NAMED_ENTITIES]
 
     def resolve(self, phrase: SpacySpan) -> str:
         head = phrase.root
@@ -581,7 +614,7 @@ class _SpeakerResolver:
             surname = self._by_surname(head)
             if surname:
                 return surname
-        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+        if head.pos_ in _NOMINAL and head.ent_type_ not in _NAMED_ENTITIES:
             return self._role_holder(phrase) or phrase.text
         return phrase.text
 

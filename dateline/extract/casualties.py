@@ -14,38 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from .. import lang
 from ..doctext import text_of
 from .numbers import number_of, value_of_phrase
 
-__all__ = ["QUANTITY_NOUNS", "Count", "find_counts", "find_quantities"]
+__all__ = ["COUNT_KINDS", "QUANTITY_NOUNS", "Count", "find_counts", "find_quantities"]
 
-_KINDS = {
-    "kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead", "murder": "dead",
-    "behead": "dead", "execute": "dead", "assassinate": "dead", "slay": "dead", "massacre": "dead", "lynch": "dead", "body": "dead",
-    "drown": "dead",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "injury": "injured", "casualty": "injured",
-    "harm": "injured", "injured": "injured", "wounded": "injured", "hospitalize": "injured",
-    "hospitalise": "injured", "maim": "injured",
-    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "nab": "arrested",
-    "arrested": "arrested", "detained": "arrested",
-}  # fmt: skip
+EN = lang.load()
+_CUES = EN.data("casualties")
+_KINDS: dict[str, str] = _CUES["kinds"]  # casualty word -> dead | injured | arrested
+COUNT_KINDS = tuple(dict.fromkeys(_KINDS.values()))  # the kinds of count, each an Event field
 # Things counted in `quantities` (not people): weapons, vehicles, buildings.
-QUANTITY_NOUNS = frozenset(
-    "rocket missile mortar shell bomb drone grenade round bullet projectile explosive mine ied vehicle car "
-    "truck tank bus boat ship aircraft plane helicopter jet house home building shop school church mosque "
-    "village checkpoint base post tent tyre tire stone".split()
-)
-# ACLED's notes spread one total over several records: "20 fatalities split between 3 events", "coded as
-# 10 and spread across three locations in two days", "divided equally across three events (2)".
-_SPLIT = re.compile(
-    r"(?:split|divided|spread|distributed)(?: (?:equally|evenly))?(?: up)? (?:between|among|across|over) (?:the )?"
-    r"(\w+) (?:separate )?(?:events|locations|incidents|areas|fronts|frontlines)"
-    r"(?: (?:in|over|across) (\w+) days)?(?: \((\d+)\)|,? with (\d+) coded to each)?",
-    re.IGNORECASE,
-)
+QUANTITY_NOUNS = frozenset(_CUES["words"]["counted_things"])
+# ACLED's notes spread one total over several records ("20 fatalities split between 3 events").
+_SPLIT = re.compile(_CUES["notes"]["split"], re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,30 +49,25 @@ class Count:
         return self.anchor.sent.start_char
 
 
-_CODED = re.compile(
-    r"(?:fatalit\w*|deaths)(?: and (?:injuries|injured))? (?:are |were |is |was )?coded as (\d+)", re.IGNORECASE
-)
-# A killing verb read as death with this adverb: "fatally shot", "fatally wounded".
-_FATALLY = frozenset("fatally mortally".split())
-_FATAL_VERBS = frozenset("shoot stab wound injure hit strike beat attack".split())
-# "beaten to death", "shot to death": the verb's victims died
-_TO_DEATH_VERBS = frozenset("shoot beat stab hack burn stone torture club batter crush lynch starve".split())
-# Singular nouns that name no one person: "killed the crowd" states no count.
-_NOT_ONE_PERSON = frozenset(
-    "crowd group family people population community mob unit convoy village town city team force army police "
-    "battalion brigade company staff personnel gang militia party rest number lot majority dozen score "
-    "livestock cattle property area region side one".split()
-    # things a verb of harm can take that are not people: "killed the bill", "hurt the economy"
-    + "bill deal plan proposal project idea motion agreement program programme measure law economy hope chance "
-    "momentum engine process reform initiative talks market business trade industry sector".split()
-)
-_NOT_COUNTING_VERBS = frozenset("harm hurt".split())  # "hurt the economy": only a stated number counts
-_ONE_PERSON_PRONOUNS = frozenset("him her he she".split())
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_NOT_PEOPLE_ENTITIES = frozenset("DATE TIME MONEY PERCENT QUANTITY".split())
-_BODY_VERBS = frozenset("find discover recover retrieve dump exhume wash pull dig identify".split())
-_CAUSE_PREPOSITIONS = frozenset("over against about for after following".split())
+_CODED = re.compile(_CUES["notes"]["coded"], re.IGNORECASE)  # "fatalities coded as 10"
+
+
+@cache
+def _words(group: str) -> frozenset[str]:
+    """A casualty word list of ``casualties.toml``."""
+    return frozenset(_CUES["words"][group])
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    """Month names and their abbreviations: "around 8 May 2020" names a day, not a count."""
+    return frozenset(word for row in EN.rows("months") for word in (row["name"], *row["abbreviations"].split()))
+
+
+@cache
+def _function_words(group: str) -> frozenset[str]:
+    """A group of function words from ``function_words.toml``."""
+    return frozenset(EN.data("function_words")[group])
 
 
 def find_counts(doc: Doc) -> list[Count]:
@@ -105,7 +86,7 @@ def find_counts(doc: Doc) -> list[Count]:
 
 def _kind_of(token: Token) -> str | None:
     kind = _KINDS.get(token.lemma_.lower()) or _KINDS.get(token.lower_)
-    if token.lemma_.lower() in _FATAL_VERBS and any(c.lower_ in _FATALLY for c in token.children):
+    if token.lemma_.lower() in _words("fatal_verbs") and any(c.lower_ in _words("fatal_adverbs") for c in token.children):
         return "dead"
     return kind
 
@@ -145,8 +126,7 @@ def _count_at(token: Token, kind: str) -> Count | None:
         return None
     negated = _negated(token)
     victims = _victims(token)
-    summary = token.pos_ == "NOUN" and token.lemma_.lower() in ("fatality", "death", "casualty", "injury") \
-        and not (token.dep_ == "pobj" and token.head.lower_ == "to")  # "beaten to death" tells no total
+    summary = _is_total(token)
     value = None
     victims = [v for v in victims if not _a_date(v)]
     # a stated number first; only then a named person ("killed the chief" = 1), so that the subject of
@@ -159,7 +139,7 @@ def _count_at(token: Token, kind: str) -> Count | None:
                 value = number_of(victim, fallback=_one_person, skip=_counts_something_else(summary)) or value
                 value += _parallel_subjects(victim, victims, summary)
                 break
-            if victim.lower_ in ("nobody", "none") or (victim.lower_ == "one" and _has_no(victim)):
+            if victim.lower_ in _function_words("negative_pronouns") or (victim.lower_ == "one" and _has_no(victim)):
                 negated = True
         if value is not None:
             break
@@ -174,17 +154,23 @@ def _count_at(token: Token, kind: str) -> Count | None:
                  additional=_additional(token, victims))
 
 
+def _is_total(token: Token) -> bool:
+    """A noun that states a total ("3 fatalities", "the death toll"); "beaten to death" tells none."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _words("total_nouns") \
+        and not (token.dep_ == "pobj" and token.head.lower_ == "to")
+
+
 def _a_date(token: Token) -> bool:
     """ "Around 8 May 2020, 7 militants were killed": the day misread as the verb's subject."""
-    if token.ent_type_ in _NOT_PEOPLE_ENTITIES:
+    if token.ent_type_ in EN.labels("quantity_entities"):
         return True
     near = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
-    return token.pos_ == "NUM" and any(t.lower_ in _MONTHS for t in near)
+    return token.pos_ == "NUM" and any(t.lower_ in _month_words() for t in near)
 
 
 def _parallel_subjects(victim: Token, victims: list[Token], summary: bool) -> int:
     """ "12 militants and 3 guards were killed" read as two subjects of one verb: both are counted."""
-    if victim.dep_ not in ("nsubjpass", "nsubj"):
+    if victim.dep_ not in EN.labels("subjects"):
         return 0
     others = [v for v in victims if v.i > victim.i and v.dep_ == victim.dep_ and v.head.i == victim.head.i
               and v not in victim.conjuncts]
@@ -193,24 +179,23 @@ def _parallel_subjects(victim: Token, victims: list[Token], summary: bool) -> in
 
 def _one_person(noun: Token) -> int | None:
     """A singular person named as a victim counts one: "killed the father", "the other died", "killing him"."""
-    if noun.lower_ in _ONE_PERSON_PRONOUNS:
+    if noun.lower_ in _function_words("singular_person_pronouns"):
         return 1
-    if noun.tag_ not in ("NN", "NNP", "JJ") or noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    if noun.tag_ not in EN.labels("person_noun_tags") or noun.pos_ not in EN.labels("person_noun_pos"):
         return None
     if noun.lemma_.lower() == "body":  # "a man's body was found"; not "the government body"
-        return 1 if noun.tag_ == "NN" and noun.head.lemma_.lower() in _BODY_VERBS else None
-    if noun.dep_ == "conj" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return 1 if noun.tag_ == "NN" and noun.head.lemma_.lower() in _words("body_verbs") else None
+    if noun.dep_ == "conj" and not any(c.dep_ in EN.labels("determining_deps") for c in noun.children):
         return None  # "a social leader and president of the council": one person
-    if noun.lemma_.lower() in _NOT_ONE_PERSON or noun.lemma_.lower() in _KINDS:
+    if noun.lemma_.lower() in _words("not_one_person") or noun.lemma_.lower() in _KINDS:
         return None
-    if noun.head.lemma_.lower() in _NOT_COUNTING_VERBS:
+    if noun.head.lemma_.lower() in _words("not_counting_verbs"):
         return None
-    if noun.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "LAW", "PRODUCT", "EVENT",
-                          "WORK_OF_ART", "MONEY", "PERCENT"):
+    if noun.ent_type_ in EN.labels("non_person_entities"):
         return None
     if noun.pos_ == "ADJ" and noun.lower_ != "other":
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and noun.lower_ in ("other", "one"):
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and noun.lower_ in _function_words("one_or_other"):
         return None
     return 1
 
@@ -226,23 +211,20 @@ def _counts_something_else(summary: bool):
 
 
 def _uncounted_head(noun: Token) -> bool:
-    return noun.pos_ in ("NOUN", "PROPN") and not _KINDS.get(noun.lemma_.lower()) and any(
+    return noun.pos_ in EN.labels("nominal") and not _KINDS.get(noun.lemma_.lower()) and any(
         c.dep_ == "nummod" for c in noun.children)
-
-
-_UNREALISED_HEADS = frozenset("threaten try attempt plan want vow intend seek aim order urge call".split())
 
 
 def _unrealised(token: Token) -> bool:
     """ "Threatened to kill a soldier", "tried to lynch a man": the killing did not happen."""
-    if token.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+    if token.pos_ not in EN.labels("verbal") or not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
         return False
-    return token.head.lemma_.lower() in _UNREALISED_HEADS
+    return token.head.lemma_.lower() in _words("unrealised_heads")
 
 
 def _alternative(token: Token) -> bool:
     """ "2 militants were killed, injured or captured": none of the alternatives is a count of its own."""
-    if token.pos_ not in ("VERB", "ADJ"):
+    if token.pos_ not in EN.labels("predicative_pos"):
         return False
     for step in (1, -1):  # a run of participles joined by "or", on either side of the word
         i = token.i + step
@@ -250,8 +232,8 @@ def _alternative(token: Token) -> bool:
             word = token.doc[i]
             if word.lower_ == "or":
                 other = token.doc[i + step] if 0 <= i + step < len(token.doc) else None
-                return other is not None and other.tag_ in ("VBN", "JJ", "VBD")  # not "drowned or their fate ..."
-            if not (word.is_punct or word.tag_ in ("VBN", "JJ", "VBD") or word.lower_ == "and"):
+                return other is not None and other.tag_ in EN.labels("participle_and_adjective_tags")  # not "drowned or their fate ..."
+            if not (word.is_punct or word.tag_ in EN.labels("participle_and_adjective_tags") or word.lower_ == "and"):
                 break
             i += step
     return False
@@ -260,9 +242,9 @@ def _alternative(token: Token) -> bool:
 def _background_deed(token: Token) -> bool:
     """ "Relatives of cultists who killed a resident": a killing told to describe people the event concerns,
     not a victim of this event."""
-    if token.dep_ != "relcl" or token.head.dep_ not in ("pobj", "dobj"):
+    if token.dep_ != "relcl" or token.head.dep_ not in EN.labels("object_nouns"):
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in token.children)
+    return any(c.dep_ == "nsubj" and c.lower_ in _function_words("relative_pronouns") for c in token.children)
 
 
 def _additional(token: Token, victims: list[Token]) -> bool:
@@ -271,7 +253,7 @@ def _additional(token: Token, victims: list[Token]) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in token.children):
         return True
     for victim in victims[:1]:
-        if victim.lower_ == "others" or any(c.lower_ in ("another", "other") for c in victim.children):
+        if victim.lower_ == "others" or any(c.lower_ in _function_words("other_determiners") for c in victim.children):
             return True
     kind = _kind_of(token)
     return token.pos_ == "VERB" and any(t.i < token.i and t.pos_ == "VERB" and _kind_of(t) == kind
@@ -282,39 +264,39 @@ def _victims(token: Token) -> list[Token]:
     """Who the casualty word counts, most specific first."""
     children = list(token.children)
     found = [c for c in children if c.dep_ in ("nsubjpass",)]
-    dies = token.lemma_.lower() in ("die", "drown")
+    dies = token.lemma_.lower() in _words("dying_verbs")
     if token.pos_ == "VERB" and token.dep_ == "conj" and (token.tag_ == "VBN" or dies) and not _has_subject(token):
         # "a man was attacked and killed", "a suspect was shot and died": the coordinated verb shares the subject
-        found += [c for c in token.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    if token.pos_ in ("VERB", "AUX"):
+        found += [c for c in token.head.children if c.dep_ in EN.labels("subjects")]
+    if token.pos_ in EN.labels("verbal"):
         if dies or token.lemma_.lower() == "hurt" and not _has_object(token):
             found += [c for c in children if c.dep_ == "nsubj"]
-        found += [c for c in children if c.dep_ in ("dobj", "obj") and not _owned_by_other_kind(c, token)]
-        if not any(c.dep_ in ("dobj", "obj") and not _owned_by_other_kind(c, token) for c in children):
+        found += [c for c in children if c.dep_ in EN.labels("direct_objects") and not _owned_by_other_kind(c, token)]
+        if not any(c.dep_ in EN.labels("direct_objects") and not _owned_by_other_kind(c, token) for c in children):
             # "1 killed, 7 injured", "Four people killed and twenty wounded": a counted subject with no object
             found += [c for c in children if c.dep_ == "nsubj" and (
                 c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children))]
-        if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        if token.dep_ in EN.labels("participle_modifiers") and token.head.pos_ in EN.labels("countable_heads"):
             found.append(token.head)  # "20 elements killed", "those hurt"
-        if token.dep_ in ("oprd", "xcomp", "acomp") and token.head.pos_ == "VERB":
-            found += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.dep_ in EN.labels("predicative_complements") and token.head.pos_ == "VERB":
+            found += [c for c in token.head.children if c.dep_ in EN.labels("passive_subject_or_object")]
     elif token.pos_ == "ADJ":
         if token.dep_ == "amod":
             found.append(token.head)  # "two dead soldiers"
-        found += [c for c in children if c.dep_ in ("nummod", "npadvmod")]
-        if token.dep_ in ("acomp", "oprd", "xcomp"):
-            found += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        found += [c for c in children if c.dep_ in EN.labels("number_modifiers")]
+        if token.dep_ in EN.labels("predicative_complements"):
+            found += [c for c in token.head.children if c.dep_ in EN.labels("subjects_and_direct_object")]
     else:
         found.append(token)  # "3 fatalities", "one Iraqi civilian casualty"
         if token.lemma_.lower() == "body":  # "3 bodies", "the bodies of 2 civilians were found"
             found = [token]
-            if token.head.lemma_.lower() in _BODY_VERBS:
+            if token.head.lemma_.lower() in _words("body_verbs"):
                 found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"]
         found += _death_of(token)
-    if token.dep_ == "relcl" and found and found[0].lower_ in ("who", "that"):
+    if token.dep_ == "relcl" and found and found[0].lower_ in _function_words("relative_pronouns"):
         found.insert(0, token.head)  # "a man who was killed"
-    if not found and token.i > 0 and token.tag_ in ("JJ", "VBN"):
+    if not found and token.i > 0 and token.tag_ in EN.labels("adjectival_tags"):
         before = token.doc[token.i - 1]  # telegraphic lists: "resulted in 23 rebels dead, 12 captured"
         if before.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in before.children):
             found.append(before)
@@ -325,13 +307,13 @@ def _death_of(token: Token) -> list[Token]:
     """ "Beaten to death": the verb's victims; "the death of a local man": the "of" object."""
     if token.lemma_.lower() != "death":
         return []
-    if token.dep_ == "pobj" and token.head.lower_ in _CAUSE_PREPOSITIONS:
+    if token.dep_ == "pobj" and token.head.lower_ in _words("cause_prepositions"):
         return []  # "protested over the death of a student": the occasion, not this event's victim
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "to" else None
-    if verb is not None and verb.lemma_.lower() in _TO_DEATH_VERBS:
-        own = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    if verb is not None and verb.lemma_.lower() in _words("to_death_verbs"):
+        own = [c for c in verb.children if c.dep_ in EN.labels("passive_subject_or_object")]
         if not own and verb.dep_ == "conj":
-            own = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")]
+            own = [c for c in verb.head.children if c.dep_ in EN.labels("passive_subject_or_object")]
         return own
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
@@ -339,15 +321,15 @@ def _death_of(token: Token) -> list[Token]:
 def _owned_by_other_kind(noun: Token, verb: Token) -> bool:
     """ "1 killed 3 injured": the object "3" is the injured's count, not the killed's."""
     mine = _kind_of(verb)
-    return any(c.dep_ in ("acl", "amod") and _kind_of(c) not in (None, mine) for c in noun.children)
+    return any(c.dep_ in EN.labels("participle_modifiers") and _kind_of(c) not in (None, mine) for c in noun.children)
 
 
 def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return any(c.dep_ in EN.labels("subjects") for c in token.children)
 
 
 def _has_object(token: Token) -> bool:
-    return any(c.dep_ in ("dobj", "obj") for c in token.children)
+    return any(c.dep_ in EN.labels("direct_objects") for c in token.children)
 
 
 def _has_no(token: Token) -> bool:
@@ -358,16 +340,16 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     for child in token.children:
-        if child.dep_ in ("nsubjpass", "nsubj", "dobj") and (
-            child.lower_ in ("nobody", "none") or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
+        if child.dep_ in EN.labels("subjects_and_direct_object") and (
+            child.lower_ in _function_words("negative_pronouns") or any(g.dep_ == "det" and g.lower_ == "no" for g in child.children)
         ):
             return True
-        if child.dep_ in ("nsubjpass", "nsubj") and child.lower_ == "one" and _has_no(child):
+        if child.dep_ in EN.labels("subjects") and child.lower_ == "one" and _has_no(child):
             return True
     if token.pos_ == "NOUN":
-        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
+        if any(c.dep_ == "det" and c.lower_ in _function_words("negative_determiners") for c in token.children):
             return True
-        if any(c.dep_ in ("preconj", "cc") and c.lower_ in ("neither", "nor") for c in token.children):
+        if any(c.dep_ in EN.labels("coordinators") and c.lower_ in _function_words("negative_correlatives") for c in token.children):
             return True
         if token.dep_ == "conj" and any(c.lower_ == "neither" for c in token.head.children):
             return True

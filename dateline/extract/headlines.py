@@ -31,21 +31,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .. import lang
 from ..models import Article, Event, Modality, Span
-from .components import EVENT_COMPONENT, FACTORY
-from .triggers import find_triggers
 
 __all__ = [
     "attach_headline_events",
     "headline_article",
     "headline_parse_text",
     "headline_span",
-    "parse_headline",
+    "read_as_past",
     "with_headline_modality",
 ]
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*", re.UNICODE)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]{2,}\b")
+_INFLECTIONS = lang.load().list("inflection_suffixes")
+_TRIGGER_SUFFIXES = lang.load().list("trigger_suffixes")  # one list with the linker's trigger comparison
 
 
 def _squash(text: str) -> str:
@@ -98,40 +99,39 @@ def _sentence_case(headline: str, story: str) -> str:
 def _forms(word: str) -> set[str]:
     """The word and its stem without a common inflection ("buys" -> "buy"): the story may use another."""
     forms = {word}
-    for suffix in ("s", "es", "ed", "d", "ing"):
+    for suffix in _INFLECTIONS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.add(word[: -len(suffix)])
     return forms
 
 
-def parse_headline(nlp, text: str):
-    """The parsed headline copy with its triggers found as in a story, after reading the headline's
-    present tense as the past it reports ("Company buys rival": it bought). Without that the trigger
-    finder takes a bare present-tense verb for a habit ("the company buys parts from ...")."""
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name != FACTORY:
-            doc = component(doc)
+def read_as_past(doc):
+    """The parsed headline copy with its present tense read as the past it reports ("Company buys rival":
+    it bought); run before its triggers are found (the ``dateline_headline_tense`` component). Without that
+    the trigger finder takes a bare present-tense verb for a habit ("the company buys parts from ...")."""
+    english = lang.load()
+    present, auxiliaries = english.labels("present_tense_tags"), english.labels("auxiliaries")
     for token in doc:
-        if token.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        if token.tag_ in present and not any(c.dep_ in auxiliaries for c in token.children):
             token.tag_ = "VBD"
-    doc._.set(EVENT_COMPONENT, find_triggers(doc))
     return doc
 
 
 def headline_modality(trigger_token) -> Modality | None:
     """Future for the headline form "X to do Y" (an infinitive that is the headline's root)."""
+    english = lang.load()
     token = trigger_token
-    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
-        if token.dep_ == "xcomp" and token.head.pos_ in ("VERB", "AUX"):
+    while token.dep_ in english.labels("headline_chains") and token.head.i != token.i:
+        if token.dep_ == "xcomp" and token.head.pos_ in english.labels("verbal"):
             return None  # governed by a verb ("plans to close"): the modality rules decide
         token = token.head
-    headline_infinitive = (
-        token.dep_ == "ROOT"
-        and token.pos_ in ("VERB", "AUX")
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    )
-    return Modality.FUTURE if headline_infinitive else None
+    return Modality.FUTURE if _is_root_infinitive(token) else None
+
+
+def _is_root_infinitive(token) -> bool:
+    """The headline's root is a "to" infinitive ("Markets to stay closed")."""
+    return (token.dep_ == "ROOT" and token.pos_ in lang.load().labels("verbal")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
 
 
 def attach_headline_events(story: Sequence[Event], headline: Sequence[Event]) -> list[Event]:
@@ -164,8 +164,9 @@ def _matching_event(events: Sequence[Event], headline_event: Event) -> int | Non
 
 
 def _stem(text: str) -> str:
+    """The last word without its first inflection of ``trigger_suffixes.txt`` (the linker's list)."""
     word = text.lower().split()[-1] if text.split() else ""
-    for suffix in ("ings", "ing", "ies", "ied", "ed", "es", "s"):
+    for suffix in _TRIGGER_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -181,10 +182,10 @@ def with_headline_modality(events: Sequence[Event], doc) -> list[Event]:
             future = span is not None and headline_modality(span.root) is Modality.FUTURE
             mentions.append(replace(mention, modality=Modality.FUTURE.value) if future else mention)
         first = mentions[0] if mentions else None
-        changes = {"mentions": tuple(mentions)}
+        modality = event.modality
         if first is not None and first.modality != event.modality and first.trigger == event.trigger:
-            changes["modality"] = first.modality
-        result.append(replace(event, **changes))
+            modality = first.modality
+        result.append(replace(event, mentions=tuple(mentions), modality=modality))
     return result
 
 

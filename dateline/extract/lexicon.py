@@ -1,15 +1,22 @@
-"""The trigger lexicon and the coding cues, loaded once from ``extract/patterns``."""
+"""The trigger lexicon (``lang/en/triggers*.tsv``) and the coding cues, loaded once."""
 
 from __future__ import annotations
 
-import json
+import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
-__all__ = ["CodingCues", "TriggerEntry", "coding_cues", "trigger_entries"]
+from .. import lang, ontology
 
-_POS = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
+__all__ = ["CodingCues", "TriggerEntry", "cameo_group", "code_group", "coding_cues", "trigger_entries"]
+
+# triggers.tsv is the core lexicon; triggers_*.tsv files beside it add domains (economy, ...) in its format
+_CORE_LEXICON = "triggers"
+_DOMAIN_LEXICONS = "triggers_*.tsv"
+_NEEDS_SEPARATOR, _FORBIDDEN = "|", "!"
+_WEAPON_CLASSES = "weapon_classes"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,6 +61,13 @@ class WeaponClass:
     acled: tuple[str, str] | None
     weak: bool = False  # an unspecified explosion: says less than any named weapon
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WeaponClass:
+        """One object of coding.json's ``weapon_classes``."""
+        acled = data["acled"]
+        return cls(name=data["name"], cues=tuple(data["cues"]), cameo=data["cameo"], mode=data["mode"],
+                   acled=(acled[0], acled[1]) if acled else None, weak=bool(data.get("weak", False)))
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CodingCues:
@@ -65,50 +79,77 @@ class CodingCues:
         return not self.lists[name].isdisjoint(words)
 
 
-def _patterns(name: str) -> str:
-    return (resources.files(__package__) / "patterns" / name).read_text(encoding="utf-8")
+def _lexicon_names(language: lang.Language) -> list[str]:
+    """The core lexicon, then the domain lexicons in name order."""
+    domains = sorted(p.name.removesuffix(".tsv") for p in language.folder.glob(_DOMAIN_LEXICONS))
+    return [_CORE_LEXICON, *domains]
 
 
 @cache
 def trigger_entries() -> dict[str, tuple[TriggerEntry, ...]]:
     """Entries keyed by their first lemma."""
+    english = lang.load()
+    parts_of_speech = english.data("trigger_syntax")["parts_of_speech"]
     index: dict[str, list[TriggerEntry]] = {}
-    # triggers.tsv is the core lexicon; triggers_*.tsv add domains (economy, ...) in the same format
-    folder = resources.files(__package__) / "patterns"
-    names = ["triggers.tsv"] + sorted(
-        p.name for p in folder.iterdir() if p.name.startswith("triggers_") and p.name.endswith(".tsv")
-    )
-    lines = [line for name in names for line in _patterns(name).splitlines()]
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t") + [""] * 5
-        lemma, pos, code, needs, flags = (c.strip() for c in cells[:5])
-        entry = TriggerEntry(
-            lemmas=tuple(lemma.lower().split()),
-            pos=frozenset(p for key in pos.split() for p in _POS[key]),
-            cameo=code,
-            needs=tuple(tuple(alt.split(":", 1)) for alt in needs.split("|") if alt and not alt.startswith("!")),  # type: ignore[misc]
-            forbids=tuple(tuple(alt[1:].split(":", 1)) for alt in needs.split("|") if alt.startswith("!")),  # type: ignore[misc]
-            flags=frozenset(flags.split()),
-        )
-        index.setdefault(entry.lemmas[0], []).append(entry)
+    for name in _lexicon_names(english):
+        for line in english.lines(name):
+            entry = _entry(line, parts_of_speech)
+            index.setdefault(entry.lemmas[0], []).append(entry)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def _entry(line: str, parts_of_speech: dict[str, list[str]]) -> TriggerEntry:
+    """One lexicon row: lemma, pos, cameo, needs, flags (tab-separated; the last two may be empty)."""
+    cells = [*line.split("\t"), "", "", "", "", ""]
+    lemma, pos, code, needs, flags = (c.strip() for c in cells[:5])
+    alternatives = [alt for alt in needs.split(_NEEDS_SEPARATOR) if alt]
+    return TriggerEntry(
+        lemmas=tuple(lemma.lower().split()),
+        pos=frozenset(p for key in pos.split() for p in parts_of_speech[key]),
+        cameo=code,
+        needs=tuple(_relation(alt) for alt in alternatives if not alt.startswith(_FORBIDDEN)),
+        forbids=tuple(_relation(alt[1:]) for alt in alternatives if alt.startswith(_FORBIDDEN)),
+        flags=frozenset(flags.split()),
+    )
+
+
+def _relation(alternative: str) -> tuple[str, str]:
+    """"prep:for" -> ("prep", "for")."""
+    rel, _, lemma = alternative.partition(":")
+    return rel, lemma
 
 
 @cache
 def coding_cues() -> CodingCues:
-    data = json.loads(_patterns("coding.json"))
-    classes = tuple(
-        WeaponClass(
-            name=c["name"],
-            cues=tuple(c["cues"]),
-            cameo=c["cameo"],
-            mode=c["mode"],
-            acled=tuple(c["acled"]) if c["acled"] else None,  # type: ignore[arg-type]
-            weak=bool(c.get("weak", False)),
-        )
-        for c in data["weapon_classes"]
-    )
-    lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if isinstance(v, list) and k != "weapon_classes"}
+    data = lang.load().data("coding")  # lang/en/coding.json (shared, cached: read, never changed)
+    classes = tuple(WeaponClass.from_json(c) for c in data[_WEAPON_CLASSES])
+    lists = {k: frozenset(w.lower() for w in v) for k, v in data.items() if isinstance(v, list) and k != _WEAPON_CLASSES}
     return CodingCues(weapon_classes=classes, lists=lists)
+
+
+def code_group(scheme: str, group: str) -> frozenset[str]:
+    """A group of ontology codes from ``ontology/data/code_groups.tsv`` ("plover_type", "content_only")."""
+    return _code_groups()[scheme, group]
+
+
+def cameo_group(group: str) -> frozenset[str]:
+    """A group of CAMEO codes or roots from ``ontology/data/cameo_groups.tsv`` (the coding stage's groups)."""
+    return _cameo_groups()[group]
+
+
+@cache
+def _cameo_groups() -> dict[str, frozenset[str]]:
+    rows = csv.DictReader(_ontology_lines("cameo_groups.tsv"), delimiter="\t")
+    return {row["group"]: frozenset(row["codes"].split()) for row in rows}
+
+
+@cache
+def _code_groups() -> dict[tuple[str, str], frozenset[str]]:
+    rows = csv.DictReader(_ontology_lines("code_groups.tsv"), delimiter="\t")
+    return {(row["scheme"], row["group"]): frozenset(row["codes"].split()) for row in rows}
+
+
+def _ontology_lines(name: str) -> list[str]:
+    """The lines of an ``ontology/data`` table that are not comments."""
+    text = (resources.files(ontology.__name__) / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]

@@ -7,27 +7,59 @@ modality, claims, date and place. ``assemble.py`` then merges the mentions of on
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import lang
 from ..doctext import text_of
 from ..models import Attribution, Entity, Modality, Place
 from ..models import Span as TextSpan
-from .coding import Coding, code_trigger, recode_for_modality
-from .lexicon import coding_cues
+from .lexicon import code_group, coding_cues
 from .modality import has_condition, is_obliged, is_presupposed, modality_of
 from .quotes import Claim
 from .triggers import Trigger
 
+if TYPE_CHECKING:
+    from ..coding import Coding
+
 __all__ = ["ArticleContext", "MentionDraft", "read_mention"]
 
+_EN = lang.load()
+
+
+def _sectors(column: str) -> frozenset[str]:
+    """The actor sector codes marked in that column of ``lang/en/actors/sector_codes.tsv``."""
+    return frozenset(row["code"] for row in _EN.rows("actors/sector_codes") if row[column] == "yes")
+
+
 # Content of these acts is not a happening of its own: a threat's closure, an appeal's justice, a plan.
-_CONTENT_ONLY_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
-_FIRST_PERSON = frozenset("we i us our my".split())
-_ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "PRM", "UAF", "SPY", "GOV_MIL", "INS"})
-_STATE_FORCES = frozenset({"MIL", "COP", "GOV_MIL"})
-_PROTESTER_WORDS = frozenset("protester protestor demonstrator rioter agitator".split())
-_UNARMED_SECTORS = frozenset({"CVL", "MED", "JRN", "EDU", "BUS", "REL", "REF", "LAB", "AGR", "HLH", "SOC"})
+_CONTENT_ONLY_TYPES = code_group("plover_type", "content_only")
+_CONTESTED_KINDS = code_group("attribution_kind", "contested")  # the author of a known act is alleged
+_ARMED_SECTORS = _sectors("armed")
+_STATE_FORCES = _sectors("state_force")
+_UNARMED_SECTORS = _sectors("unarmed")
+_FIRST_PERSON = _EN.words("first_person_words")
+_PROTESTER_WORDS = _EN.words("protester_nouns")
+# an "Islamist group", "armed men": a group that fights, not a crowd
+_MILITANT_WORDS = _EN.words("militant_words")
+_AIMED_VERBS = _EN.words("aimed_verbs")  # "at" names a target only for these
+_TARGET_PREPS = _EN.words("target_prepositions")
+_AIMED_TARGET_PREPS = _TARGET_PREPS | {"at"}  # "fired at the crowd"
+_OFF_DUTY = _EN.words("off_duty_words")
+_VICTIM_TRIGGERS = _EN.words("victim_trigger_lemmas")
+
+_NOMINAL = _EN.labels("nominal")
+_DIRECT_OBJECTS = _EN.labels("direct_objects")
+_OBJECTS_AND_PASSIVE_SUBJECTS = _EN.labels("objects_and_passive_subjects")
+_CORE_ARGUMENTS = _EN.labels("core_arguments")
+_NOUN_MODIFIERS = _EN.labels("noun_modifiers")
+_NOUN_PREMODIFIERS = _EN.labels("noun_premodifiers")
+_MODIFIER_CLAUSES = _EN.labels("modifier_clauses")
+_COMPLEMENT_CLAUSES = _EN.labels("complement_clauses")
+_TIME_ENTITIES = _EN.labels("time_entities")
+_GROUP_ENTITIES = _EN.labels("group_entities")
+_SETTLEMENT_ENTITIES = _EN.labels("settlement_entities")
 
 
 @dataclass(slots=True)
@@ -59,7 +91,7 @@ class MentionDraft:
 
     @property
     def is_violent(self) -> bool:
-        return self.coding.event_type in ("ASSAULT", "COERCE", "PROTEST")
+        return self.coding.is_violent  # assault, coercion, protest (ontology/data/event_type_roles.tsv)
 
 
 @dataclass(slots=True)
@@ -80,6 +112,10 @@ def claim_for(char: int, claims: list[Claim]) -> Claim | None:
 
 def read_mention(trigger: Trigger, context: ArticleContext, roles, coder) -> MentionDraft | None:
     """Code one trigger; None when it is no codable event."""
+    # the chain's one step from extraction into coding: coding/ reads extract's text readings, so it is
+    # reached at call time (a module-level import would loop when dateline.coding is imported first)
+    from ..coding import code_trigger, recode_for_modality
+
     actor_spans, recipient_spans = roles(trigger.span)
     claim = claim_for(trigger.head.idx, context.claims)
     actors = [_entity(s, coder, context, claim) for s in actor_spans]
@@ -154,7 +190,7 @@ def _is_armed(entities: list[Entity], spans: list[Span]) -> bool:
         return True
     armed_words = coding_cues().lists["armed_words"]
     return any(t.lemma_.lower() in armed_words or t.lower_ in armed_words for s in spans for t in s
-               if t.pos_ in ("NOUN", "PROPN"))
+               if t.pos_ in _NOMINAL)
 
 
 def _is_protesters(spans: list[Span]) -> bool:
@@ -170,18 +206,11 @@ def _is_mob(spans: list[Span]) -> bool:
                for s in spans)
 
 
-# an "Islamist group", "armed men": a group that fights, not a crowd
-_MILITANT_WORDS = frozenset("armed islamist jihadist extremist terror militant insurgent".split())
-
-
 def _named_group(span: Span) -> bool:
     """"Al-Shabaab members", "BJP workers": members of a named organisation, not a crowd."""
-    return any(c.i < span.root.i and c.dep_ in ("compound", "nmod", "poss", "amod")
+    return any(c.i < span.root.i and c.dep_ in _NOUN_PREMODIFIERS
                and c.ent_type_ != "NORP" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
                for c in span.root.children)
-
-
-_AIMED_VERBS = frozenset("fire shoot open throw hurl lob aim shout".split())  # "at" names a target only for these
 
 
 def _victim_nouns(trigger: Trigger) -> list[Token]:
@@ -193,13 +222,21 @@ def _victim_nouns(trigger: Trigger) -> list[Token]:
         verbs.append(head.head)
     nouns: list[Token] = []
     for verb in verbs:
-        nouns += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
-        targets = ("on", "against", "at") if verb.lemma_.lower() in _AIMED_VERBS else ("on", "against")
-        nouns += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in targets
-                  for g in c.children if g.dep_ == "pobj"]
+        nouns += [c for c in verb.children if c.dep_ in _OBJECTS_AND_PASSIVE_SUBJECTS]
+        nouns += _prepositional_objects(verb, _target_prepositions(verb))
     if head.dep_ == "acl" and head.tag_ == "VBN":
         nouns.append(head.head)
-    return [n for n in nouns if n.ent_type_ not in ("DATE", "TIME")]
+    return [n for n in nouns if n.ent_type_ not in _TIME_ENTITIES]
+
+
+def _target_prepositions(verb: Token) -> frozenset[str]:
+    """"on" and "against" name a target; "at" too after an aimed verb ("fired at the crowd")."""
+    return _AIMED_TARGET_PREPS if verb.lemma_.lower() in _AIMED_VERBS else _TARGET_PREPS
+
+
+def _prepositional_objects(verb: Token, prepositions: frozenset[str]) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for g in c.children if g.dep_ == "pobj"]
 
 
 def _armed_victims(trigger: Trigger) -> bool:
@@ -209,17 +246,14 @@ def _armed_victims(trigger: Trigger) -> bool:
 def _is_armed_noun(noun: Token) -> bool:
     """"soldiers", and "Al-Shabaab members": a noun that names fighters or members of an armed group."""
     armed_words = coding_cues().lists["armed_words"]
-    words = [noun] + [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    words = [noun] + [c for c in noun.children if c.dep_ in _NOUN_MODIFIERS]
     return any(w.lemma_.lower() in armed_words or w.lower_ in armed_words for w in words)
-
-
-_OFF_DUTY = frozenset("off-duty unarmed".split())
 
 
 def _off_duty(trigger: Trigger) -> bool:
     """"an off-duty soldier", "an unarmed policeman": a member of the forces who was not fighting."""
     text = trigger.head.sent.text.lower()
-    return any(w in text for w in _OFF_DUTY) or "off duty" in text
+    return any(w in text for w in _OFF_DUTY)
 
 
 def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
@@ -227,20 +261,20 @@ def _has_victims(trigger: Trigger, recipients: list[Entity]) -> bool:
         return True
     if any(e.sector in _ARMED_SECTORS for e in recipients):
         return False
-    if trigger.entry.lemmas[0] in ("dead", "body", "torture"):
+    if trigger.entry.lemmas[0] in _VICTIM_TRIGGERS:
         return True  # bodies found, people found dead or tortured: violence against those people
     victim_words = coding_cues().lists["victim_words"]
     nouns = _victim_nouns(trigger)
     if any(o.lemma_.lower() in victim_words and not _is_armed_noun(o) for o in nouns):
         return True
     # "militants attacked Muaja": a village or town as the target is an attack on its people
-    return not _armed_victims(trigger) and any(o.ent_type_ in ("GPE", "LOC") or _named_target(o) for o in nouns)
+    return not _armed_victims(trigger) and any(o.ent_type_ in _SETTLEMENT_ENTITIES or _named_target(o) for o in nouns)
 
 
 def _named_target(token: Token) -> bool:
     """A village or a person named as the object ("attacked Napula (Macomia)"): the parser often takes an
     unknown village name for a person; either way the target is no armed group."""
-    return token.pos_ == "PROPN" and token.ent_type_ not in ("ORG", "NORP") and token.dep_ in ("dobj", "obj")
+    return token.pos_ == "PROPN" and token.ent_type_ not in _GROUP_ENTITIES and token.dep_ in _DIRECT_OBJECTS
 
 
 def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribution]:
@@ -249,7 +283,7 @@ def _attributions(draft: MentionDraft, context: ArticleContext) -> list[Attribut
     found: list[Attribution] = []
     if claim is not None and not _is_speaker_act(draft, claim):
         about = "event"
-        if claim.attribution_kind in ("allegation", "claim") and is_presupposed(draft.head):
+        if claim.attribution_kind in _CONTESTED_KINDS and is_presupposed(draft.head):
             about = "actor"  # "accused X of carrying out the attack": the attack is known, its author alleged
         found.append(claim_attribution(claim, about))
     elif claim is not None:
@@ -286,7 +320,7 @@ def content_parent(draft: MentionDraft, others: list[MentionDraft]) -> MentionDr
     """The act whose content this mention is: "would close the embassy" inside "warned"; "demanding
     wages" inside "protested"."""
     ancestors = set(t.i for t in draft.head.ancestors)
-    if draft.trigger.entry.is_speech and draft.head.dep_ in ("advcl", "acl", "xcomp") and draft.head.tag_ == "VBG":
+    if draft.trigger.entry.is_speech and draft.head.dep_ in _MODIFIER_CLAUSES and draft.head.tag_ == "VBG":
         protest = next((o for o in others if o.head.i == draft.head.head.i and o.coding.event_type == "PROTEST"), None)
         if protest is not None:
             return protest
@@ -312,7 +346,7 @@ def _protest_beside_speech(draft: MentionDraft, speech: MentionDraft) -> bool:
         return False
     node = draft.head
     while node.i != speech.head.i and node.head.i != node.i:
-        if node.dep_ in ("ccomp", "xcomp"):
+        if node.dep_ in _COMPLEMENT_CLAUSES:
             return False
         node = node.head
     return True
@@ -325,7 +359,7 @@ def _clause_of_speech_noun(draft: MentionDraft, others: list[MentionDraft]) -> M
     clause = next((t for t in [head, *head.ancestors] if t.dep_ == "ccomp"), None)
     if clause is None:
         return None
-    nouns = {c.i for c in clause.head.children if c.dep_ in ("dobj", "obj") and c.i < clause.i}
+    nouns = {c.i for c in clause.head.children if c.dep_ in _DIRECT_OBJECTS and c.i < clause.i}
     return next((o for o in others if o is not draft and o.head.i in nouns and o.trigger.entry.is_speech
                  and o.coding.event_type in _CONTENT_ONLY_TYPES), None)
 
@@ -351,7 +385,7 @@ def _is_trigger_head(token: Token, others: list[MentionDraft]) -> bool:
 def _is_main_clause(token: Token) -> bool:
     """The token is the sentence's main verb, its object, or coordinated with it."""
     node = token
-    if node.dep_ in ("dobj", "obj", "nsubj", "nsubjpass"):
+    if node.dep_ in _CORE_ARGUMENTS:
         node = node.head
     while node.dep_ == "conj":
         node = node.head
@@ -383,7 +417,8 @@ def _same_name(text: str, entity: Entity) -> bool:
 
 
 def is_presupposed_in_allegation(draft: MentionDraft) -> bool:
-    return draft.claim is not None and draft.claim.attribution_kind in ("allegation", "claim") and is_presupposed(draft.head)
+    return (draft.claim is not None and draft.claim.attribution_kind in _CONTESTED_KINDS
+            and is_presupposed(draft.head))
 
 
 def inside(span: TextSpan | None, char: int) -> bool:

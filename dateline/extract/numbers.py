@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Token
 
+from .. import lang
+
 __all__ = ["VAGUE", "number_of", "value_of_phrase"]
 
-_UNITS = {
-    "zero": 0, "no": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "dozen": 12, "couple": 2, "pair": 2, "both": 2, "twice": 2,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-VAGUE = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "scores": 20}
+EN = lang.load()
+# ACLED's readings of vague quantities ("dozens" = 12), by word: part of the public API
+VAGUE: dict[str, int] = {word: int(value) for word, value in EN.mapping("vague_quantities").items()}
+_UNITS = {word: int(value) for word, value in EN.mapping("number_words").items()}
+_SCALES = {word: int(value) for word, value in EN.mapping("number_scales").items()}
 _RANGE = re.compile(r"^(\d[\d,]*)\s*(?:-|–|to)\s*(\d[\d,]*)$")
 
 
@@ -34,7 +33,7 @@ def value_of_phrase(text: str) -> int | None:
         return _single(words[0])
     total, current = 0, 0
     for word in words:
-        if word in ("and", "a"):
+        if word in _function_words("number_fillers"):
             continue
         if word in _SCALES:
             current = max(current, 1) * _SCALES[word]
@@ -94,7 +93,7 @@ def number_of(
 def _conjuncts(noun: Token) -> list[Token]:
     if noun.pos_ == "NUM":
         return []  # "between five and 23 of them": a range, read as its lower bound
-    return [t for t in noun.conjuncts if t.i > noun.i and t.pos_ in ("NOUN", "PROPN", "NUM", "PRON")]
+    return [t for t in noun.conjuncts if t.i > noun.i and t.pos_ in EN.labels("countable_heads")]
 
 
 def _own_number(noun: Token) -> int | None:
@@ -104,7 +103,7 @@ def _own_number(noun: Token) -> int | None:
         if child.dep_ == "nummod":
             return _number_token_value(child)
     for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in ("a", "an", "one") and noun.tag_ in ("NN", "NNP"):
+        if child.dep_ == "det" and child.lower_ in _function_words("singular_determiners") and noun.tag_ in EN.labels("singular_noun_tags"):
             return 1
         if child.dep_ == "det" and child.lower_ == "no":
             return 0
@@ -114,12 +113,18 @@ def _own_number(noun: Token) -> int | None:
     return None
 
 
+@cache
+def _function_words(group: str) -> frozenset[str]:
+    """A group of function words from ``function_words.toml``."""
+    return frozenset(EN.data("function_words")[group])
+
+
 def _contiguous(parts: list[Token], token: Token) -> list[Token]:
     """The number words next to ``token`` only: a misparse must not join "8 May 2020" to a count."""
     kept = [token] if token in parts else []
     for step in (-1, 1):
         i = token.i + step
-        while any(t.i == i for t in parts) or (0 <= i < len(token.doc) and token.doc[i].text in ("-", "and")
+        while any(t.i == i for t in parts) or (0 <= i < len(token.doc) and token.doc[i].text in _function_words("number_joiners")
                                                   and any(t.i == i + step for t in parts)):
             kept += [t for t in parts if t.i == i]
             i += step
@@ -128,7 +133,7 @@ def _contiguous(parts: list[Token], token: Token) -> list[Token]:
 
 def _number_token_value(token: Token) -> int | None:
     """Value of a number token including its compound parts ("twenty five", "2.5 million")."""
-    parts = [t for t in token.subtree if t.dep_ in ("compound", "nummod", "quantmod", "conj") or t.i == token.i]
+    parts = [t for t in token.subtree if t.dep_ in EN.labels("number_parts") or t.i == token.i]
     parts = [t for t in parts if t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE or t.lower_ in _UNITS]
     parts.sort(key=lambda t: t.i)
     if not any(t.lower_ in _SCALES for t in parts):
@@ -136,6 +141,6 @@ def _number_token_value(token: Token) -> int | None:
     parts = _contiguous(parts, token)
     text = " ".join(t.text for t in parts) if parts else token.text
     value = value_of_phrase(text)
-    if value is None and token.i + 2 < len(token.doc) and token.nbor(1).text in ("-", "–"):
+    if value is None and token.i + 2 < len(token.doc) and token.nbor(1).text in _function_words("range_dashes"):
         value = value_of_phrase(token.text)
     return value

@@ -20,11 +20,13 @@ CHUNK = 16
 _extractor = None
 
 
-def _init_worker() -> None:
+def _init_worker(pipeline: str) -> None:
+    """Build the worker's extractor with the parent's pipeline config (a spawned worker does not inherit
+    the settings the parent activated)."""
     global _extractor
     from . import Extractor
 
-    _extractor = Extractor()
+    _extractor = Extractor(pipeline=pipeline or None)
 
 
 def _run_chunk(items: list[Article | Failure]) -> list[Document | Failure]:
@@ -40,11 +42,20 @@ def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
         yield chunk
 
 
+def _start_method() -> str:
+    """fork shares the already-imported libraries (the model itself is loaded once per worker); spawn
+    where the platform has no fork."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def extract_parallel(items: Iterable[Article | Failure], *, workers: int) -> Iterator[Document | Failure]:
     """Documents and failures in input order, extracted by ``workers`` processes."""
-    # fork shares the already-imported libraries; the model itself is loaded once per worker
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+    from .. import settings
+
+    context = multiprocessing.get_context(_start_method())
+    pipeline = (settings.current().extract.pipeline,)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=pipeline) as pool:  # fmt: skip
         # a bounded window of chunks in flight keeps memory flat on long inputs
         pending = []
         for chunk in _chunks(items, CHUNK):

@@ -22,7 +22,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.doctext import text_of
+from dateline import lang
+from dateline.doctext import declare, text_of
 from dateline.extract.attribution import (
     Claim,
     CueLexicon,
@@ -35,27 +36,39 @@ from dateline.extract.attribution import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 __all__ = ["Claim", "QuoteRegion", "find_claims", "quote_regions"]
 
 log = logging.getLogger(__name__)
 
 _MARK = re.compile(r"''|``|[\"“”«»„]")
-_OPENING = frozenset({"“", "«", "„", "``"})
-_CLOSING = frozenset({"”", "»"})
-_SENTENCE_END = frozenset({".", "!", "?"})
-_QUOTE_ENDING = (",", ".", "!", "?", "…", "—", "-", ":", ";")
-_STARTS_AFTER = (".", "!", "?", ":", ";", "—", "–", ")", '"', "”", "(")
+_EN = lang.load()
+
+
+def _marks(group: str) -> tuple[str, ...]:
+    """A group of ``lang/en/quote_marks.toml``."""
+    return tuple(_EN.data("quote_marks")[group])
+
+
+_OPENING = frozenset(_marks("opening"))
+_CLOSING = frozenset(_marks("closing"))
+_SENTENCE_END = _marks("sentence_end")
+_QUOTE_ENDING = _marks("quote_endings")
+_STARTS_AFTER = _marks("starts_after")
+_CUE_GAP_ENDS = frozenset(_marks("cue_gap_ends"))
 _WINDOW = 30
 _MAX_GAP = 10
 _MIN_CONTINUATION_WORDS = 4
+_TOKEN_STARTS_KEY = declare("dateline_token_starts")  # doc._.dateline_token_starts (see _token_starts)
 # A line opening with a short capitalised label and a colon: "PENCE: Well, ...", "Poll: ...".
 _LABEL = re.compile(
     r"^[ \t]*[\"“]?(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
     r"(?P<colon>:)[ \t]+(?P<content>\S[^\n]*)",
     re.MULTILINE,
 )
-_NOT_SPEAKERS = frozenset({"GPE", "DATE", "TIME", "LOC", "CARDINAL"})
+_NOT_SPEAKERS = _EN.labels("non_speaker_entities")
+_NOMINAL = _EN.labels("nominal")
 _TRAILING = frozenset(" \t\"”.,")
 
 
@@ -139,7 +152,7 @@ def _continues(text: str, paragraph_end: int) -> bool:
     """Whether the next non-blank paragraph opens with a quote mark."""
     rest = text[paragraph_end:].lstrip()
     mark = _MARK.match(rest)
-    return bool(mark) and mark.group() not in _CLOSING
+    return mark is not None and mark.group() not in _CLOSING
 
 
 # ---------------------------------------------------------------- "NAME: words" lines
@@ -149,7 +162,7 @@ def _labelled_lines(doc: Doc) -> list[Draft]:
     """Transcript and headline lines 'PENCE: Well, ...' / 'Poll: Voters abandon ...'."""
     drafts: list[Draft] = []
     for match in _LABEL.finditer(text_of(doc)):
-        label = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+        label = _group_span(doc, match, "label")
         if label is None or not all(_can_label(t) for t in label):
             continue
         end = match.end("content")
@@ -170,8 +183,13 @@ def _labelled_lines(doc: Doc) -> list[Draft]:
     return drafts
 
 
+def _group_span(doc: Doc, match: re.Match[str], group: str) -> SpacySpan | None:
+    """The tokens covering a regex group's characters."""
+    return doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+
+
 def _can_label(token: Token) -> bool:
-    return token.ent_type_ not in _NOT_SPEAKERS and token.pos_ in ("PROPN", "NOUN")
+    return token.ent_type_ not in _NOT_SPEAKERS and token.pos_ in _NOMINAL
 
 
 def _overlaps(start: int, end: int, draft: Draft) -> bool:
@@ -245,12 +263,12 @@ def _cue_before(doc: Doc, region: QuoteRegion, cues: CueLexicon) -> Token | None
     tail = text[region.outer_end : _sentence_end(text, region.outer_end)]
     ends_sentence = not re.search(r"\w", tail)
     inner = text[region.inner_start : region.inner_end].rstrip()
-    if not ends_sentence and not inner.endswith(tuple(_SENTENCE_END)):
+    if not ends_sentence and not inner.endswith(_SENTENCE_END):
         return None
     gap: list[Token] = []
     for token in _tokens_before(doc, region.outer_start):
         if cues.kind_of(token):
-            if not gap or (len(gap) <= _MAX_GAP and gap[-1].text in (":", ",", "that")):
+            if not gap or (len(gap) <= _MAX_GAP and gap[-1].text in _CUE_GAP_ENDS):
                 return token
             return None
         gap.insert(0, token)
@@ -302,10 +320,11 @@ def _first_token_at(doc: Doc, char: int) -> int:
 
 
 def _token_starts(doc: Doc) -> list[int]:
-    """Token start offsets, computed once per Doc (creating spaCy Tokens is the costly part)."""
-    starts = doc.user_data.get("dateline_token_starts")
+    """Token start offsets, computed once per Doc (creating spaCy Tokens is the costly part) and kept in the
+    declared extension ``doc._.dateline_token_starts`` (read where spaCy stores it: this is a hot path)."""
+    starts = doc.user_data.get(_TOKEN_STARTS_KEY)
     if starts is None:
-        starts = doc.user_data["dateline_token_starts"] = [t.idx for t in doc]
+        starts = doc.user_data[_TOKEN_STARTS_KEY] = [t.idx for t in doc]
     return starts
 
 
@@ -327,7 +346,7 @@ def _continuation(text: str, region: QuoteRegion, direct: list[Draft]) -> Draft 
     inner = text[region.inner_start : region.inner_end]
     if before and not before.endswith(_STARTS_AFTER):
         return None
-    if not inner.rstrip().endswith(tuple(_SENTENCE_END)) or len(inner.split()) < _MIN_CONTINUATION_WORDS:
+    if not inner.rstrip().endswith(_SENTENCE_END) or len(inner.split()) < _MIN_CONTINUATION_WORDS:
         return None
     previous = direct[-1]
     if region.outer_start - previous.end > 1500:
@@ -348,8 +367,8 @@ def _merge_runs(text: str, direct: list[Draft]) -> list[Draft]:
     for draft in direct:
         previous = merged[-1] if merged else None
         same_paragraph = previous is not None and "\n" not in text[previous.end : draft.start]
-        continues = draft.cue is None and same_paragraph and previous.speaker is draft.speaker
-        if previous is not None and continues:
+        continues = same_paragraph and draft.cue is None
+        if previous is not None and continues and previous.speaker is draft.speaker:
             previous.end = draft.end
             continue
         merged.append(draft)

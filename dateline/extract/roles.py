@@ -20,8 +20,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from .. import lang
 from .actor_lexicon import load_lexicon
 
 if TYPE_CHECKING:
@@ -30,55 +32,68 @@ if TYPE_CHECKING:
 
 __all__ = ["find_roles", "noun_phrase"]
 
-TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
-TWO_SIDED_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "meet", "talk", "negotiate", "cooperate",
-                             "agree", "confer", "consult", "spar", "exchange", "trade", "sign", "ally",
-                             "side", "collide", "engage", "reconcile", "discuss", "deal", "work", "share",
-                             "establish", "normalize", "normalise", "sever", "break", "cut", "restore"})
-TWO_SIDED_NOUNS = frozenset({"clash", "fight", "fighting", "battle", "skirmish", "meeting", "talk", "talks",
-                             "negotiation", "agreement", "deal", "war", "conflict", "exchange", "truce",
-                             "ceasefire", "accord", "treaty", "cooperation", "dialogue", "summit"})
-TO_VERBS = frozenset({"appeal", "talk", "speak", "write", "apologize", "apologise", "offer", "give", "send",
-                      "sell", "deliver", "provide", "hand", "donate", "grant", "lend", "pledge", "promise",
-                      "extend", "complain", "protest", "object", "surrender", "submit", "yield", "concede",
-                      "plead", "petition", "report", "return", "transfer", "supply", "ship",
-                      "explain", "announce", "express", "convey", "propose", "suggest"})
-ACCUSE_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "convict", "indict", "condemn",
-                          "criticize", "criticise", "denounce", "fault", "censure", "sentence", "arrest"})
-OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "persuade", "tell", "call", "invite", "allow",
-                            "encourage", "help", "compel", "press", "pressure", "request", "instruct",
-                            "warn", "advise", "authorize", "authorise", "permit", "direct", "appeal"})
-LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "make", "perpetrate", "commit",
-                         "execute", "undertake", "hold", "wage", "unleash", "step", "begin", "start",
-                         "continue", "escalate", "intensify", "resume", "organize", "organise", "lead",
-                         "claim", "initiate", "order", "plan", "reach", "sign", "seal", "strike", "broker"})
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "target", "damage", "destroy", "strike", "harm",
-                        "claim", "leave"})
+# The word lists are in lang/en (each file's header says what it holds).
+_EN = lang.load()
+TARGET_PREPS = _EN.words("recipient_prepositions")
+PARTICIPANT_PREPS = TARGET_PREPS | _EN.words("participant_prepositions")
+TWO_SIDED_VERBS = _EN.words("two_sided_verbs")
+TWO_SIDED_NOUNS = _EN.words("two_sided_nouns")
+TO_VERBS = _EN.words("to_recipient_verbs")
+ACCUSE_VERBS = _EN.words("accusation_verbs")
+OBJECT_CONTROL = _EN.words("object_control_verbs")
+LIGHT_VERBS = _EN.words("light_verbs")
+HARM_VERBS = _EN.words("harm_verbs")
+INJURY_VERBS = HARM_VERBS | _EN.words("injury_verbs")
 # Verbs whose subject undergoes the event: "three civilians died" names victims, not attackers.
-UNDERGOER_VERBS = frozenset({"die", "perish", "drown", "succumb", "starve", "suffocate", "burn"})
-DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "communique", "note",
-                            "message", "appeal", "ultimatum", "decree", "order", "report", "petition", "memo"})
-QUANTITY_NOUNS = frozenset({"series", "wave", "spate", "string", "number", "campaign", "round", "barrage",
-                            "volley", "flurry", "salvo", "chain", "cycle", "surge", "day", "week", "month",
-                            "hour", "year", "night"})
-PROJECTILE_VERBS = frozenset({"fire", "throw", "pelt", "launch", "drop", "hurl", "lob", "shoot", "aim",
-                              "direct", "point", "rain", "open", "use", "detonate", "plant"})
-DEMAND_WORDS = frozenset({"demand", "insist", "ask", "request", "urge", "call", "appeal", "propose",
-                          "recommend", "conclude", "suggest", "press", "plea", "ultimatum"})
+UNDERGOER_VERBS = _EN.words("undergoer_verbs")
+SUFFERING_VERBS = _EN.words("suffering_verbs")
+SETTING_PREPS = _EN.words("setting_prepositions")
+DOCUMENT_NOUNS = _EN.words("document_nouns")
+QUANTITY_NOUNS = _EN.words("event_series_nouns")
+PROJECTILE_VERBS = _EN.words("projectile_verbs")
+DEMAND_WORDS = _EN.words("demand_words")
 # First-person pronouns are kept: inside a quote they are the speaker, whom the caller knows.
-SPEAKER_PRONOUNS = frozenset({"i", "we"})
-RELATIVIZERS = frozenset({"that", "which", "who", "whom", "whose"})
-SUBJECTS = ("nsubj", "csubj")
-TIME_ENTS = frozenset({"DATE", "TIME"})
-TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                        "yesterday", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
-                        "weekend", "week", "month", "year", "day", "dawn", "noon", "midnight"})
+SPEAKER_PRONOUNS = _EN.words("speaker_pronouns")
+RELATIVIZERS = _EN.words("relativizers")
+UNRESOLVED_PRONOUNS = _EN.words("unresolved_pronouns")
+RECIPROCAL_PRONOUNS = frozenset(_EN.data("reciprocals")["pronouns"])
+RECIPROCAL_DETERMINERS = frozenset(_EN.data("reciprocals")["determiners"])
+PHRASE_ENDING_PREPS = _EN.words("phrase_ending_prepositions")
+
+
+def _time_words() -> frozenset[str]:
+    """Weekday names and the other nouns of time (``weekdays.tsv``, ``time_nouns.txt``)."""
+    weekdays = frozenset(row["name"] for row in _EN.rows("weekdays"))
+    return weekdays | _EN.words("time_nouns")
+
+
+TIME_WORDS = _time_words()
+
+SUBJECTS = _EN.labels("active_subjects")
+TIME_ENTS = _EN.labels("time_entities")
+_VERBAL = _EN.labels("verbal")
+_NOMINAL = _EN.labels("nominal")
+_NOMINAL_OR_NUMBER = _EN.labels("nominal_or_number")
+_NAME_POS = _EN.labels("name_or_adjective")
+_PARTICIPLES = _EN.labels("participle_tags")
+_ALL_SUBJECTS = _EN.labels("subjects")
+_VERB_OBJECTS = _EN.labels("verb_objects")
+_OBJECTS_AND_PASSIVE_SUBJECTS = _EN.labels("objects_and_passive_subjects")
+_PREPOSITIONAL_OBJECTS = _EN.labels("prepositional_objects")
+_NOUN_MODIFIERS = _EN.labels("noun_modifiers")
+_RIGHT_MODIFIERS = _EN.labels("phrase_right_modifiers")
+_COORDINATION = _EN.labels("coordination_deps")
+_CLAUSE_CHAINS = _EN.labels("clause_chains")
+_EMBEDDED_CLAUSES = _EN.labels("embedded_clauses")
+_CONTENT_CLAUSES = _EN.labels("content_clauses")
+_NOUN_CLAUSES = _EN.labels("noun_clauses")
+_GROUP_ENTITIES = _EN.labels("group_entities")
 
 
 def find_roles(trigger: SpacySpan) -> tuple[list[SpacySpan], list[SpacySpan]]:
     """(actor phrases, recipient phrases) for an event trigger, read from the dependency parse."""
     head = trigger.root
-    if head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+    if head.pos_ in _VERBAL or head.tag_.startswith("VB"):
         actors, recipients = _verb_roles(head, depth=0)
     else:
         actors, recipients = _noun_roles(head)
@@ -101,14 +116,14 @@ def _verb_roles(verb: Token, depth: int) -> tuple[list[Token], list[Token]]:
             recipients.append(_antecedent(_resolve_relativizer(child, verb), verb))
         elif dep == "agent":
             actors += _objects(child)
-        elif dep in ("dobj", "dative"):
+        elif dep in _VERB_OBJECTS:
             recipients += _object_participants(child)
         elif dep == "prep":
             recipients += _prep_recipients(child, verb)
     if not actors and depth < 4:
         actors += _borrowed_subject(verb, depth)
     # (a participle modifying a noun is passive; the small model sometimes tags it VBD)
-    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    if verb.dep_ == "acl" and verb.tag_ in _PARTICIPLES and verb.head.pos_ in _NOMINAL_OR_NUMBER:
         recipients.append(verb.head)  # "fishermen detained by the navy"
     if not recipients and depth < 4:
         recipients += _complement_recipients(verb, depth) or _shared_object(verb)
@@ -121,7 +136,7 @@ def _shared_object(verb: Token) -> list[Token]:
     """"shot and killed a soldier": the first verb shares the object of its conjunct."""
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ == "VERB" and _first(child, SUBJECTS) is None:
-            obj = _first(child, ("dobj",))
+            obj = _first(child, {"dobj"})
             if obj is not None:
                 return _object_participants(obj)
     return []
@@ -140,15 +155,14 @@ def _drop_instruments(verb: Token, recipients: list[Token]) -> list[Token]:
 def _antecedent(subject: Token, verb: Token) -> Token:
     """"Syria says it will withdraw": a pronoun subject of a reported or embedded clause stands for the
     nearest governing clause's noun subject (a one-step, same-sentence coreference)."""
-    if subject.pos_ != "PRON" or subject.lower_ in RELATIVIZERS or subject.lower_ in ("i", "you"):
+    if subject.pos_ != "PRON" or subject.lower_ in RELATIVIZERS or subject.lower_ in UNRESOLVED_PRONOUNS:
         return subject
     clause = verb
     for _ in range(4):
-        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acomp") or clause.head.i == clause.i:
+        if clause.dep_ not in _EMBEDDED_CLAUSES or clause.head.i == clause.i:
             break
         clause = clause.head
-        noun = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
-                    None)
+        noun = next((c for c in clause.children if c.dep_ in _ALL_SUBJECTS and c.pos_ != "PRON"), None)
         if noun is not None:
             return noun
     return subject
@@ -161,7 +175,7 @@ def _object_participants(obj: Token) -> list[Token]:
     if by_agent is not None:
         return [by_agent]
     inner = [o for prep in obj.children if prep.dep_ == "prep" and not _is_time(prep)
-             and prep.lower_ in TARGET_PREPS | {"with", "to", "against"} for o in _objects(prep)]
+             and prep.lower_ in PARTICIPANT_PREPS for o in _objects(prep)]
     return inner or [obj]
 
 
@@ -169,14 +183,14 @@ def _complement_recipients(verb: Token, depth: int) -> list[Token]:
     """"threatened to ban X", "agreed to allow X": the recipient of the complement verb; "demanded
     that X withdraw", "reiterated its demand that X ease": X, who is asked to act."""
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "xcomp" and child.pos_ in _VERBAL:
             return _verb_roles(child, depth + 1)[1]
     hosts = [verb] if verb.lemma_ in DEMAND_WORDS else []
     hosts += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DEMAND_WORDS]
     for host in hosts:
         for clause in host.children:
-            if clause.dep_ in ("ccomp", "acl", "relcl") and clause.pos_ in ("VERB", "AUX"):
-                addressee = _first(clause, ("nsubj",))
+            if clause.dep_ in _CONTENT_CLAUSES and clause.pos_ in _VERBAL:
+                addressee = _first(clause, {"nsubj"})
                 if addressee is not None and addressee.pos_ != "PRON":
                     return [addressee]
     return []
@@ -190,7 +204,7 @@ def _resolve_relativizer(subject: Token, verb: Token) -> Token:
 
 
 def _objects(prep: Token) -> list[Token]:
-    return [t for t in prep.children if t.dep_ in ("pobj", "pcomp") and t.pos_ != "VERB"]
+    return [t for t in prep.children if t.dep_ in _PREPOSITIONAL_OBJECTS and t.pos_ != "VERB"]
 
 
 def _prep_recipients(prep: Token, verb: Token) -> list[Token]:
@@ -220,14 +234,13 @@ def _borrowed_subject(verb: Token, depth: int) -> list[Token]:
     if governor.i == verb.i:
         return []
     if dep == "xcomp":
-        controller = _first(governor, ("dobj",)) if governor.lemma_ in OBJECT_CONTROL else None
+        controller = _first(governor, {"dobj"}) if governor.lemma_ in OBJECT_CONTROL else None
         return [controller] if controller is not None else _verb_roles(governor, depth + 1)[0]
-    if dep in ("conj", "advcl"):
+    if dep in _CLAUSE_CHAINS:
         return _verb_roles(governor, depth + 1)[0]
     if dep == "pcomp" and governor.dep_ == "prep":
         return _pcomp_subject(governor.head, depth)
-    if dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN") and not (
-            dep == "acl" and verb.tag_ in ("VBN", "VBD")):
+    if dep in _NOUN_CLAUSES and governor.pos_ in _NOMINAL and not (dep == "acl" and verb.tag_ in _PARTICIPLES):
         if dep == "acl" and governor.dep_ == "dobj" and _is_document(governor):
             return _verb_roles(governor.head, depth + 1)[0]  # "X issued a statement demanding ..."
         return [governor]  # "militias targeting the embassy"
@@ -241,17 +254,17 @@ def _is_document(noun: Token) -> bool:
 
 def _pcomp_subject(host: Token, depth: int) -> list[Token]:
     """"accused militias of carrying out": the accused; "after attacking": the main verb's subject."""
-    if host.pos_ in ("NOUN", "PROPN"):
-        if host.dep_ in ("dobj", "nsubjpass") and host.head.lemma_ in ACCUSE_VERBS:
+    if host.pos_ in _NOMINAL:
+        if host.dep_ in _OBJECTS_AND_PASSIVE_SUBJECTS and host.head.lemma_ in ACCUSE_VERBS:
             return [host]
         return []
     if host.lemma_ in ACCUSE_VERBS:
-        accused = _first(host, ("dobj", "nsubjpass"))
+        accused = _first(host, _OBJECTS_AND_PASSIVE_SUBJECTS)
         return [accused] if accused is not None else []
     return _verb_roles(host, depth + 1)[0]
 
 
-def _first(token: Token, deps: tuple[str, ...]) -> Token | None:
+def _first(token: Token, deps: Collection[str]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
@@ -262,9 +275,7 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     actors: list[Token] = []
     recipients: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss":
-            actors.append(child)
-        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and _names_actor(child):
+        if child.dep_ == "poss" or (child.dep_ in _NOUN_MODIFIERS and child.i < noun.i and _names_actor(child)):
             actors.append(child)
         elif child.dep_ == "prep":
             _noun_prep(child, noun, actors, recipients)
@@ -287,15 +298,15 @@ def _through_quantity(noun: Token) -> Token:
 
 def _victims_of_setting(noun: Token) -> list[Token]:
     """"Scores died in the attacks", "two were killed in the raid": who suffered in the event."""
-    if noun.dep_ == "dobj" and noun.head.lemma_ in ("suffer", "sustain", "receive", "incur"):
+    if noun.dep_ == "dobj" and noun.head.lemma_ in SUFFERING_VERBS:
         return [c for c in noun.head.children if c.dep_ in SUBJECTS]  # "13 people suffered injuries"
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "by", "of", "from") or prep.head.i == prep.i:
+    if noun.dep_ != "pobj" or prep.lower_ not in SETTING_PREPS or prep.head.i == prep.i:
         return []
     verb = prep.head
     if verb.lemma_ in UNDERGOER_VERBS:
         return [c for c in verb.children if c.dep_ in SUBJECTS]
-    if verb.tag_ == "VBN" and verb.lemma_ in HARM_VERBS | {"injure", "wound", "kill", "hurt", "displace"}:
+    if verb.tag_ == "VBN" and verb.lemma_ in INJURY_VERBS:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     return []
 
@@ -329,7 +340,7 @@ def _names_actor(token: Token) -> bool:
     word = lexicon.sector(token.lemma_.lower())
     if word is not None and word.sector is not None and word.strong:
         return True
-    return token.ent_type_ in ("NORP", "ORG") and token.pos_ in ("PROPN", "ADJ")
+    return token.ent_type_ in _GROUP_ENTITIES and token.pos_ in _NAME_POS
 
 
 def _light_verb_subject(noun: Token) -> list[Token]:
@@ -337,9 +348,9 @@ def _light_verb_subject(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lemma_ == "responsibility":
         verb = verb.head.head
-    elif noun.dep_ not in ("dobj", "nsubjpass"):
+    elif noun.dep_ not in _OBJECTS_AND_PASSIVE_SUBJECTS:
         return []
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in LIGHT_VERBS:
+    if verb.pos_ not in _VERBAL or verb.lemma_ not in LIGHT_VERBS:
         return []
     return _verb_roles(verb, depth=1)[0]
 
@@ -395,14 +406,14 @@ def _merge_split_heads(heads: list[Token]) -> list[tuple[Token, Token]]:
 
 def _is_reciprocal(token: Token) -> bool:
     """"clashed with each other": the other side is the actor itself."""
-    return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
+    return token.lower_ in RECIPROCAL_PRONOUNS and any(c.lower_ in RECIPROCAL_DETERMINERS for c in token.children)
 
 
 def _conjuncts(head: Token) -> list[Token]:
     """"the United States and Jordan" -> [States, Jordan] (nested conjunctions included)."""
     out = [head]
     doc = head.doc
-    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    conjuncts = [c for c in head.children if c.dep_ == "conj" and c.pos_ in _NOMINAL_OR_NUMBER]
     if not conjuncts:
         return out
     # Only a real coordination ("men, women and children"): the small model also links parts of long
@@ -418,7 +429,7 @@ def _split_modifiers(head: Token, first: Token) -> list[SpacySpan]:
     """"Hungarian and Romanian officials" names two actors: one span per country modifier."""
     lexicon = load_lexicon()
     for child in head.children:
-        if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
+        if child.dep_ not in _NOUN_MODIFIERS or child.i > head.i:
             continue
         group = [child] + [c for c in child.children if c.dep_ == "conj"]
         countries = {p.country for p in map(lexicon.place, (t.text for t in group)) if p is not None}
@@ -433,7 +444,7 @@ def noun_phrase(head: Token, first: Token | None = None) -> SpacySpan:
     earlier piece of the same noun that the parser split off ("ex" of "ex-soldiers")."""
     start = head.i if first is None else min(head.i, first.left_edge.i)
     for child in head.lefts:
-        if child.dep_ in ("cc", "conj", "preconj", "punct") or _is_time_word(child):
+        if child.dep_ in _COORDINATION or _is_time_word(child):
             continue
         start = min(start, child.left_edge.i)
     end = head.i + 1
@@ -476,10 +487,9 @@ def _balance_brackets(doc, start: int, end: int, head: Token) -> int:
 
 def _keeps(child: Token) -> bool:
     """Right dependents that belong in the phrase: "of State", "in the Ivory Coast", "loyal to X"."""
-    if child.dep_ in ("amod", "compound", "nummod", "case", "npadvmod"):
+    if child.dep_ in _RIGHT_MODIFIERS:
         return True
-    if child.dep_ != "prep" or child.lower_ in TARGET_PREPS or child.lower_ in ("by", "with", "during",
-                                                                                "after", "before", "since"):
+    if child.dep_ != "prep" or child.lower_ in TARGET_PREPS or child.lower_ in PHRASE_ENDING_PREPS:
         return False
-    objects = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+    objects = [o for o in child.children if o.dep_ in _PREPOSITIONAL_OBJECTS]
     return bool(objects) and all(o.dep_ == "pobj" and not _is_time_word(o) for o in objects)

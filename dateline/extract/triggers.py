@@ -1,6 +1,6 @@
 """Finding event triggers: words of the lexicon in the roles that make them events.
 
-A trigger is a verb or event noun whose lemma is in ``patterns/triggers.tsv`` with the part of speech
+A trigger is a verb or event noun whose lemma is in ``lang/en/triggers.tsv`` with the part of speech
 and the dependents the row asks for. Words that only describe a habit or a kind ("such assaults",
 "rockets are frequently fired", "militias targeting facilities") are not events and are left out here.
 """
@@ -13,43 +13,62 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import TriggerEntry, coding_cues, trigger_entries
+from .. import lang
+from .lexicon import TriggerEntry, cameo_group, code_group, coding_cues, trigger_entries
 
 __all__ = ["Trigger", "find_triggers", "is_crowd_control", "is_trigger_word"]
 
-# Left modifiers that belong to the event phrase: "rocket attack", "suicide bombing", "hunger strike".
-_PHRASE_MODIFIERS = frozenset(
-    "rocket missile mortar artillery suicide car bomb air drone aerial grenade gun terror terrorist "
-    "militant hunger general military armed chemical gas knife acid mob arson sniper naval ground "
-    "cross-border border insurgent rebel airstrike shelling tank road roadside ied".split()
-)
-# Compounds that turn an event noun into something else: "heart attack", "panic attack".
-_NOT_EVENT_COMPOUNDS = frozenset("heart panic asthma anxiety price brain migraine seizure".split())
-_HABITUAL_ADVERBS = frozenset(
-    "frequently often rarely repeatedly regularly usually routinely sometimes constantly occasionally "
-    "periodically habitually seldom always".split()
-)
-# Subjects that make a movement verb a market report: "stocks rallied", "prices fell".
-_NON_AGENT_SUBJECTS = frozenset("stock share price market index currency dollar euro oil gold bond yield".split())
-_CROWD_CONTROL = frozenset("gas teargas canister cannon smoke flare pellet spray".split())
-# Objects that make a fighting word figurative: "fight the epidemic", "battle against corruption".
-_ABSTRACT_TARGETS = frozenset(
-    "epidemic pandemic disease virus coronavirus covid ebola malaria cancer outbreak illness corruption poverty "
-    "hunger crime inflation unemployment climate change wildfire flood drought addiction "
-    "disinformation misinformation impunity fraud freedom right democracy liberty press sovereignty "
-    "constitution dignity independence journalism value cause problem extremism racism discrimination inequality "
-    "injustice migration radicalization radicalisation".split()
-)
-# Doers that make a violent word figurative: "targeted by this law", "a policy that attacks the poor".
-_ABSTRACT_DOERS = frozenset(
-    "law policy measure rule legislation decision decree regulation bill tax sanction embargo resolution".split()
-)
-_NON_EVENT_OBJECTS = frozenset(
-    "statement report video album data figure film book result footage photo image detail information "
-    "document budget plan list song record version update recording movie trailer product software "
-    "sdk app application phone smartphone device model edition earnings figures guidance forecast "
-    "specification game feature patch".split()
-)
+# The word lists are in lang/en (each file's header says what it holds); bound once for the hot paths.
+_EN = lang.load()
+_PHRASE_MODIFIERS = _EN.words("event_phrase_modifiers")
+_NOT_EVENT_COMPOUNDS = _EN.words("non_event_compounds")
+_HABITUAL_ADVERBS = _EN.words("habitual_adverbs")
+_NON_AGENT_SUBJECTS = _EN.words("market_subjects")
+_CROWD_CONTROL = _EN.words("crowd_control_words")
+_ABSTRACT_TARGETS = _EN.words("abstract_targets")
+_ABSTRACT_DOERS = _EN.words("abstract_doers")
+_NON_EVENT_OBJECTS = _EN.words("non_event_objects")
+_QUANTITY_NOUNS = _EN.words("counting_nouns")
+_MISHAPS = _EN.words("mishap_verbs")
+_CAUSE_PREPS = _EN.words("cause_prepositions")
+_DELIBERATE_CAUSES = _EN.words("deliberate_cause_words")
+_DELIBERATE_DEEDS = _EN.words("deliberate_cause_verbs")
+_DEAD_FOUND = _EN.words("dead_found_words")
+_REFUSALS = _EN.words("refusal_verbs")
+_TARGET_PREPS = _EN.words("target_prepositions")
+_MONEY_WORDS = _EN.words("money_words")
+# How the lexicon's needs and forbids columns name the pipeline's dependency labels
+_NEEDS = _EN.data("trigger_syntax")["needs"]
+_FORBIDS = _EN.data("trigger_syntax")["forbids"]
+_OBJECT_RELATIONS = frozenset(_EN.data("trigger_syntax")["object_relations"])
+_PRECEDING_WORD_RELATIONS = frozenset(_EN.data("trigger_syntax")["preceding_word_relations"])
+
+_VERBAL = _EN.labels("verbal")
+_NOMINAL = _EN.labels("nominal")
+_VERB_OR_NOUN = _EN.labels("verb_or_noun")
+_PRESENT_TENSE = _EN.labels("present_tense_tags")
+_NONFINITE = _EN.labels("nonfinite_tags")
+_SUBJECTS = _EN.labels("subjects")
+_DIRECT_OBJECTS = _EN.labels("direct_objects")
+_OBJECTS_AND_PASSIVE_SUBJECTS = _EN.labels("objects_and_passive_subjects")
+_ACTED_ON = _EN.labels("objects_and_prepositional_objects")
+_NOUN_ARGUMENTS = _EN.labels("noun_arguments")
+_AUXILIARIES = _EN.labels("auxiliaries")
+_PRENOMINAL = _EN.labels("prenominal_modifiers")
+_NAME_MODIFIERS = _EN.labels("name_modifiers")
+_OBJECT_EXTENSIONS = _EN.labels("object_extensions")
+_DETERMINING = _EN.labels("determining_deps")
+_CLAUSE_CHAINS = _EN.labels("clause_chains")
+_PURPOSE_CLAUSES = _EN.labels("purpose_clauses")
+_ATTACHED_CLAUSES = _EN.labels("attached_clauses")
+_MAIN_CLAUSES = _EN.labels("main_clauses")
+_NAMED_ACTORS = _EN.labels("named_actor_entities")
+
+_HARM_ROOTS = cameo_group("assault_roots")
+_ANSWER_ROOTS = code_group("cameo_root", "answers_to_demands")
+# Acts whose object can be a report or a statement: investigating, criticising or rejecting it
+_ABOUT_REPORTS = code_group("cameo_root", "about_reports")
+_PURPOSE_ROOTS = code_group("cameo_root", "purposes")  # appeals and demands
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +110,17 @@ def _acceded_to(trigger: Trigger, found: list[Trigger]) -> bool:
     """"accepted the demands", "conceded to the demands of the drivers": the demand noun is what the
     other act answers, not a demand made in this sentence."""
     head = trigger.head
-    if not trigger.entry.is_speech or head.pos_ not in ("NOUN", "PROPN"):
+    if not trigger.entry.is_speech or head.pos_ not in _NOMINAL:
         return False
     governor = head.head.head if head.dep_ == "pobj" else head.head
-    return head.dep_ in ("dobj", "obj", "nsubjpass", "pobj") and any(
-        t.head.i == governor.i and not t.entry.is_speech and t.entry.cameo[:2] in ("08", "12") for t in found)
+    return head.dep_ in _ACTED_ON and any(
+        t.head.i == governor.i and not t.entry.is_speech and t.entry.cameo[:2] in _ANSWER_ROOTS for t in found)
 
 
 def is_crowd_control(trigger: Trigger) -> bool:
     """"police fired tear gas", "used water cannon and pepper spray": dispersing a crowd."""
-    objects = [c for c in trigger.head.children if c.dep_ in ("dobj", "obj")]
-    objects += [g for o in objects for g in o.children if g.dep_ in ("conj", "nmod", "compound")]
+    objects = [c for c in trigger.head.children if c.dep_ in _DIRECT_OBJECTS]
+    objects += [g for o in objects for g in o.children if g.dep_ in _OBJECT_EXTENSIONS]
     return trigger.entry.is_violent and any(_is_crowd_control_word(o) for o in objects)
 
 
@@ -129,10 +148,10 @@ def _named_objects(trigger: Trigger) -> list[Token]:
     """The objects a verb row asks for by name ("lifted sanctions", "violated the ceasefire"): of another
     kind than the verb's act, they are what the act is done to, not events of their own."""
     head = trigger.head
-    if head.pos_ not in ("VERB", "AUX") or trigger.entry.is_speech:
+    if head.pos_ not in _VERBAL or trigger.entry.is_speech:
         return []
-    names = {lemma for rel, lemma in trigger.entry.needs if rel in ("obj", "dobj") and lemma != "*"}
-    objects = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    names = set(_named_object_lemmas(trigger.entry))
+    objects = [c for c in head.children if c.dep_ in _OBJECTS_AND_PASSIVE_SUBJECTS]
     objects += [g for c in objects for g in c.children if g.dep_ == "compound"]
     return [c for c in objects if c.lemma_.lower() in names or c.lower_ in names]
 
@@ -142,7 +161,7 @@ def _lemma_keys(token: Token) -> set[str]:
     gets a word wrong ("raped" -> "rap"); a stem only counts when the lexicon has it."""
     keys = {token.lemma_.lower(), token.lower_}
     word = token.lower_
-    if token.pos_ in ("VERB", "AUX") and len(word) > 4:
+    if token.pos_ in _VERBAL and len(word) > 4:
         if word.endswith("ed"):
             keys |= {word[:-1], word[:-2]}
         elif word.endswith("ing"):
@@ -180,55 +199,49 @@ def _match(token: Token, entry: TriggerEntry) -> Trigger | None:
 
 
 def _has_dependent(token: Token, rel: str, lemma: str) -> bool:
-    deps = {
-        "prt": ("prt",),
-        "prep": ("prep", "agent", "dative"),
-        "obj": ("dobj", "obj", "attr", "dative"),
-        "xcomp": ("xcomp", "ccomp"),
-        "compound": ("compound",),
-        "amod": ("amod", "compound"),
-        "dobj": ("dobj", "obj"),
-        "conj": ("conj",),
-        "nummod": ("nummod",),
-        "nsubj": ("nsubj", "nsubjpass"),
-        "advcl": ("advcl",),
-        "gov": (),
-    }[rel]
+    deps = _NEEDS[rel]  # an unknown relation is a lexicon error: KeyError
     if rel == "gov":
         return token.head.lemma_.lower() == lemma
+    objects = rel in _OBJECT_RELATIONS
     for child in token.children:
         if child.dep_ in deps and (lemma == "*" or child.lemma_.lower() == lemma or child.lower_ == lemma):
             return True
-        if rel in ("obj", "dobj") and child.dep_ in deps and _compound_names(child, lemma):
+        if objects and child.dep_ in deps and _compound_names(child, lemma):
             return True  # "eased curfew hours", "lifted the sanctions regime"
         if rel == "nsubj" and child.dep_ in deps and _counted_group_of(child, lemma):
             return True  # "hundreds of protesters gathered"
-        if rel in ("obj", "dobj") and child.dep_ in deps + ("nsubjpass",) and _is_quantity_word(child) \
+        if objects and (child.dep_ in deps or child.dep_ == "nsubjpass") and _is_quantity_word(child) \
                 and _counted_group_of(child, lemma):
             return True  # "established a number of barracks", "defused hundreds of landmines"
-    if rel == "obj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+    if rel == "obj" and any(_is_passive_mark(c) for c in token.children):
         # a passive verb has its object as subject
         return lemma == "*" or any(c.dep_ == "nsubjpass" and lemma in (c.lemma_.lower(), c.lower_)
                                    for c in token.children)
     if rel == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
         return True  # "shells fired by ...": the participle modifies its object
-    if rel in ("compound", "amod") and token.i > 0:
+    if rel in _PRECEDING_WORD_RELATIONS and token.i > 0:
         return token.doc[token.i - 1].lower_ == lemma
     return False
 
 
+def _is_passive_mark(child: Token) -> bool:
+    """A passive subject or auxiliary: the verb's object stands as its subject."""
+    return child.dep_ == "nsubjpass" or child.dep_ == "auxpass"
+
+
+def _named_object_lemmas(entry: TriggerEntry) -> list[str]:
+    """The object lemmas a row asks for by name ("obj:sanction"), not any object ("obj:*")."""
+    return [lemma for rel, lemma in entry.needs if rel in _OBJECT_RELATIONS and lemma != "*"]
+
+
 def _has_child(token: Token, rel: str, lemma: str) -> bool:
     """A direct dependent of that relation and lemma ("returned fire": obj fire)."""
-    deps = {"obj": ("dobj", "obj", "nsubjpass"), "prep": ("prep",), "prt": ("prt",)}.get(rel, (rel,))
+    deps = _FORBIDS.get(rel, [rel])
     return any(c.dep_ in deps and lemma in (c.lemma_.lower(), c.lower_) for c in token.children)
 
 
 def _compound_names(noun: Token, lemma: str) -> bool:
     return lemma != "*" and any(c.dep_ == "compound" and lemma in (c.lemma_.lower(), c.lower_) for c in noun.children)
-
-
-_QUANTITY_NOUNS = frozenset("number dozen dozens hundred hundreds thousand thousands batch lot lots quantity "
-                            "series set couple pair pile stockpile".split())
 
 
 def _is_quantity_word(token: Token) -> bool:
@@ -241,19 +254,19 @@ def _counted_group_of(subject: Token, lemma: str) -> bool:
 
 
 def _phrase_start(token: Token) -> int:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in _NOMINAL:
         return token.i
     start = token.i
     while start > 0:
         left = token.doc[start - 1]
-        if left.head.i == token.i and left.dep_ in ("compound", "amod") and left.lower_ in _PHRASE_MODIFIERS:
+        if left.head.i == token.i and left.dep_ in _PRENOMINAL and left.lower_ in _PHRASE_MODIFIERS:
             start -= 1
         else:
             break
     return start
 
 
-_MONTH_NAMES = frozenset("march may".split())
+_MONTH_NAMES = frozenset(row["name"] for row in _EN.rows("months"))  # "in March": no protest march
 
 
 def _is_event_use(trigger: Trigger) -> bool:
@@ -269,22 +282,22 @@ def _is_event_use(trigger: Trigger) -> bool:
         return False
     if _is_habitual(token):
         return False
-    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in children if c.dep_ in _SUBJECTS]
     if any(s.lemma_.lower() in _NON_AGENT_SUBJECTS for s in subjects) and not trigger.entry.is_speech:
         return False
-    objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in children if c.dep_ in _DIRECT_OBJECTS]
     if any(o.lemma_.lower() in _NON_EVENT_OBJECTS for o in objects) and not _asks_for_object(trigger.entry) \
             and trigger.entry.cameo[:2] not in _ABOUT_REPORTS:
         return False
-    if trigger.entry.cameo[:2] in ("18", "19", "20") and _figurative_target(token):
+    if trigger.entry.cameo[:2] in _HARM_ROOTS and _figurative_target(token):
         return False
     if trigger.entry.is_violent and _natural_cause(token):
         return False
     if trigger.entry.cameo == "183" and _accidental(token):
         return False
-    if trigger.entry.is_violent and token.dep_ in ("advcl", "conj") and _is_explosion(token.head):
-        if _accidental(token.head):
-            return False  # "a boiler exploded, injuring four": the injuries of an accident
+    if trigger.entry.is_violent and token.dep_ in _CLAUSE_CHAINS and _is_explosion(token.head) \
+            and _accidental(token.head):
+        return False  # "a boiler exploded, injuring four": the injuries of an accident
     if trigger.entry.is_violent and any(c.lemma_.lower() in _MISHAPS for c in _clauses_of(token)):
         return False  # "nineteen were killed when their bus plunged off a bridge"
     if trigger.entry.is_violent and any(_explosion_clause(c) and _accidental(c) for c in _clauses_of(token)):
@@ -295,26 +308,20 @@ def _is_event_use(trigger: Trigger) -> bool:
         return False  # "protested to demand reforms": the demand is what the protest was for, not a second event
     if trigger.entry.is_generic and not _is_specific_noun(token):
         return False
-    if "negonly" in trigger.entry.flags and not _is_negated(token):
-        return False
-    return True
-
-
-# Acts whose object can be a report or a statement: investigating, criticising or rejecting it
-_ABOUT_REPORTS = ("09", "11", "12")
-_PURPOSE_ROOTS = ("02", "10")  # appeals and demands
+    # a "negonly" row is an event only when negated
+    return "negonly" not in trigger.entry.flags or _is_negated(token)
 
 
 def _is_purpose_of_event(trigger: Trigger) -> bool:
     """An appeal or demand in a "to" purpose clause of another event ("staged demonstrations to demand",
     "began a hunger strike to demand"): the event's aim, coded with that event."""
     token = trigger.head
-    if trigger.entry.cameo[:2] not in _PURPOSE_ROOTS or token.dep_ not in ("advcl", "xcomp"):
+    if trigger.entry.cameo[:2] not in _PURPOSE_ROOTS or token.dep_ not in _PURPOSE_CLAUSES:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     governor = token.head
-    candidates = [governor] + [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+    candidates = [governor] + [c for c in governor.children if c.dep_ in _DIRECT_OBJECTS]
     return any(is_trigger_word(t) for t in candidates if t.i != token.i)
 
 
@@ -324,16 +331,24 @@ def is_trigger_word(token: Token) -> bool:
 
 
 def _figurative_target(token: Token) -> bool:
-    targets = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    targets += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
-                for g in c.children if g.dep_ == "pobj"]
-    doers = [c for c in token.children if c.dep_ == "nsubj"]
-    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    means = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-             if g.dep_ == "pobj"]
+    targets = [c for c in token.children if c.dep_ in _DIRECT_OBJECTS]
+    targets += _prepositional_objects(token, _TARGET_PREPS)
+    doers = [c for c in token.children if c.dep_ == "nsubj"] + _agents(token)
+    means = _prepositional_objects(token, {"with"})
     return any(t.lemma_.lower() in _ABSTRACT_TARGETS for t in targets) or any(
         d.lemma_.lower() in _ABSTRACT_DOERS for d in doers + means  # "targeted Russia with sanctions"
     )
+
+
+def _prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
+    """The objects of the token's prepositions of those words ("against corruption")."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _agents(token: Token) -> list[Token]:
+    """The "by" agents of a passive verb."""
+    return [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _clauses_of(token: Token) -> list[Token]:
@@ -348,29 +363,22 @@ def _natural_cause(token: Token) -> bool:
     """"An earthquake killed eight", "floods struck the region", "bodies found after the eruption": a
     disaster, not an attack."""
     hazards = coding_cues().lists["natural_hazards"]
-    causes = [g for c in token.children if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
-              for g in c.children if g.dep_ == "pobj"]
+    causes = _prepositional_objects(token, _CAUSE_PREPS)
     if any(c.lemma_.lower() in hazards for c in causes) and _is_harm(token):
         return True
-    if token.lemma_.lower() in ("find", "dead") and any(t.lemma_.lower() in hazards for t in token.sent):
+    if token.lemma_.lower() in _DEAD_FOUND and any(t.lemma_.lower() in hazards for t in token.sent):
         return True  # "bodies of 99 people have been found ... following the eruption"
-    doers = [c for c in token.children if c.dep_ in ("nsubj",)]
-    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if token.dep_ in ("acl", "advcl", "conj") and token.head.pos_ in ("VERB", "NOUN"):
+    doers = [c for c in token.children if c.dep_ == "nsubj"] + _agents(token)
+    if token.dep_ in _ATTACHED_CLAUSES and token.head.pos_ in _VERB_OR_NOUN:
         doers += [c for c in token.head.children if c.dep_ == "nsubj"]
         if token.dep_ == "acl":
             doers.append(token.head)
     return any(d.lemma_.lower() in hazards for d in doers)
 
 
-# Verbs of mishaps: killings told with them are accidents ("killed when the bus overturned")
-_MISHAPS = frozenset("plunge crash collide capsize collapse overturn derail sink topple skid".split())
-_CAUSE_PREPS = frozenset("in by after following from".split())
-
-
 def _is_harm(token: Token) -> bool:
     """Killing, wounding or finding the dead (not protests or arrests "during the pandemic")."""
-    return any(e.cameo[:2] in ("18", "19", "20") for e in _entries_for(token) if _match(token, e) is not None)
+    return any(e.cameo[:2] in _HARM_ROOTS for e in _entries_for(token) if _match(token, e) is not None)
 
 
 def _explosion_clause(token: Token) -> bool:
@@ -385,19 +393,17 @@ def _is_explosion(token: Token) -> bool:
 def _accidental(token: Token) -> bool:
     """An explosion at a plant, of a boiler or a gas cylinder, with nobody said to have caused it."""
     words = {t.lemma_.lower() for t in token.sent}
-    words |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(token.sent, token.sent[1:])}
+    words |= {f"{a.lemma_.lower()} {b.lemma_.lower()}" for a, b in zip(token.sent, token.sent[1:], strict=False)}
     if not coding_cues().has("accident_cues", words):
         return False
-    agents = ("bomber", "militant", "attacker", "terrorist", "gunman", "insurgent", "rebel", "bomb", "ied",
-              "landmine", "explosive")
     # "a mine planted by ...", "detonated": someone caused it (the verb, unlike the noun "plant", names a deed)
-    deed = any(t.pos_ == "VERB" and t.lemma_.lower() in ("plant", "detonate", "hurl", "throw") for t in token.sent)
-    return not (words & set(agents)) and not deed
+    deed = any(t.pos_ == "VERB" and t.lemma_.lower() in _DELIBERATE_DEEDS for t in token.sent)
+    return not (words & _DELIBERATE_CAUSES) and not deed
 
 
 def _asks_for_object(entry: TriggerEntry) -> bool:
     """The row names its object ("share information"): that object makes the event, not a report."""
-    return any(rel in ("obj", "dobj") and lemma != "*" for rel, lemma in entry.needs)
+    return bool(_named_object_lemmas(entry))
 
 
 def _is_negated(token: Token) -> bool:
@@ -406,15 +412,15 @@ def _is_negated(token: Token) -> bool:
         return True
     head = token.head
     return token.dep_ == "xcomp" and (
-        head.lemma_.lower() in ("refuse", "decline", "fail") or any(c.dep_ == "neg" for c in head.children)
+        head.lemma_.lower() in _REFUSALS or any(c.dep_ == "neg" for c in head.children)
     )
 
 
 def _is_habitual(token: Token) -> bool:
     """Habits and descriptions, not happenings: frequency adverbs, simple-present action verbs,
     noun-modifying participles ("militias targeting facilities")."""
-    verb = token if token.pos_ in ("VERB", "AUX") else None
-    scope = [token] + ([token.head] if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") else [])
+    verb = token if token.pos_ in _VERBAL else None
+    scope = [token] + ([token.head] if token.dep_ in _NOUN_ARGUMENTS else [])
     speech = verb is not None and bool(set(_entries_keys(verb)) & _speech_lemmas())
     for word in scope:
         if not speech and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADVERBS for c in word.children):
@@ -427,14 +433,14 @@ def _is_habitual(token: Token) -> bool:
         return False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return True
-    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb.tag_ in _PRESENT_TENSE and not any(c.dep_ in _AUXILIARIES for c in verb.children):
         return not _named_doer(verb)  # "Pompeo lifts restrictions": a headline's present, not a habit
     if verb.tag_ == "VBG" and _present_progressive(verb):
         # "militias are stealing ..., attacking protesters": an ongoing practice; "Britain is deploying
         # 300 troops": a named state doing one thing now
-        return not (_named_doer(verb) and verb.dep_ in ("ROOT", "ccomp"))
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ in ("VBN", "VBG") and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return not (_named_doer(verb) and verb.dep_ in _MAIN_CLAUSES)
+    auxes = [c for c in verb.children if c.dep_ in _AUXILIARIES]
+    if verb.tag_ in _NONFINITE and auxes and all(a.tag_ in _PRESENT_TENSE for a in auxes):
         # "get fired at", "are being fired": present-tense passives/progressives describe states
         return verb.tag_ == "VBN" and any(a.lemma_ == "get" for a in auxes)
     return False
@@ -443,16 +449,16 @@ def _is_habitual(token: Token) -> bool:
 def _named_doer(verb: Token) -> bool:
     """The verb's subject is a named state, organisation or person (not "militias", "they")."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    words = subjects + [m for s in subjects for m in s.children if m.dep_ in ("compound", "amod", "poss")]
-    return any(s.pos_ == "PROPN" or s.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for s in words)
+    words = subjects + [m for s in subjects for m in s.children if m.dep_ in _NAME_MODIFIERS]
+    return any(s.pos_ == "PROPN" or s.ent_type_ in _NAMED_ACTORS for s in words)
 
 
 def _present_progressive(verb: Token) -> bool:
     head = verb
-    while head.dep_ in ("conj", "advcl") and head.head.tag_ == "VBG" and head.head.i != head.i:
+    while head.dep_ in _CLAUSE_CHAINS and head.head.tag_ == "VBG" and head.head.i != head.i:
         head = head.head
     auxes = [c for c in head.children if c.dep_ == "aux"]
-    return any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+    return any(a.lemma_ == "be" and a.tag_ in _PRESENT_TENSE for a in auxes)
 
 
 def _entries_keys(token: Token) -> tuple[str, ...]:
@@ -466,12 +472,12 @@ def _speech_lemmas() -> frozenset[str]:
 
 def _is_specific_noun(token: Token) -> bool:
     """A generic noun ("aid", "cooperation") is an event only as a light verb's object or when determined."""
-    if any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
+    if any(c.dep_ in _DETERMINING for c in token.children):
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "in" and _is_amount(token.head.head):
         return True  # "$33 million in assistance"
-    return token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB"
+    return token.dep_ in _DIRECT_OBJECTS and token.head.pos_ == "VERB"
 
 
 def _is_amount(token: Token) -> bool:
-    return token.ent_type_ == "MONEY" or token.lower_ in ("$", "dollars", "euros", "million", "billion")
+    return token.ent_type_ == "MONEY" or token.lower_ in _MONEY_WORDS

@@ -1,21 +1,19 @@
-"""The economic and administrative trigger lexicon (patterns/triggers_economy.tsv) on invented sentences."""
+"""The economic and administrative trigger lexicon (lang/en/triggers_economy.tsv) on invented sentences."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
+from dateline import lang
 from dateline.extract import lexicon
 from dateline.extract.triggers import _has_dependent, find_triggers
 from dateline.ontology import cameo_codes, plover_of
 
-ECONOMY = "triggers_economy.tsv"
+ECONOMY = "triggers_economy"
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = (resources.files(lexicon.__package__) / "patterns" / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lang.load().lines(name)]
 
 
 def _codes(nlp, text: str) -> dict[str, str]:
@@ -33,7 +31,7 @@ def test_economy_rows_have_five_columns_and_known_cameo_codes():
 
 
 def test_economy_rows_do_not_repeat_a_core_row():
-    core = {tuple(r[:4]) for r in _rows("triggers.tsv")}
+    core = {tuple(r[:4]) for r in _rows("triggers")}
     repeated = [r for r in _rows(ECONOMY) if tuple(r[:4]) in core]
     assert repeated == []
 

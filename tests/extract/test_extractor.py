@@ -18,10 +18,10 @@ def extractor():
 def test_failures_keep_their_place_and_a_broken_article_does_not_end_the_batch(extractor, monkeypatch):
     real = extractor.document
 
-    def breaking(article, doc):
-        if article.id == "bad":
+    def breaking(story, headline=None):
+        if story._.dateline_article.id == "bad":
             raise RuntimeError("boom")
-        return real(article, doc)
+        return real(story, headline)
 
     monkeypatch.setattr(extractor, "document", breaking)
     items = [
@@ -32,7 +32,8 @@ def test_failures_keep_their_place_and_a_broken_article_does_not_end_the_batch(e
     ]
     out = list(_flush(extractor, items))
     assert [type(o).__name__ for o in out] == ["Document", "Failure", "Failure", "Document"]
-    assert out[1].stage == "extract" and "boom" in out[1].reason
+    assert out[1].stage == "extract" and out[1].code == "extract"
+    assert out[1].reason == "extraction failed: RuntimeError: boom"
     assert out[2].input == "x.bin"
 
 
@@ -47,4 +48,27 @@ def test_skipped_articles_get_a_document_without_events():
 def test_the_default_pipeline_has_no_problems(extractor):
     analysis = extractor.nlp.analyze_pipes(pretty=False)
     assert not any(analysis["problems"].values())
-    assert "dateline_events" in extractor.nlp.pipe_names
+    assert extractor.nlp.pipe_names[-2:] == ["dateline_counts", "dateline_events"]
+
+
+def test_a_text_longer_than_the_pipeline_takes_is_an_extraction_failure(extractor, monkeypatch):
+    monkeypatch.setattr(extractor.nlp, "max_length", 60)
+    items = [
+        Article(id="a", text="Rebels attacked a convoy near Gao."),
+        Article(id="long", text="Rebels attacked a convoy near Gao. " * 3),
+        Article(id="b", text="Police arrested two men in Lagos."),
+    ]
+    out = list(_flush(extractor, items))
+    assert [type(o).__name__ for o in out] == ["Document", "Failure", "Document"]
+    assert out[1].code == "extract" and "max_length of 60" in out[1].reason
+    assert [o.article.id for o in (out[0], out[2])] == ["a", "b"]
+    assert out[0].events and out[2].events
+
+
+def test_extraction_error_is_raised_for_the_article_itself(extractor, monkeypatch):
+    from dateline.errors import ExtractionError
+
+    monkeypatch.setattr(extractor.nlp, "max_length", 60)
+    documents = extractor.documents([Article(id="long", text="Rebels attacked a convoy near Gao. " * 3)])
+    with pytest.raises(ExtractionError, match="max_length"):
+        next(iter(documents))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline import lang
 from dateline.extract.components import ensure_component
 from dateline.extract.lexicon import trigger_entries
 from dateline.extract.triggers import find_triggers
@@ -24,6 +25,14 @@ def test_lexicon_rows_use_known_cameo_codes():
     codes = cameo_codes()
     unknown = [e.lemmas for entries in trigger_entries().values() for e in entries if e.cameo not in codes]
     assert unknown == []
+
+
+def test_lexicon_rows_use_relations_and_parts_of_speech_the_matcher_knows():
+    syntax = lang.load().data("trigger_syntax")
+    entries = [e for group in trigger_entries().values() for e in group]
+    assert all(e.pos for e in entries)
+    assert {rel for e in entries for rel, _ in e.needs} <= set(syntax["needs"])
+    assert set(syntax["object_relations"]) | set(syntax["preceding_word_relations"]) <= set(syntax["needs"])
 
 
 def test_trigger_exchange_of_fire_needs_a_fire_object(parse):
@@ -79,6 +88,7 @@ def test_trigger_passive_object_must_match_required_lemma(parse):
     assert _codes(parse, "Explosives were found near the river.").get("found") == "1711"
 
 
+@pytest.mark.model
 def test_months_and_product_releases_are_not_events():
     from dateline import extract_text
 
