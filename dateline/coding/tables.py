@@ -6,23 +6,11 @@ other line names the columns.
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
+
+from ..ontology import table
 
 __all__ = ["acled_subtype_rank", "cameo_group", "event_type_role", "plover_modes", "recoding", "table"]
-
-
-_DATA = resources.files("dateline.ontology") / "data"
-
-
-@cache
-def table(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of ``ontology/data/NAME.tsv``, each keyed by the header's column names."""
-    text = (_DATA / f"{name}.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, restval="")
-    return tuple({key: (value or "") for key, value in row.items()} for row in reader)
 
 
 def _sets(name: str) -> dict[str, frozenset[str]]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from .. import lang, ontology
@@ -139,17 +137,9 @@ def cameo_group(group: str) -> frozenset[str]:
 
 @cache
 def _cameo_groups() -> dict[str, frozenset[str]]:
-    rows = csv.DictReader(_ontology_lines("cameo_groups.tsv"), delimiter="\t")
-    return {row["group"]: frozenset(row["codes"].split()) for row in rows}
+    return {row["group"]: frozenset(row["codes"].split()) for row in ontology.table("cameo_groups")}
 
 
 @cache
 def _code_groups() -> dict[tuple[str, str], frozenset[str]]:
-    rows = csv.DictReader(_ontology_lines("code_groups.tsv"), delimiter="\t")
-    return {(row["scheme"], row["group"]): frozenset(row["codes"].split()) for row in rows}
-
-
-def _ontology_lines(name: str) -> list[str]:
-    """The lines of an ``ontology/data`` table that are not comments."""
-    text = (resources.files(ontology.__name__) / "data" / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
+    return {(row["scheme"], row["group"]): frozenset(row["codes"].split()) for row in ontology.table("code_groups")}
