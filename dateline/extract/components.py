@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from spacy.util import load_config, registry
 
 from ..doctext import article_of, declare
+from ..errors import ConfigError
 from .assemble import assemble_events
 from .casualties import find_counts, find_quantities
 from .headlines import read_as_past
@@ -57,7 +58,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVENT_COMPONENT",
-    "FACTORY",
     "HEADLINE",
     "PACKAGED_PIPELINE",
     "add_pipeline",
@@ -70,7 +70,6 @@ PACKAGED_PIPELINE = Path(__file__).with_name("pipeline.cfg")
 # The Doc extensions dateline's components write are those their factories declare they assign (``_step``),
 # besides those of dateline.doctext, dateline.places and extract/quotes.py, which cache what they read.
 EVENT_COMPONENT = "dateline_triggers"  # the trigger finder's pipe name and extension (tests read it)
-FACTORY = EVENT_COMPONENT  # kept for callers that name the trigger pipe
 HEADLINE = "dateline_headline"  # True on the Doc of an article's headline (set by the extractor)
 declare(HEADLINE)
 
@@ -331,11 +330,18 @@ def make_event_assembler(nlp: Language, name: str) -> EventAssembler:
 def pipeline_config(path: str | Path | None = None) -> Any:
     """The parsed pipeline config: ``path``, else the one ``[extract] pipeline`` of the settings names, else
     the packaged ``pipeline.cfg``. Its ``[nlp] pipeline`` lists the pipe names in order; each
-    ``[components.NAME]`` gives the factory and its settings, as in any spaCy config."""
+    ``[components.NAME]`` gives the factory and its settings, as in any spaCy config.
+
+    Raises:
+        ConfigError: there is no file at the path.
+    """
     if path is None:
         from .. import settings
 
         path = settings.current().extract.pipeline or PACKAGED_PIPELINE
+    if not Path(path).is_file():
+        raise ConfigError(f"extract.pipeline: no spaCy config file at {path}; give the path of a .cfg file "
+                          "like dateline/extract/pipeline.cfg, or leave the setting empty for that one")  # fmt: skip
     return load_config(Path(path), interpolate=False)
 
 

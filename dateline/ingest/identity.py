@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .formats import section, word_set
@@ -84,6 +86,15 @@ def _shingles(text: str) -> list[bytes]:
     ]
 
 
+@cache
+def _permutations(num_perm: int) -> Any:
+    """The sketch's random permutations: drawn from the seed, the same for every article, so drawn once
+    (datasketch would draw them again for each text, most of the cost of a signature)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
 def minhash_signature(text: str, num_perm: int = 64) -> list[int]:
     """MinHash (datasketch, seed 1) over word 5-shingles of the normalised text.
 
@@ -92,7 +103,8 @@ def minhash_signature(text: str, num_perm: int = 64) -> list[int]:
     """
     from datasketch import MinHash
 
-    sketch = MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+    sketch = MinHash(num_perm=num_perm, seed=MINHASH_SEED, scheme=MINHASH_SCHEME,
+                     permutations=_permutations(num_perm))
     shingles = _shingles(text)
     if shingles:
         sketch.update_batch(shingles)

@@ -16,6 +16,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc
+
 from ..doctext import text_of
 from ..models import Place, Toponym, replace
 from .gazetteer import GAZETTEER_VERSION, Candidate, Gazetteer, build_gazetteer, default_path
@@ -34,7 +36,6 @@ from .recognize import find_mentions
 from .sources import PRIVATE_ID_BASE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
 __all__ = [
@@ -50,8 +51,13 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-_USER_DATA_KEY = "dateline.places.located"
-_COUNTRY_KEY = "dateline.places.country"
+# Declared Doc extensions caching what the geoparser read from a Doc: the resolved place-name mentions (by
+# reading: with or without demonyms) and the country the document is about.
+LOCATED = "dateline_located"
+DOCUMENT_COUNTRY = "dateline_document_country"
+for _name in (LOCATED, DOCUMENT_COUNTRY):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 _default_lock = threading.Lock()
 
 
@@ -82,12 +88,15 @@ class Geoparser:
 
     def located(self, doc: Doc) -> list[Located]:
         """Every place-name mention of ``doc`` with its resolution (cached on the doc)."""
-        key = f"{_USER_DATA_KEY}.demonyms" if self.demonyms else _USER_DATA_KEY
-        cached = doc.user_data.get(key)
+        readings = doc._.get(LOCATED)
+        if readings is None:
+            readings = {}
+            doc._.set(LOCATED, readings)
+        cached = readings.get(self.demonyms)
         if cached is None:
             mentions = find_mentions(doc, self.gazetteer, demonyms=self.demonyms)
-            cached = [Located(m, c) for m, c in resolve_mentions(doc, mentions, self.gazetteer)]
-            doc.user_data[key] = cached
+            resolved = resolve_mentions(doc, mentions, self.gazetteer)
+            cached = readings[self.demonyms] = [Located(m, c) for m, c in resolved]
         return cached
 
     def toponyms(self, doc: Doc, *, doc_id: str) -> list[Toponym]:
@@ -144,11 +153,12 @@ class Geoparser:
         return replace(place, lat=round(seat.lat, 5), lon=round(seat.lon, 5))
 
     def _document_country(self, doc: Doc, located: list[Located]) -> Candidate | None:
-        key = _COUNTRY_KEY
-        if key not in doc.user_data:
+        known = doc._.get(DOCUMENT_COUNTRY)
+        if known is None:  # (the country itself, or None when the text names none)
             code = document_country(doc, located, country_context(doc, self.gazetteer))
-            doc.user_data[key] = self.gazetteer.country(code) if code else None
-        return doc.user_data[key]
+            known = (self.gazetteer.country(code) if code else None,)
+            doc._.set(DOCUMENT_COUNTRY, known)
+        return known[0]
 
     def country_of(self, name: str) -> str | None:
         """ISO3 of a country name, demonym or capital ("Iraqi" -> IRQ, "Washington" -> USA)."""

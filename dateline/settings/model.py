@@ -11,12 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "DedupSettings",
+    "ExtractSettings",
     "LimitsSettings",
     "LinkingSettings",
     "PlacesSettings",
     "RunSettings",
     "Settings",
     "StoreSettings",
+    "WatchSettings",
 ]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
@@ -28,6 +30,11 @@ NonNegative = Field(ge=0)
 class RunSettings(BaseModel):
     model_config = _FROZEN
     workers: int = Field(ge=1)
+
+
+class ExtractSettings(BaseModel):
+    model_config = _FROZEN
+    pipeline: str
 
 
 class LimitsSettings(BaseModel):
@@ -96,13 +103,29 @@ class LinkingSettings(BaseModel):
     max_block: int = Positive
 
 
+class WatchSettings(BaseModel):
+    """Polling, retries and backoff of ``dateline watch``."""
+
+    model_config = _FROZEN
+    every: str = Field(pattern=r"^\s*\d+(\.\d+)?\s*[smhd]?\s*$")
+    fetch_retries: int = NonNegative
+    fetch_backoff: float = NonNegative
+    max_retry_after: float = NonNegative
+    retry_base: float = NonNegative
+    retry_max: float = NonNegative
+    max_attempts: int = Positive
+    max_sitemap_depth: int = NonNegative
+
+
 class Settings(BaseModel):
     """Every effective setting, by section (``dateline.settings.load``)."""
 
     model_config = _FROZEN
     run: RunSettings
+    extract: ExtractSettings
     limits: LimitsSettings
     places: PlacesSettings
     dedup: DedupSettings
     store: StoreSettings
     linking: LinkingSettings
+    watch: WatchSettings

@@ -12,8 +12,6 @@ from click.testing import CliRunner
 
 from dateline.cli import cli
 
-pytestmark = pytest.mark.model
-
 STORY = (
     "Rebels attack army post near Timbuktu\n\n"
     "BAMAKO, Mali (Reuters) - Rebels attacked an army post in Timbuktu on Tuesday, killing four soldiers, "
@@ -32,6 +30,7 @@ def story(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.model
 def test_extract_jsonl_gives_one_event_per_line(story):
     result = _run([str(story), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
@@ -43,6 +42,7 @@ def test_extract_jsonl_gives_one_event_per_line(story):
     assert STORY[attack["trigger"]["start"] : attack["trigger"]["end"]] == attack["trigger"]["text"]
 
 
+@pytest.mark.model
 def test_extract_json_gives_one_document_per_input(story, tmp_path):
     second = tmp_path / "again.txt"
     second.write_text(STORY, encoding="utf-8")
@@ -54,6 +54,7 @@ def test_extract_json_gives_one_document_per_input(story, tmp_path):
     assert set(documents[0]) == {"article", "events", "quotes", "timexes"}
 
 
+@pytest.mark.model
 def test_extract_csv_flattens_nested_fields(story):
     result = _run([str(story), "--format", "csv"])
     assert result.exit_code == 0
@@ -63,6 +64,7 @@ def test_extract_csv_flattens_nested_fields(story):
     assert float(attack["location.lat"]) == pytest.approx(16.77, abs=0.3)  # Timbuktu, not Bamako
 
 
+@pytest.mark.model
 def test_extract_reads_json_lines_with_ids_and_published(tmp_path):
     path = tmp_path / "docs.jsonl"
     lines = [
@@ -78,6 +80,7 @@ def test_extract_reads_json_lines_with_ids_and_published(tmp_path):
     assert arrest["arrested"] == 30 and arrest["date"] == "2021-03-01"
 
 
+@pytest.mark.model
 def test_extract_bad_inputs_fail_one_line_each_and_good_ones_go_through(tmp_path, story):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.dat").write_bytes(bytes(range(256)) * 20)
@@ -98,12 +101,14 @@ def test_extract_bad_inputs_fail_one_line_each_and_good_ones_go_through(tmp_path
     assert "São Paulo" in latin["article"]["body"]["text"]
 
 
+@pytest.mark.model
 def test_extract_reads_stdin():
     result = _run(["-", "--format", "jsonl"], input=STORY)
     assert result.exit_code == 0
     assert any(json.loads(line)["event_type"] == "ASSAULT" for line in result.stdout.splitlines())
 
 
+@pytest.mark.model
 def test_extract_with_two_workers_gives_the_same_output(tmp_path):
     path = tmp_path / "docs.jsonl"
     texts = [STORY, "Protesters rallied in Dhaka on Friday.", "The ministers met in Paris.", STORY] * 5

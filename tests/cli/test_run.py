@@ -23,6 +23,7 @@ def _accounted(db: str) -> tuple[set[str], int]:
         return {a["id"] for a in store.articles()}, len(list(store.failures()))
 
 
+@pytest.mark.model
 def test_run_twice_leaves_the_same_database(tmp_path):
     db = str(tmp_path / "events.db")
     first = CliRunner().invoke(cli, ["run", str(INPUT), "--db", db])
@@ -61,6 +62,7 @@ def test_run_rejects_an_unusable_database(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.model
 def test_two_run_processes_on_one_sqlite_file_lose_and_duplicate_nothing(tmp_path):
     db = str(tmp_path / "events.db")
     with open_store(db):

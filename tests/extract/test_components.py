@@ -47,14 +47,13 @@ def test_every_assigned_attribute_is_a_declared_extension():
                 assert Doc.has_extension(attr.removeprefix("doc._."))
 
 
-def test_the_settings_may_name_another_pipeline(tmp_path, monkeypatch):
+def test_the_settings_may_name_another_pipeline(tmp_path):
     own = tmp_path / "pipeline.cfg"
     own.write_text('[nlp]\npipeline = ["dateline_triggers"]\n\n[components]\n\n'
                    '[components.dateline_triggers]\nfactory = "dateline_triggers_v1"\n')  # fmt: skip
     assert settings.current().extract.pipeline == ""
     assert _factories(pipeline_config()) == _factories(pipeline_config(PACKAGED_PIPELINE))
-    monkeypatch.setenv("DATELINE_EXTRACT__PIPELINE", str(own))
-    settings.activate(settings.load())
+    settings.activate(settings.load(overrides={"extract.pipeline": str(own)}))
     try:
         assert list(pipeline_config()["nlp"]["pipeline"]) == ["dateline_triggers"]
     finally:
@@ -73,6 +72,13 @@ def _without_loaded_parts(config):
             if part in config["components"][name]:
                 config["components"][name][part] = {"@misc": "dateline_tests.nothing.v1"}
     return config
+
+
+def test_a_missing_pipeline_file_is_a_config_error(tmp_path):
+    from dateline.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="extract.pipeline"):
+        pipeline_config(tmp_path / "nowhere.cfg")
 
 
 def test_add_pipeline_puts_the_config_order_back_after_ensure_component():

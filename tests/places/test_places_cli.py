@@ -3,12 +3,14 @@ from __future__ import annotations
 import json
 from itertools import pairwise
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.cli import cli
 from dateline.places import Geoparser
 
 
+@pytest.mark.model
 def test_places_cli_writes_one_resolved_toponym_per_line(tmp_path, monkeypatch, mini_geoparser):
     monkeypatch.setattr(Geoparser, "_default", mini_geoparser)
     story = tmp_path / "docs.jsonl"
@@ -26,6 +28,7 @@ def test_places_cli_writes_one_resolved_toponym_per_line(tmp_path, monkeypatch, 
     assert {"name", "lat", "lon", "feature_code"} <= set(paris)
 
 
+@pytest.mark.model
 def test_places_cli_reports_unreadable_input_and_exits_1(tmp_path, monkeypatch, mini_geoparser):
     monkeypatch.setattr(Geoparser, "_default", mini_geoparser)
     good = tmp_path / "good.txt"
@@ -58,6 +61,7 @@ def test_gazetteer_cli_info_without_index_is_one_line_error(tmp_path):
     assert "dateline gazetteer build" in result.stderr
 
 
+@pytest.mark.model
 def test_places_cli_never_reports_overlapping_toponyms(tmp_path, monkeypatch, mini_geoparser):
     monkeypatch.setattr(Geoparser, "_default", mini_geoparser)
     story = tmp_path / "story.txt"

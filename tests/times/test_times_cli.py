@@ -4,6 +4,7 @@ import json
 import socket
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.cli import cli
@@ -39,6 +40,7 @@ def test_cli_times_offsets_index_the_input_text():
         assert texts[line["doc_id"]][line["start"] : line["end"]] == line["text"]
 
 
+@pytest.mark.model  # parses with the trained model
 def test_cli_times_reads_a_plain_text_file_with_the_parse():
     code, lines, _ = run(str(DATA / "story.txt"))
     assert code == 0
@@ -53,6 +55,7 @@ def test_cli_times_missing_input_fails_with_exit_1(tmp_path):
     assert "absent.txt" in stderr
 
 
+@pytest.mark.model  # parses with the trained model
 def test_cli_times_touches_no_network(monkeypatch):
     attempts = []
 
