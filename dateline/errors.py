@@ -7,7 +7,8 @@
      ├── FetchError                 transient: network trouble, may succeed on retry
      ├── ExtractionError
      ├── StoreError
-     │    └── SchemaVersionError
+     │    ├── SchemaVersionError
+     │    └── NoDatabase             a command that reads a database was given one that does not exist
      ├── ExportError
      └── MissingDependency          (also ImportError) names the extra to install
 
@@ -25,6 +26,7 @@ __all__ = [
     "FetchError",
     "InputError",
     "MissingDependency",
+    "NoDatabase",
     "SchemaVersionError",
     "StoreError",
     "UnsupportedInput",
@@ -68,6 +70,13 @@ class StoreError(DatelineError):
 
 class SchemaVersionError(StoreError):
     code = "schema"
+
+
+class NoDatabase(StoreError):
+    """Reading commands never create a database: a path with no file is a usage error (a mistyped --db)."""
+
+    code = "no-database"
+    exit_status = 2
 
 
 class ExportError(DatelineError):

@@ -106,7 +106,7 @@ def command(db: str, fmt: str, **kwargs: Any) -> None:
     from ..store import open_store
 
     filters = filters_from(kwargs)
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if fmt == "table":
             _table(list(store.events(**filters)))
         elif fmt == "csv":

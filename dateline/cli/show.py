@@ -54,7 +54,7 @@ def command(event_id: str, db: str) -> None:
     from ..store import open_store
 
     color = click.get_text_stream("stdout").isatty()
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         event = store.event(event_id)
         if event is None:
             raise InputError(f"no event {event_id!r} in {db}: list ids with `dateline events --db {db}`")

@@ -13,10 +13,9 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from ..errors import StoreError
-from ..store import Store, open_store
+from ..store import Store, open_store, require_database
 
 __all__ = ["StorePool", "check_database"]
 
@@ -29,13 +28,9 @@ def check_database(db: str) -> None:
     Raises:
         StoreError: no file at ``db`` (or ``":memory:"``, which holds nothing to serve).
     """
-    if db.startswith(("postgresql://", "postgres://")):
-        return  # the server says whether the database exists when the pool opens it
     if not db.strip() or db == ":memory:":
         raise StoreError(f"{db!r} holds no events to serve: pass the file given to `dateline run --db`")
-    path = Path(db).expanduser()
-    if not path.is_file():
-        raise StoreError(f"no database at {db}: create it first with `dateline run PATH... --db {db}`")
+    require_database(db)  # a PostgreSQL server says whether the database exists when the pool opens it
 
 
 class StorePool:
