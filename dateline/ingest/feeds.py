@@ -1,4 +1,5 @@
-"""RSS, Atom and RDF feeds (feedparser): one article per entry."""
+"""RSS, Atom and RDF feeds (feedparser): one article per entry (``read_feed``), or the entries themselves
+with their links (``feed_entries``, for ``dateline watch``, which fetches the linked pages)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import io
 import logging
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from ..models import Article, Failure
 from .articles import build_article
@@ -13,13 +16,49 @@ from .failures import MALFORMED, NO_TEXT, Refused
 from .html import fragment_text
 from .limits import Limits
 
-__all__ = ["read_feed"]
+__all__ = ["FeedEntry", "entry_article", "feed_entries", "read_feed"]
 
 log = logging.getLogger(__name__)
 
 
-def read_feed(data: bytes, *, name: str, limits: Limits) -> Iterator[Article | Failure]:
-    """Each entry's content (or summary) as an article, named ``name#N``."""
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed: its link (None when it has none), its id, and ``payload``: what
+    ``entry_article`` needs to make an article of the entry's own text (JSON-serialisable)."""
+
+    link: str | None
+    guid: str | None
+    payload: dict[str, Any]
+
+
+def feed_entries(data: bytes) -> list[FeedEntry]:
+    """The entries of the feed ``data``, in feed order.
+
+    Raises:
+        Refused: the feed is malformed, or has no entries.
+    """
+    parsed = _parse(data)
+    outlet = parsed.feed.get("title") or None
+    feed_date = _entry_published(parsed.feed)
+    return [
+        FeedEntry(
+            link=entry.get("link") or None,
+            guid=entry.get("id") or None,
+            payload=dict(title=entry.get("title") or None, published=_entry_published(entry),
+                         html=_entry_html(entry), outlet=outlet, feed_date=feed_date,
+                         id=entry.get("id") or None, link=entry.get("link") or None),
+        )  # fmt: skip
+        for entry in parsed.entries
+    ]
+
+
+def entry_article(payload: dict[str, Any], *, where: str, limits: Limits) -> Article:
+    """The article of a feed entry's own text (a ``FeedEntry.payload``)."""
+    return _entry_article(payload, where=where, outlet=payload.get("outlet"), limits=limits,
+                          feed_date=payload.get("feed_date"))  # fmt: skip
+
+
+def _parse(data: bytes):
     import feedparser
 
     # A stream, never bytes or str: feedparser treats strings as URLs or file names to open.
@@ -28,6 +67,12 @@ def read_feed(data: bytes, *, name: str, limits: Limits) -> Iterator[Article | F
         if parsed.get("bozo"):
             raise Refused(f"malformed feed: {_first_line(parsed.get('bozo_exception'))}", MALFORMED)
         raise Refused("feed has no entries", NO_TEXT)
+    return parsed
+
+
+def read_feed(data: bytes, *, name: str, limits: Limits) -> Iterator[Article | Failure]:
+    """Each entry's content (or summary) as an article, named ``name#N``."""
+    parsed = _parse(data)
     outlet = parsed.feed.get("title") or None
     feed_date = _entry_published(parsed.feed)  # the channel's own date: a year for year-less leads
     for index, entry in enumerate(parsed.entries, start=1):
@@ -49,7 +94,8 @@ def _entry_html(entry) -> str:
 def _entry_article(
     entry, *, where: str, outlet: str | None, limits: Limits, feed_date: str | None = None
 ) -> Article:
-    text = fragment_text(_entry_html(entry))
+    """``entry``: a feedparser entry, or a ``FeedEntry.payload`` (its "html" already chosen)."""
+    text = fragment_text(entry["html"] if "html" in entry else _entry_html(entry))
     if not text.strip():
         raise Refused("feed entry has no text", NO_TEXT)
     link = entry.get("link") or None
@@ -58,7 +104,7 @@ def _entry_article(
         text,
         id=None if link else guid,
         title=entry.get("title") or None,
-        published=_entry_published(entry),
+        published=entry["published"] if "html" in entry else _entry_published(entry),
         url=link,
         source=where,
         outlet=outlet,

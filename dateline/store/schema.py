@@ -8,7 +8,7 @@ migration, append a new one.
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "TABLES"]
+__all__ = ["JOURNAL_TABLES", "MIGRATIONS", "TABLES"]
 
 _ARTICLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -213,6 +213,60 @@ _INDEXES = [
     "CREATE INDEX IF NOT EXISTS places_event ON places (event_id)",
 ]
 
+# `dateline watch`: one row per followed source (feed, sitemap, folder) with what its last poll said.
+_SOURCES = """
+CREATE TABLE IF NOT EXISTS sources (
+    name TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    version TEXT,
+    last_poll TEXT,
+    last_status TEXT,
+    last_error TEXT,
+    polls INTEGER NOT NULL DEFAULT 0
+)"""
+
+# Every URL (or file) a source listed, with its state: pending (due at next_try), done (stored, with
+# the id of its last article, in the article's own transaction) or failed (given up, or refused).
+_FETCH_QUEUE = """
+CREATE TABLE IF NOT EXISTS fetch_queue (
+    source TEXT NOT NULL,
+    item TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    version TEXT,
+    payload TEXT,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_try TEXT,
+    last_error TEXT,
+    error_code TEXT,
+    article_id TEXT,
+    added TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (source, item)
+)"""
+
+# The journal of linked events: one row per stored mention, "new" (it started the event) or "joined"
+# (it joined an older event, which keeps its id); ``time`` is what ``--changed-since`` compares.
+_CHANGES = """
+CREATE TABLE IF NOT EXISTS changes (
+    seq BIGINT PRIMARY KEY,
+    time TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    mention_id TEXT NOT NULL,
+    article_id TEXT NOT NULL
+)"""
+
+_WATCH_STATEMENTS = [
+    _SOURCES,
+    _FETCH_QUEUE,
+    _CHANGES,
+    "CREATE INDEX IF NOT EXISTS fetch_queue_due ON fetch_queue (source, state, seq)",
+    "CREATE INDEX IF NOT EXISTS changes_time ON changes (time)",
+]
+
 # (version, name, statements): applied in order, each in the transaction that records it.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (
@@ -238,15 +292,25 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE TABLE IF NOT EXISTS context_terms (term TEXT PRIMARY KEY, articles INTEGER NOT NULL)",
         ],
     ),
+    (4, "watch: polled sources, their queue of URLs and files, the change journal", _WATCH_STATEMENTS),
 ]
 
 
 
-def _created_tables() -> tuple[str, ...]:
-    """The tables the migrations create, in creation order (``schema_migrations`` is the store's own)."""
-    statements = (statement.split() for _, _, statements in MIGRATIONS for statement in statements)
+def _created_tables(statements: list[str]) -> tuple[str, ...]:
+    """The tables ``statements`` create, in creation order."""
+    split = (statement.split() for statement in statements)
     # "CREATE TABLE IF NOT EXISTS name (...": the sixth word, up to its parenthesis
-    return tuple(words[5].partition("(")[0] for words in statements if words[:2] == ["CREATE", "TABLE"])
+    return tuple(words[5].partition("(")[0] for words in split if words[:2] == ["CREATE", "TABLE"])
 
 
-TABLES = _created_tables()
+# The bookkeeping of `dateline watch` and the change journal: they hold times of polls and writes, so
+# two stores holding the same data differ there; ``dump`` and ``counts`` leave them out.
+JOURNAL_TABLES = _created_tables(_WATCH_STATEMENTS)
+
+# The data tables, in creation order (``schema_migrations`` is the store's own).
+TABLES = tuple(
+    table
+    for table in _created_tables([statement for _, _, statements in MIGRATIONS for statement in statements])
+    if table not in JOURNAL_TABLES
+)

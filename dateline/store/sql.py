@@ -34,6 +34,7 @@ from ..link import (
 )
 from ..models import Attribution, Document, Entity, Event, Failure, Place, Quote, Span
 from ..settings import Settings, current
+from . import clock
 from .identity import band_keys, fingerprint_of, signature_similarity
 from .records import StoredEvent, StoredMention, WriteResult, aggregate, event_id_for, mention_row
 from .schema import MIGRATIONS, TABLES
@@ -199,22 +200,30 @@ class SqlStore:
         with self._write():
             self._insert("failures", _failure_row(key.hexdigest()[:16], failure), conflict="id")
 
-    def write_document(self, doc: Document) -> WriteResult:
+    def write_document(self, doc: Document, *, also: Callable[[WriteResult], None] | None = None) -> WriteResult:
         """Store one article with its events, each in the linked event the link stage chose for it.
 
         An article already stored (same id, or same text fingerprint) changes nothing and is reported
-        as ``duplicate``; a near duplicate is stored with ``duplicate_of`` set.
+        as ``duplicate``; a near duplicate is stored with ``duplicate_of`` set. ``also`` runs inside the
+        same transaction with the result (``dateline watch`` marks the article's URL done there, so a
+        crash leaves both written or neither).
         """
-        article = doc.article
-        fingerprint = fingerprint_of(article.text, article.fingerprint)
-        signature = self._signature_of(doc)
+        fingerprint = fingerprint_of(doc.article.text, doc.article.fingerprint)
+        signature = self._signature_of(doc)  # before the lock: other writers need not wait for it
         with self._write():
-            earlier = self._stored_copy(article.id, fingerprint)
-            if earlier:
-                return WriteResult(article_id=article.id, status="duplicate", duplicate_of=earlier)
-            near = self._near_duplicate_of(signature)
-            self._insert_article(doc, fingerprint, signature, near)
-            new_events, linked, n_mentions = self._store_mentions(doc)
+            result = self._write_document(doc, fingerprint, signature)
+            if also is not None:
+                also(result)
+        return result
+
+    def _write_document(self, doc: Document, fingerprint: str, signature: Sequence[int]) -> WriteResult:
+        article = doc.article
+        earlier = self._stored_copy(article.id, fingerprint)
+        if earlier:
+            return WriteResult(article_id=article.id, status="duplicate", duplicate_of=earlier)
+        near = self._near_duplicate_of(signature)
+        self._insert_article(doc, fingerprint, signature, near)
+        new_events, linked, n_mentions = self._store_mentions(doc)
         return WriteResult(
             article_id=article.id,
             status="near_duplicate" if near else "new",
@@ -280,7 +289,9 @@ class SqlStore:
             self._count_terms(context)
         seq = self._last_seq()
         new_events = linked = 0
+        written = clock.now()
         for row, event, event_id in zip(rows, events, chosen, strict=True):
+            kind = "joined" if event_id is not None else "new"  # a joined event keeps its (older) id
             if event_id is None:
                 event_id = event_id_for(row["id"])
                 new_events += 1
@@ -289,6 +300,8 @@ class SqlStore:
             seq += 1
             row["event_id"], row["seq"] = event_id, seq
             self._insert("event_mentions", row, conflict="id")
+            self._insert("changes", dict(seq=seq, time=written, kind=kind, event_id=event_id,
+                                         mention_id=row["id"], article_id=doc.article.id), conflict="seq")  # fmt: skip
             self._insert_parts(row["id"], event_id, event)
             self._insert("events", aggregate(event_id, self._mention_rows(event_id)), conflict="id", update=True)
         return new_events, linked, len(rows)
@@ -365,15 +378,21 @@ class SqlStore:
         text: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        changed_since: str | None = None,
     ) -> Iterator[StoredEvent]:
         """Linked events matching every filter given, by date (undated last) then id.
 
         ``since``/``until`` compare ISO date strings (inclusive); ``near`` is ``(lat, lon, km)``;
         ``actor`` and ``text`` are case-insensitive substrings (every word of ``text`` must occur in
         the evidence of some mention). ``offset`` skips that many matching events (pages of a listing).
+        ``changed_since`` (an ISO date or date-time, UTC when no offset is given) keeps the events
+        created or joined by a new mention at or after that moment (the ``changes`` journal).
         """
         where: list[str] = []
         params: list[Any] = []
+        if changed_since:
+            where.append("id IN (SELECT event_id FROM changes WHERE time >= ?)")
+            params.append(clock.timestamp(changed_since))
         if event_type:
             where.append("event_type = ?")
             params.append(event_type.upper())
