@@ -250,6 +250,9 @@ def _subdivision_rows(
 
 
 def demonym_rows() -> Iterator[tuple[str, str]]:
-    """``(demonym, ISO3)`` pairs ("Iraqi", "IRQ"), or ``(demonym, region name)`` ("European", "Europe")."""
+    """``(demonym, ISO3)`` pairs ("Iraqi", "IRQ"), or ``(demonym, region name)`` ("European", "Europe");
+    not the adjectives of states that no longer exist ("Soviet"), which say nothing of where a place lies."""
     for row in lang.load().rows("demonyms"):
+        if row["historical"]:
+            continue
         yield row["demonym"], row["iso3"] or row["region"]
