@@ -81,7 +81,7 @@ def _build_inputs_hash() -> str:
 # The build inputs' hash is part of the version, so an index built by another dateline (older schema,
 # other data files) is never read: it gets a new file name and is rebuilt on first use.
 # The leading number changes with the index code itself (gazetteer.py is not hashed: it also holds the reader).
-GAZETTEER_VERSION = "2-" + _build_inputs_hash()
+GAZETTEER_VERSION = "3-" + _build_inputs_hash()  # the number: how the build reads its inputs
 JOINED_NAME_POPULATION = 10_000  # places this big (and all units) are also indexed under their words run together
 
 
@@ -196,6 +196,8 @@ def _insert_demonyms(connection: sqlite3.Connection) -> None:
     for name, target in demonym_rows():
         if len(target) == 3 and target.isupper():
             row = connection.execute(_COUNTRY_ROW, (target,)).fetchone()
+            if row is not None and _names_the_place(connection, name, row[0]):
+                continue  # "New Zealand" (as in "New Zealand troops") is first the country's name: a toponym
             values = (name_key(name), target, row[0] if row else None)
         else:
             row = connection.execute(_PLACE_NAMED, (target,)).fetchone()
@@ -203,6 +205,10 @@ def _insert_demonyms(connection: sqlite3.Connection) -> None:
                 continue
             values = (name_key(name), row[1], row[0])
         connection.execute("INSERT OR REPLACE INTO demonyms VALUES (?, ?, ?)", values)
+
+
+def _names_the_place(connection: sqlite3.Connection, name: str, geonameid: int) -> bool:
+    return any(found == geonameid for found, _ in connection.execute(_PLACE_NAMED, (name,)).fetchall())
 
 
 def insert_rows(connection: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
