@@ -59,7 +59,18 @@ def store_stream(
                 on_failure(item)
             continue
         summary.articles += 1
-        result = store.write_document(item)  # type: ignore[attr-defined]
+        try:
+            result = store.write_document(item)  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - one article the store refuses must not end the run
+            log.debug("cannot store %s", item.article.id, exc_info=True)
+            failure = Failure(input=item.article.source or item.article.id, stage="store", code="store",
+                              reason=f"cannot store: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")  # fmt: skip
+            summary.articles -= 1
+            store.write_failure(failure)  # type: ignore[attr-defined]
+            summary.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
+            continue
         if result.status == "duplicate":
             summary.duplicates += 1
             log.info("%s: already stored (as %s)", result.article_id, result.duplicate_of)

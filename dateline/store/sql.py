@@ -14,12 +14,13 @@ import logging
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from ..distance import haversine_km
 from ..errors import SchemaVersionError
+from ..ingest.clean import escape_name
 from ..models import Document, Event, Failure
 from .identity import NEAR_DUPLICATE_JACCARD, band_keys, fingerprint_of, signature_of, signature_similarity
 from .linking import (
@@ -164,6 +165,7 @@ class SqlStore:
     # -- writing ----------------------------------------------------------------------------------
     def write_failure(self, failure: Failure) -> None:
         """Record an input that failed (once: the same failure again changes nothing)."""
+        failure = replace(failure, input=escape_name(failure.input), reason=escape_name(failure.reason))
         key = hashlib.sha1("\x1f".join((failure.input, failure.stage, failure.code, failure.reason)).encode())
         row = {"id": key.hexdigest()[:16], "input": failure.input, "stage": failure.stage,
                "code": failure.code, "reason": failure.reason, "time": _now()}  # fmt: skip
