@@ -19,8 +19,9 @@ __all__ = ["command"]
               help="Extraction processes (same output).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of stdout.")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def command(inputs: tuple[str, ...], fmt: str, workers: int, output, progress: bool | None) -> None:
+def command(inputs: tuple[str, ...], fmt: str, workers: int, output, follow_links: bool, progress: bool | None) -> None:
     """Extract events from PATH... (files, folders, '-' for stdin, JSON Lines of documents, URLs).
 
     Every input document gets output, in input order; inputs that cannot be read are reported on stderr
@@ -37,7 +38,7 @@ def command(inputs: tuple[str, ...], fmt: str, workers: int, output, progress: b
     show = sys.stderr.isatty() if progress is None else progress
     writer = RecordWriter(output, fmt)
     failed = 0
-    for item in extract_stream(list(inputs), workers=workers, progress=show):
+    for item in extract_stream(list(inputs), workers=workers, progress=show, follow_links=follow_links):
         if isinstance(item, Failure):
             failed += 1
             click.echo(f"failed: {item.message()}", err=True)

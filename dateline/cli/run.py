@@ -14,8 +14,9 @@ __all__ = ["command"]
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL (created/migrated on open).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extraction processes.")  # fmt: skip
+@click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
 @click.option("--progress/--no-progress", default=False, help="Show a progress bar on stderr.")
-def command(inputs: tuple[str, ...], db: str, workers: int, progress: bool) -> None:
+def command(inputs: tuple[str, ...], db: str, workers: int, follow_links: bool, progress: bool) -> None:
     """Ingest, extract, link and store events from PATH... into the database DB.
 
     Articles already in DB (same id or same text) are skipped, so running twice changes nothing.
@@ -35,7 +36,8 @@ def command(inputs: tuple[str, ...], db: str, workers: int, progress: bool) -> N
         click.echo(f"failed: {failure.message()} [{failure.stage}/{failure.code}]", err=True)
 
     with open_store(db) as store:
-        summary = store_stream(extract_stream(list(inputs), workers=workers, progress=progress), store,
+        summary = store_stream(extract_stream(list(inputs), workers=workers, progress=progress,
+                                                  follow_links=follow_links), store,
                                on_failure=report)  # fmt: skip
     for line in summary.lines():
         click.echo(line)
