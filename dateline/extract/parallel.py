@@ -2,12 +2,16 @@
 
 Articles are cut into chunks; each worker process builds its own ``Extractor`` once (spaCy model,
 gazetteer) and returns documents for a chunk. ``Executor.map`` keeps chunk order, and failures from
-ingestion are passed through in place, so the output order is the input order.
+ingestion are passed through in place, so the output order is the input order. A worker exits as soon as
+the process that started it is gone (even killed with SIGKILL), so none is left behind.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -20,8 +24,24 @@ CHUNK = 16
 _extractor = None
 
 
-def _init_worker() -> None:
+PARENT_POLL = 0.5  # seconds between two looks at whether the parent is still there
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker once ``parent`` is gone (the worker is then re-parented, so ``getppid`` changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
+def _init_worker(parent: int | None = None) -> None:
     global _extractor
+    if parent is not None:
+        _exit_with_parent(parent)
     from . import Extractor
 
     _extractor = Extractor()
@@ -44,7 +64,8 @@ def extract_parallel(items: Iterable[Article | Failure], *, workers: int) -> Ite
     """Documents and failures in input order, extracted by ``workers`` processes."""
     # fork shares the already-imported libraries; the model itself is loaded once per worker
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=(os.getpid(),)) as pool:
         # a bounded window of chunks in flight keeps memory flat on long inputs
         pending = []
         for chunk in _chunks(items, CHUNK):
