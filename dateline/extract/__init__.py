@@ -8,6 +8,7 @@ order, optionally over several processes with the same output.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -19,6 +20,7 @@ from ..nlp import load_nlp
 from .assemble import INPUT_TEXT, assemble_events
 from .casualties import find_counts, find_quantities
 from .components import EVENT_COMPONENT, ensure_component
+from .components import FACTORY as EVENT_FACTORY
 from .headlines import (
     attach_headline_events,
     headline_article,
@@ -35,6 +37,7 @@ __all__ = ["Extractor", "extract_documents"]
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
+BLOCK_CHARS = 100_000  # longer texts are parsed in blocks of this size (bounded memory; issue 19)
 
 
 class Extractor:
@@ -51,8 +54,36 @@ class Extractor:
     def documents(self, articles: Iterable[Article]) -> Iterator[Document]:
         """One document per article, in order (articles marked to skip get no events)."""
         stream = ((_story_text(a), a) for a in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+        for doc, article in self._parse(stream):
             yield self.document(article, doc)
+
+    def _parse(self, stream: Iterable[tuple[str, Article]]) -> Iterator[tuple[Doc, Article]]:
+        """``nlp.pipe`` in batches; a text longer than BLOCK_CHARS is parsed in blocks (see ``_parse_long``)."""
+        batch: list[tuple[str, Article]] = []
+        for text, article in stream:
+            if len(text) <= BLOCK_CHARS:
+                batch.append((text, article))
+                if len(batch) < BATCH_SIZE:
+                    continue
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=BATCH_SIZE)
+            batch = []
+            if len(text) > BLOCK_CHARS:
+                yield self._parse_long(text), article
+        yield from self.nlp.pipe(batch, as_tuples=True, batch_size=BATCH_SIZE)
+
+    def _parse_long(self, text: str) -> Doc:
+        """The Doc of a long text, parsed block by block and joined (same text, same offsets).
+
+        The parser's working memory grows with the length of what it is given at once (a 1,000,000
+        character article took 3.3 GB whole); blocks end at a paragraph or line break where there is
+        one, so sentences are rarely cut. dateline's own component runs on the joined Doc.
+        """
+        ours = [name for name in self.nlp.pipe_names if name == EVENT_FACTORY]
+        blocks = self.nlp.pipe(_blocks(text, BLOCK_CHARS), batch_size=1, disable=ours)
+        doc = Doc.from_docs(list(blocks), ensure_whitespace=False)
+        for name in ours:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc
 
     def document(self, article: Article, doc: Doc) -> Document:
         """The article's document: the story's events, with what the headline says joined to them
@@ -201,6 +232,24 @@ def _told_around_the_speech(draft: MentionDraft, place) -> bool:
     return False
 
 
+def _blocks(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, cut after a paragraph break, else a
+    line break, else a sentence end, else a space, in the second half of the piece where there is one."""
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(mark, start + size // 2, end)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        end = cut if cut > start else end
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
 def _story_text(article: Article) -> str:
     """The input text with everything that is not the story blanked out (offsets unchanged).
 
@@ -213,14 +262,32 @@ def _story_text(article: Article) -> str:
     blank = [(r.span.start, r.span.end) for r in article.removed]
     if article.body is not None:
         blank += [(0, article.body.start), (article.body.end, len(text))]
-    if not blank:
+    blank += [m.span() for m in _NO_WORDS.finditer(text)]  # see _NO_WORDS
+    long_runs = [m.span() for m in _LONG_RUN.finditer(text)]
+    if not blank and not long_runs:
         return text
     chars = list(text)
     for start, end in blank:
         for i in range(max(0, start), min(end, len(chars))):
             if chars[i] != "\n":
                 chars[i] = " "
+    for start, end in long_runs:  # a space every MAX_RUN characters: see _LONG_RUN
+        for i in range(start + MAX_RUN, end, MAX_RUN):
+            chars[i] = " "
     return "".join(chars)
+
+
+# Pathological runs are bounded before the parser, offsets unchanged (the cost must stay linear in the
+# input and comparable to prose; issue 19):
+# - spaCy's tokenizer looks for a suffix across the whole rest of a token each time it strips one, so a
+#   token of n punctuation characters ("(" * 12000) costs time quadratic in n: runs of more than MAX_RUN
+#   characters without a space are cut by a space every MAX_RUN characters (no word or URL is that long);
+# - a stretch of NO_WORDS or more characters without a letter or digit ("( ( ( (", rules of "-----") is a
+#   token per character or two, several times what prose costs per character, and holds no event: blanked.
+MAX_RUN = 100
+NO_WORDS = 64
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+_NO_WORDS = re.compile(r"[^\w]{%d,}" % NO_WORDS)
 
 
 def _is_own_happening(draft: MentionDraft, drafts: list[MentionDraft]) -> bool:
