@@ -116,7 +116,9 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
                         and no_place_use(text, item.mention.start, item.mention.end))]
     if not located:
         return None
-    starts = [t.idx for t in doc]
+    starts = doc.user_data.get("dateline_token_starts")  # once per Doc (as quotes._token_starts), not per event
+    if starts is None:
+        starts = doc.user_data["dateline_token_starts"] = [t.idx for t in doc]
     attached = _attached(doc, trigger, located, starts)
     if attached is not None and attached.span is not None and attached.resolution == Resolution.COUNTRY.value:
         # "an attack east of Durayhimi in western Yemen (Ad Durayhimi, Al Hudaydah)": the finer unit given
