@@ -63,7 +63,14 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def filters_from(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Pop the filter options out of a command's keyword arguments."""
     keys = ("event_type", "country", "since", "until", "near", "actor", "text", "limit")
-    return {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
+    filters = {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
+    from ..store.query import check_query  # the API's bounds, the same for the command line
+
+    try:
+        check_query(**{("type" if k == "event_type" else k): v for k, v in filters.items() if k != "near"})
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    return filters
 
 
 def _table(events: list[Any]) -> None:

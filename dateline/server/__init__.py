@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DatelineError, InputError, MissingDependency
-from .stores import StorePool, check_database
+from .stores import QueryTimeout, StorePool, check_database
 
 if TYPE_CHECKING:
     from fastapi import FastAPI, Request
@@ -35,7 +35,18 @@ __all__ = ["create_app"]
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-_HTTP_CODES = {400: "input", 404: "not_found", 405: "method_not_allowed"}
+_HTTP_CODES = {400: "input", 404: "not_found", 405: "method_not_allowed", 413: "too_large", 414: "too_long",
+               503: "timeout"}  # fmt: skip
+MAX_QUERY_BYTES = 8 * 1024  # a longer query string is answered 414 (every parameter is bounded far below)
+MAX_BODY_BYTES = 64 * 1024  # the routes are GET only: a larger body is answered 413
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+     b"form-action 'self'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]  # fmt: skip
 
 
 def _require(*modules: str) -> None:
@@ -82,7 +93,81 @@ def create_app(store_url: str, *, title: str = "dateline") -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
+    _openapi_as_answered(app)
+    app.add_middleware(_Guard)
     return app
+
+
+class _Guard:
+    """Outermost ASGI layer: over-long query strings (414) and bodies (413) are answered before any
+    route runs, and every answer carries the security headers."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in SECURITY_HEADERS if h[0] not in names)]  # fmt: skip
+            await send(message)
+
+        length = dict(scope.get("headers", [])).get(b"content-length", b"0")
+        problem = None
+        if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            problem = (414, f"query string longer than {MAX_QUERY_BYTES} bytes")
+        elif not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            problem = (413, f"request body larger than {MAX_BODY_BYTES} bytes")
+        if problem is None:
+            await self.app(scope, receive, send_with_headers)
+            return
+        from fastapi.responses import JSONResponse
+
+        status, message = problem
+        response = JSONResponse({"error": {"code": _HTTP_CODES[status], "message": message}}, status_code=status)
+        await response(scope, receive, send_with_headers)
+
+
+_ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "object", "required": ["code", "message"],
+                             "properties": {"code": {"type": "string"}, "message": {"type": "string"}}}},
+}  # fmt: skip
+
+
+def _openapi_as_answered(app: FastAPI) -> None:
+    """The schema lists what the API answers: 400 (never FastAPI's 422) for bad parameters, 404 for an
+    unknown id, 413/414 for oversized requests, each with the one error shape."""
+    from fastapi.openapi.utils import get_openapi
+
+    def schema() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        spec.setdefault("components", {}).setdefault("schemas", {})["Error"] = _ERROR_SCHEMA
+        spec["components"]["schemas"].pop("HTTPValidationError", None)
+        spec["components"]["schemas"].pop("ValidationError", None)
+        error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+        for path, operations in spec.get("paths", {}).items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.pop("422", None)
+                responses["400"] = {"description": "A parameter is out of bounds or malformed", **error}
+                if "{" in path:
+                    responses["404"] = {"description": "No such item", **error}
+                responses["413"] = {"description": "Request body too large", **error}
+                responses["414"] = {"description": "Query string too long", **error}
+                responses["503"] = {"description": "The query took longer than the time limit", **error}
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = schema  # type: ignore[method-assign]
 
 
 def _error_response(request: Request, status: int, code: str, message: str) -> Response:
@@ -105,7 +190,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":  # no route: say which path
             message = f"no page {request.url.path}"
-        return _error_response(request, exc.status_code, _HTTP_CODES.get(exc.status_code, "http"), message)
+        response = _error_response(request, exc.status_code, _HTTP_CODES.get(exc.status_code, "http"), message)
+        for name, value in (exc.headers or {}).items():  # "Allow" on a 405
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
@@ -114,7 +202,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DatelineError)
     async def dateline_error(request: Request, exc: DatelineError) -> Response:
-        status = 400 if isinstance(exc, InputError) else 500
+        status = 400 if isinstance(exc, InputError) else 503 if isinstance(exc, QueryTimeout) else 500
         if status == 500:
             log.error("%s: %s", request.url.path, exc)
         return _error_response(request, status, exc.code, str(exc))

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from ..store import Store, StoredEvent, StoredMention
+from ..store.query import MAX_LIMIT, MAX_OFFSET, MAX_TEXT_CHARS
 from .evidence import passages
 from .filters import event_filters
 
@@ -27,7 +28,6 @@ __all__ = [
 ]
 
 DEFAULT_LIMIT = 50
-MAX_LIMIT = 1000
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -40,7 +40,7 @@ def store_for_request(request: Request) -> Iterator[Store]:
 
 StoreDep = Annotated[Store, Depends(store_for_request)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many items first.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many items first.")]
 
 
 def envelope(data: Any, **meta: Any) -> dict[str, Any]:
@@ -75,8 +75,10 @@ def list_events(
         str | None, Query(description="Dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
     ] = None,
     near: Annotated[str | None, Query(description="LAT,LON,KM: within KM of a point.")] = None,
-    actor: Annotated[str | None, Query(description="Actor or recipient name/code containing this.")] = None,
-    text: Annotated[str | None, Query(description="Evidence sentences containing every word.")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT_CHARS,
+                                       description="Actor or recipient name/code containing this.")] = None,
+    text: Annotated[str | None, Query(max_length=MAX_TEXT_CHARS,
+                                      description="Evidence sentences containing every word (at most 12).")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..store.filters import check_date
+from ..store.query import check_query
 
 __all__ = ["FILTER_NAMES", "event_filters"]
 
@@ -30,6 +31,7 @@ def _near(value: str) -> tuple[float, float, float]:
 def event_filters(params: dict[str, str | None]) -> dict[str, Any]:
     """``Store.events`` keywords from query parameters named as in ``FILTER_NAMES`` (blank ones ignored)."""
     given = {k: v.strip() for k in FILTER_NAMES if (v := params.get(k)) is not None and v.strip()}
+    check_query(**given)  # lengths, word counts, control characters: the bounds the command line has too
     filters: dict[str, Any] = {}
     if "type" in given:
         filters["event_type"] = given["type"].upper()

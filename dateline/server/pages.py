@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..store import Store
+from ..store.query import MAX_OFFSET
 from .api import DEFAULT_LIMIT, MAX_LIMIT, event_page, store_for_request
 from .evidence import MARK_KINDS, passages
 from .filters import FILTER_NAMES, event_filters
@@ -62,7 +63,7 @@ def events_page(
     request: Request,
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     given = {k: request.query_params.get(k, "").strip() for k in FILTER_NAMES}
     filters = event_filters(given)
