@@ -210,4 +210,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
-        return _error_response(request, 500, "internal", "internal error: the server log has the details")
+        response = _error_response(request, 500, "internal", "internal error: the server log has the details")
+        for name, value in SECURITY_HEADERS:  # this handler answers outside _Guard (Starlette's outermost layer)
+            response.headers[name.decode()] = value.decode()
+        return response

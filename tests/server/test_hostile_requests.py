@@ -146,3 +146,19 @@ def test_statement_timeout_cancels_a_long_query(db):
     with pool.borrow() as store:  # the next request gets its own time
         assert store._rows("SELECT 1 AS one") == [{"one": 1}]
     pool.close()
+
+
+def test_a_500_carries_the_security_headers_too(db):
+    app = create_app(db)
+    client = AppClient(app, raise_app_exceptions=False)
+
+    def broken():
+        raise RuntimeError("boom")
+
+    with app.state.stores.borrow() as store:
+        store.counts = broken  # the pool lends this store to the next request
+    response = client.get("/api/stats")
+    client.close()
+    assert response.status_code == 500
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" in response.headers
