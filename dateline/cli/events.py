@@ -17,6 +17,7 @@ from .. import ontology
 from ..errors import InputError
 from ..store import StoredEvent
 from ..store.filters import check_date
+from ..store.query import check_query
 from ..store.sql import SqlStore
 
 __all__ = ["command", "filter_options", "filters_from"]
@@ -68,9 +69,15 @@ def _filter_options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 def filters_from(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """Pop the filter options out of a command's keyword arguments (the ``Store.events`` keywords given)."""
+    """Pop the filter options out of a command's keyword arguments (the ``Store.events`` keywords given),
+    checked against the API's bounds (``dateline.store.query``), the same for the command line."""
     keys = inspect.signature(SqlStore.events).parameters
-    return {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
+    filters = {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
+    try:
+        check_query(**{("type" if k == "event_type" else k): v for k, v in filters.items() if k != "near"})
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from None
+    return filters
 
 
 def _cell(event: StoredEvent, column: dict[str, str]) -> str:

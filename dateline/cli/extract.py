@@ -20,8 +20,11 @@ __all__ = ["command"]
               help="Extraction processes, same output (default: the run.workers setting, 1).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of stdout.")
+@click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def command(inputs: tuple[str, ...], fmt: str, workers: int | None, output, progress: bool | None) -> None:
+def command(
+    inputs: tuple[str, ...], fmt: str, workers: int | None, output, follow_links: bool, progress: bool | None
+) -> None:
     """Extract events from PATH... (files, folders, '-' for stdin, JSON Lines of documents, URLs).
 
     Every input document gets output, in input order; inputs that cannot be read are reported on stderr
@@ -39,7 +42,7 @@ def command(inputs: tuple[str, ...], fmt: str, workers: int | None, output, prog
     writer = RecordWriter(output, fmt)
     failed = 0
     items = extract_stream(list(inputs), workers=configured.workers(workers), progress=show,
-                           limits=configured.ingest_limits())  # fmt: skip
+                           limits=configured.ingest_limits(), follow_links=follow_links)  # fmt: skip
     for item in items:
         if isinstance(item, Failure):
             failed += 1

@@ -33,6 +33,7 @@ def _field_map(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     metavar="FIELD=KEY",
     help="Read record FIELD (id, text, published, title, url) from KEY in JSONL/JSON/CSV; repeatable.",
 )
+@click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
 @click.option("--with-text", is_flag=True, help="Include each article's input text.")
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal)."
@@ -43,6 +44,7 @@ def command(
     ctx: click.Context,
     inputs: tuple[str, ...],
     field_map: dict[str, str] | None,
+    follow_links: bool,
     with_text: bool,
     progress: bool | None,
     output,
@@ -61,7 +63,9 @@ def command(
 
     show_progress = sys.stderr.isatty() if progress is None else progress
     failed = 0
-    for item in ingest(inputs, progress=show_progress, field_map=field_map, limits=configured.ingest_limits()):
+    items = ingest(inputs, progress=show_progress, field_map=field_map, limits=configured.ingest_limits(),
+                   follow_links=follow_links)  # fmt: skip
+    for item in items:
         if isinstance(item, Article):
             output.write(json.dumps(_article_json(item, with_text=with_text), ensure_ascii=False) + "\n")
         else:

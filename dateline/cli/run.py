@@ -15,8 +15,9 @@ __all__ = ["command"]
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL (created/migrated on open).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the run.workers setting, 1).")  # fmt: skip
+@click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
 @click.option("--progress/--no-progress", default=False, help="Show a progress bar on stderr.")
-def command(inputs: tuple[str, ...], db: str, workers: int | None, progress: bool) -> None:
+def command(inputs: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool) -> None:
     """Ingest, extract, link and store events from PATH... into the database DB.
 
     Articles already in DB (same id or same text) are skipped, so running twice changes nothing.
@@ -36,7 +37,7 @@ def command(inputs: tuple[str, ...], db: str, workers: int | None, progress: boo
         click.echo(f"failed: {failure.message()} [{failure.stage}/{failure.code}]", err=True)
 
     documents = extract_stream(list(inputs), workers=configured.workers(workers), progress=progress,
-                               limits=configured.ingest_limits())  # fmt: skip
+                               limits=configured.ingest_limits(), follow_links=follow_links)  # fmt: skip
     with open_store(db) as store:
         summary = store_stream(documents, store, on_failure=report)
     for line in summary.lines():

@@ -49,4 +49,6 @@ def command(db: str, host: str, port: int, title: str) -> None:
     app = create_app(db, title=title)
     if not _is_loopback(host):
         log.warning("serving %s on %s: anyone who can reach this address can read it", db, host)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    # h11 reads request heads of up to 1 MB, so an over-long query string gets the app's 414 answer
+    # instead of a reset connection (httptools has no such setting)
+    uvicorn.run(app, host=host, port=port, log_level="info", http="h11", h11_max_incomplete_event_size=1024 * 1024)

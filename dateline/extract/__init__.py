@@ -12,6 +12,7 @@ output.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import tee
@@ -43,6 +44,7 @@ __all__ = ["Extractor", "extract_documents"]
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
+BLOCK_CHARS = 100_000  # longer texts are parsed in blocks of this size (bounded memory; issue 19)
 
 
 class Extractor:
@@ -58,7 +60,9 @@ class Extractor:
                  actor_coder: ActorCoder | None = None, pipeline: str | Path | None = None) -> None:  # fmt: skip
         from .components import pipeline_config
 
-        self.nlp = add_pipeline(nlp or load_nlp(), pipeline_config(pipeline))
+        config = pipeline_config(pipeline)
+        self.nlp = add_pipeline(nlp or load_nlp(), config)
+        self.steps = tuple(config["nlp"]["pipeline"])  # dateline's own pipes (the rest is the model's)
         for _, component in self.nlp.pipeline:
             if geoparser is not None and hasattr(component, "geoparser"):
                 component.geoparser = geoparser
@@ -73,7 +77,7 @@ class Extractor:
                 before it have their documents).
         """
         pending, ahead = tee(articles)
-        docs = iter(self.nlp.pipe(self._docs(ahead), batch_size=BATCH_SIZE))
+        docs = iter(self._pipe(self._docs(ahead)))
         for article in pending:
             if article.skip_reason:
                 yield Document(article=article)
@@ -82,6 +86,39 @@ class Extractor:
             story = next(docs)
             headline = next(docs) if headline_span(article) is not None else None
             yield self.document(story, headline)
+
+    def _pipe(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        """``nlp.pipe`` in batches, in order; a Doc longer than ``BLOCK_CHARS`` goes through the model in
+        blocks (``_parse_long``)."""
+        batch: list[Doc] = []
+        for doc in docs:
+            if len(doc.text) <= BLOCK_CHARS:
+                batch.append(doc)
+                if len(batch) < BATCH_SIZE:
+                    continue
+            yield from self.nlp.pipe(batch, batch_size=BATCH_SIZE)
+            batch = []
+            if len(doc.text) > BLOCK_CHARS:
+                yield self._parse_long(doc)
+        yield from self.nlp.pipe(batch, batch_size=BATCH_SIZE)
+
+    def _parse_long(self, doc: Doc) -> Doc:
+        """A long Doc processed: the model's pipes on its text block by block, joined (same text, same
+        offsets), then dateline's steps on the joined Doc.
+
+        The parser's working memory grows with the length of what it is given at once (a 1,000,000
+        character article took 3.3 GB whole); blocks end at a paragraph or line break where there is
+        one, so sentences are rarely cut.
+        """
+        blocks = self.nlp.pipe(_blocks(doc.text, BLOCK_CHARS), batch_size=1, disable=list(self.steps))
+        joined = Doc.from_docs(list(blocks), ensure_whitespace=False)
+        joined._.set(ARTICLE, doc._.get(ARTICLE))
+        if doc._.get(HEADLINE):
+            joined._.set(HEADLINE, True)
+        for name, step in self.nlp.pipeline:
+            if name in self.steps:
+                joined = step(joined)
+        return joined
 
     def _docs(self, articles: Iterable[Article]) -> Iterator[Doc]:
         """The Docs of each article, made before the pipeline runs: the story, then the headline if any."""
@@ -130,6 +167,24 @@ def _document_of(doc: Doc) -> Document:
     )
 
 
+def _blocks(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, cut after a paragraph break, else a
+    line break, else a sentence end, else a space, in the second half of the piece where there is one."""
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(mark, start + size // 2, end)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        end = cut if cut > start else end
+        yield text[start:end]
+        start = end
+    yield text[start:]
+
+
 def _story_text(article: Article) -> str:
     """The input text with everything that is not the story blanked out (offsets unchanged).
 
@@ -142,14 +197,32 @@ def _story_text(article: Article) -> str:
     blank = [(r.span.start, r.span.end) for r in article.removed]
     if article.body is not None:
         blank += [(0, article.body.start), (article.body.end, len(text))]
-    if not blank:
+    blank += [m.span() for m in _NO_WORDS.finditer(text)]  # see _NO_WORDS
+    long_runs = [m.span() for m in _LONG_RUN.finditer(text)]
+    if not blank and not long_runs:
         return text
     chars = list(text)
     for start, end in blank:
         for i in range(max(0, start), min(end, len(chars))):
             if chars[i] != "\n":
                 chars[i] = " "
+    for start, end in long_runs:  # a space every MAX_RUN characters: see _LONG_RUN
+        for i in range(start + MAX_RUN, end, MAX_RUN):
+            chars[i] = " "
     return "".join(chars)
+
+
+# Pathological runs are bounded before the parser, offsets unchanged (the cost must stay linear in the
+# input and comparable to prose; issue 19):
+# - spaCy's tokenizer looks for a suffix across the whole rest of a token each time it strips one, so a
+#   token of n punctuation characters ("(" * 12000) costs time quadratic in n: runs of more than MAX_RUN
+#   characters without a space are cut by a space every MAX_RUN characters (no word or URL is that long);
+# - a stretch of NO_WORDS or more characters without a letter or digit ("( ( ( (", rules of "-----") is a
+#   token per character or two, several times what prose costs per character, and holds no event: blanked.
+MAX_RUN = 100
+NO_WORDS = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+_NO_WORDS = re.compile(rf"[^\w]{{{NO_WORDS},}}")
 
 
 def extract_documents(items: Iterable[Article | Failure], *, workers: int = 1) -> Iterator[Document | Failure]:

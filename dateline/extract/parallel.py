@@ -2,12 +2,16 @@
 
 Articles are cut into chunks; each worker process builds its own ``Extractor`` once (spaCy model,
 gazetteer) and returns documents for a chunk. ``Executor.map`` keeps chunk order, and failures from
-ingestion are passed through in place, so the output order is the input order.
+ingestion are passed through in place, so the output order is the input order. A worker exits as soon as
+the process that started it is gone (even killed with SIGKILL), so none is left behind.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -20,10 +24,26 @@ CHUNK = 16
 _extractor = None
 
 
-def _init_worker(pipeline: str) -> None:
+PARENT_POLL = 0.5  # seconds between two looks at whether the parent is still there
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker once ``parent`` is gone (the worker is then re-parented, so ``getppid`` changes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dateline-parent-watch", daemon=True).start()
+
+
+def _init_worker(pipeline: str, parent: int | None = None) -> None:
     """Build the worker's extractor with the parent's pipeline config (a spawned worker does not inherit
-    the settings the parent activated)."""
+    the settings the parent activated); the worker exits when ``parent`` is gone."""
     global _extractor
+    if parent is not None:
+        _exit_with_parent(parent)
     from . import Extractor
 
     _extractor = Extractor(pipeline=pipeline or None)
@@ -53,9 +73,9 @@ def extract_parallel(items: Iterable[Article | Failure], *, workers: int) -> Ite
     from .. import settings
 
     context = multiprocessing.get_context(_start_method())
-    pipeline = (settings.current().extract.pipeline,)
+    initargs = (settings.current().extract.pipeline, os.getpid())
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                             initargs=pipeline) as pool:  # fmt: skip
+                             initargs=initargs) as pool:  # fmt: skip
         # a bounded window of chunks in flight keeps memory flat on long inputs
         pending = []
         for chunk in _chunks(items, CHUNK):

@@ -49,6 +49,7 @@ def ingest(
     progress: bool = False,
     limits: Limits | None = None,
     field_map: dict[str, str] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Article | Failure]:
     """Read every input and yield its articles, or a failure saying why not, in input order.
 
@@ -59,6 +60,7 @@ def ingest(
         progress: show a progress bar on stderr.
         limits: size, ratio, depth and fetch bounds (``Limits()`` defaults).
         field_map: record field renames for JSON Lines, JSON and CSV, e.g. ``{"text": "body"}``.
+        follow_links: read symbolic links inside a folder that lead outside it (refused by default).
 
     Yields:
         ``Article`` per document; ``Failure(stage="ingest")`` per unreadable input or record.
@@ -73,7 +75,7 @@ def ingest(
     fetcher = Fetcher(limits)
     bar = _progress_bar(progress)
     try:
-        for item in expand_inputs(inputs, stdin=stdin, fetcher=fetcher):
+        for item in expand_inputs(inputs, stdin=stdin, fetcher=fetcher, follow_links=follow_links):
             results = [item] if isinstance(item, Failure) else _read_source(item, limits, field_map)
             for result in results:
                 if bar is not None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from ..models import Article
-from .failures import EMPTY, TOO_LARGE, Refused
+from .clean import clean_text, escape_name, has_invalid
+from .failures import EMPTY, MALFORMED, TOO_LARGE, Refused
 from .identity import content_id, normalised_fingerprint, url_id
 from .language import detect_language, skip_reason
 from .limits import DEFAULT_LIMITS, Limits
@@ -14,6 +16,8 @@ from .stamps import normalise_published
 from .wire import WireInfo, read_wire
 
 __all__ = ["build_article"]
+
+log = logging.getLogger(__name__)
 
 
 def build_article(
@@ -46,13 +50,22 @@ def build_article(
         raise Refused("empty input", EMPTY)
     if len(text) > limits.max_text_chars:
         raise Refused(f"text is longer than the {limits.max_text_chars:,} character limit", TOO_LARGE)
+    if id is not None and has_invalid(id):
+        raise Refused("id holds a NUL or a lone surrogate (ids are passed through unchanged)", MALFORMED)
+    text, invalid = clean_text(text)  # NUL and lone surrogates: replaced one for one, listed in removed
+    title, url, outlet = (escape_name(v) if v is not None else None for v in (title, url, outlet))
+    published = escape_name(published) if published is not None else None
     wire = read_wire(text, given_title=title, infer_title=infer_metadata and title is None)
     if title is None and infer_metadata:
         title = wire.title
-    published = normalise_published(published)
+    given_published, published = published, normalise_published(published)
+    if given_published and given_published.strip() and published is None:
+        log.warning("%s: published %r is not a readable date; read as null", source or id, given_published[:40])
     if published is None and infer_metadata:
         published = wire.published or _from_clues(wire, guessed_published, date_header)
     removed = list(wire.removed)
+    if invalid:
+        removed = sorted([*removed, *invalid], key=lambda r: r.span.start)
     if published is None and wire.lead_date is not None:
         removed = sorted([*removed, wire.lead_date.removed()], key=lambda r: r.span.start)
     if id is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import stat
 import tarfile
 import zipfile
 import zlib
@@ -135,6 +136,8 @@ def _member_bytes(
 ) -> bytes | Refused:
     if not _safe_name(info.filename):
         return Refused(f"unsafe path in archive: {info.filename}", UNSAFE)
+    if stat.S_ISLNK(info.external_attr >> 16):  # a symlink member's bytes are its target path, not a document
+        return Refused("archive member is a link", UNSAFE)
     if info.flag_bits & 0x1:
         return Refused("encrypted archive member", UNSUPPORTED)
     if info.file_size > limits.max_bytes:

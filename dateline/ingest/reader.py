@@ -14,6 +14,7 @@ from typing import IO
 
 from ..models import Article, Failure
 from .articles import build_article
+from .clean import escape_name
 from .containers import Budget, GunzipStream, tar_members, zip_members
 from .decode import decode_text, stream_encoding
 from .failures import EMPTY, MALFORMED, TOO_DEEP, TOO_LARGE, UNSUPPORTED, Refused
@@ -200,7 +201,7 @@ def _read_members(
     empty = True
     for member, payload in members:
         empty = False
-        where = f"{name}!{member}"
+        where = f"{name}!{escape_name(member)}"
         if isinstance(payload, Refused):
             yield Failure(input=where, stage="ingest", reason=payload.reason, code=payload.code)
         else:

@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from ..models import Article, Failure
 from .articles import build_article
-from .failures import MALFORMED, TOO_LARGE, Refused
+from .failures import EMPTY, MALFORMED, TOO_LARGE, Refused
 from .formats import entries
 from .limits import Limits
 
@@ -69,19 +69,30 @@ def _one(record: Any, where: str, field_map: Mapping[str, str] | None, limits: L
         return record_article(record, where=where, field_map=field_map, limits=limits)
     except Refused as refused:
         return Failure(input=where, stage="ingest", reason=refused.reason, code=refused.code)
+    except Exception as exc:  # noqa: BLE001 - whatever breaks one record stays with that record
+        log.debug("unexpected error reading %s", where, exc_info=True)
+        return Failure(input=where, stage="ingest", code="error",
+                       reason=f"unexpected error: {type(exc).__name__}: {_first_line(exc)}")  # fmt: skip
 
 
 def read_jsonl(
     stream: IO[bytes], *, name: str, encoding: str, field_map: Mapping[str, str] | None, limits: Limits
 ) -> Iterator[Article | Failure]:
-    """One article or failure per non-blank line; failures are named ``name:LINE``."""
+    """One article or failure per non-blank line; failures are named ``name:LINE``.
+
+    Blank means JSON whitespace only (``str.strip`` would also take ``\x1c``-``\x1f`` for blanks); a file
+    without any record is refused as empty, never skipped silently.
+    """
+    records = 0
     for number, raw in enumerate(_bounded_lines(stream, limits), start=1):
         where = f"{name}:{number}"
+        records += 1
         if isinstance(raw, Refused):
             yield Failure(input=where, stage="ingest", reason=raw.reason, code=raw.code)
             continue
         line = _decode_line(raw, encoding, first=number == 1)
-        if not line.strip():
+        if not line.strip(_JSON_SPACE):
+            records -= 1
             continue
         try:
             record = json.loads(line)
@@ -91,6 +102,11 @@ def read_jsonl(
             )
             continue
         yield _one(record, where, field_map, limits)
+    if not records:
+        raise Refused("JSON Lines file has no records", EMPTY)
+
+
+_JSON_SPACE = " \t\r\n\ufeff"
 
 
 def _bounded_lines(stream: IO[bytes], limits: Limits) -> Iterator[bytes | Refused]:
@@ -162,19 +178,24 @@ def read_csv(
         raise Refused(f"CSV header has no '{text_key}' column (columns: {', '.join(header[:10])})", MALFORMED)
     reader = csv.reader(text_stream, delimiter=delimiter)
     line = 2
+    rows = 0
     while True:
         where = f"{name}:{line}"
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:
+                raise Refused("CSV file has a header but no rows", EMPTY) from None
             return
         except csv.Error as exc:
             yield Failure(input=where, stage="ingest", reason=f"malformed CSV: {exc}", code=MALFORMED)
+            rows += 1
             line = reader.line_num + 2
             continue
         line = reader.line_num + 2
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         if len(row) != len(header):
             yield Failure(
                 input=where,

@@ -82,7 +82,8 @@ def find_stamp(text: str, *, country: str | None = None) -> Stamp | None:
 def normalise_published(value: str | None) -> str | None:
     """A given ``published`` in the contract's form: bare dates kept, aware times as UTC ``Z``.
 
-    A naive date-time keeps its calendar date (its zone is unknown); an unreadable value gives None.
+    A naive date-time keeps its calendar date (its zone is unknown); an unreadable or impossible value
+    ("2020-13-45") gives None.
     """
     if value is None:
         return None
@@ -90,6 +91,10 @@ def normalise_published(value: str | None) -> str | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or re.fullmatch(
         r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value
     ):
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
         return value
     stamp = find_stamp(value)
     return stamp.value if stamp else None

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..doctext import text_of
+from ..doctext import declare, text_of
 from ..models import Place, Resolution, Span, replace
 from .names import name_key
 from .rank import DIRECTIONS, QUALIFIER_GAP, no_place_use, operating_areas
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from .recognize import Mention
 
 __all__ = ["Located", "contained_facilities", "document_country", "in_area", "in_country", "locate", "resolution_of"]
+
+_TOKEN_STARTS_KEY = declare("dateline_token_starts")  # doc._.dateline_token_starts, as in extract/quotes.py
 
 LOCATIVE_PREPS = words("locative_prepositions")
 # Prepositions that point at a place without saying the event happened there.
@@ -124,7 +126,9 @@ def locate(doc: Doc, trigger: SpacySpan, located: Sequence[Located], dateline: s
                         and no_place_use(text, item.mention.start, item.mention.end))]
     if not located:
         return None
-    starts = [t.idx for t in doc]
+    starts = doc.user_data.get(_TOKEN_STARTS_KEY)  # once per Doc (shared with quotes._token_starts), not per event
+    if starts is None:
+        starts = doc.user_data[_TOKEN_STARTS_KEY] = [t.idx for t in doc]
     attached = _attached(doc, trigger, located, starts)
     if attached is not None and attached.span is not None and attached.resolution == Resolution.COUNTRY.value:
         # "an attack east of Durayhimi in western Yemen (Ad Durayhimi, Al Hudaydah)": the finer unit given

@@ -25,8 +25,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import ontology
 from ..errors import DatelineError, InputError, MissingDependency
-from .stores import StorePool, check_database
+from .stores import QueryTimeout, StorePool, check_database
 
 if TYPE_CHECKING:
     from fastapi import FastAPI, Request
@@ -37,7 +38,21 @@ __all__ = ["create_app"]
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-_HTTP_CODES = {400: InputError.code, 404: "not_found", 405: "method_not_allowed"}
+# status -> the error code of the JSON answer (ontology/data/http_errors.tsv, which also documents them)
+_HTTP_ERRORS = "http_errors"
+_HTTP_CODES = {int(row["status"]): row["code"] for row in ontology.table(_HTTP_ERRORS)}
+_ERROR_REF = "#/components/schemas/Error"
+_INTERNAL = "internal error: the server log has the details"
+MAX_QUERY_BYTES = 8 * 1024  # a longer query string is answered 414 (every parameter is bounded far below)
+MAX_BODY_BYTES = 64 * 1024  # the routes are GET only: a larger body is answered 413
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+     b"form-action 'self'; style-src 'self' 'unsafe-inline'"),  # the dashboard's bars are sized inline
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]  # fmt: skip
 
 
 def _require(*modules: str) -> None:
@@ -84,6 +99,8 @@ def create_app(store_url: str, *, title: str = "dateline") -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
+    _openapi_as_answered(app)
+    app.add_middleware(_Guard)
     return app
 
 
@@ -93,6 +110,89 @@ def _problem(error: Mapping[str, Any]) -> str:
     return f"{where}: {error['msg']}"
 
 
+class _Guard:
+    """Outermost ASGI layer: over-long query strings (414) and bodies (413) are answered before any
+    route runs, and every answer carries the security headers."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in SECURITY_HEADERS if h[0] not in names)]  # fmt: skip
+            await send(message)
+
+        refusal = _refusal(scope)
+        if refusal is None:
+            await self.app(scope, receive, send_with_headers)
+            return
+        from fastapi.responses import JSONResponse
+
+        status, message = refusal
+        response = JSONResponse(_error_body(_HTTP_CODES[status], message), status_code=status)
+        await response(scope, receive, send_with_headers)
+
+
+def _refusal(scope) -> tuple[int, str] | None:
+    """The status and message answering an oversized request before any route runs (None: not one)."""
+    length = dict(scope.get("headers", [])).get(b"content-length", b"0")
+    if len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+        return 414, f"query string longer than {MAX_QUERY_BYTES} bytes"
+    if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+        return 413, f"request body larger than {MAX_BODY_BYTES} bytes"
+    return None
+
+
+def _error_body(code: str, message: str) -> dict[str, Any]:
+    """The one error shape of the API."""
+    return {"error": {"code": code, "message": message}}
+
+
+def _error_schema() -> dict[str, Any]:
+    """The JSON schema of ``_error_body`` (the OpenAPI schema's "Error")."""
+    text = {"type": "string"}
+    return {"type": "object", "required": ["error"],
+            "properties": {"error": {"type": "object", "required": ["code", "message"],
+                                     "properties": {"code": text, "message": text}}}}  # fmt: skip
+
+
+def _documented(description: str) -> dict[str, Any]:
+    """An OpenAPI response answered in the error shape."""
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": _ERROR_REF}}}}
+
+
+def _openapi_as_answered(app: FastAPI) -> None:
+    """The schema lists what the API answers: 400 (never FastAPI's 422) for bad parameters, 404 for an
+    unknown id, 413/414 for oversized requests, each with the one error shape."""
+    from fastapi.openapi.utils import get_openapi
+
+    def schema() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        spec.setdefault("components", {}).setdefault("schemas", {})["Error"] = _error_schema()
+        spec["components"]["schemas"].pop("HTTPValidationError", None)
+        spec["components"]["schemas"].pop("ValidationError", None)
+        for path, operations in spec.get("paths", {}).items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.pop("422", None)
+                for row in ontology.table(_HTTP_ERRORS):
+                    if row["documented"] == "every" or (row["documented"] == "item" and "{" in path):
+                        responses[row["status"]] = _documented(row["description"])
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = schema  # type: ignore[method-assign]
+
+
 def _error_response(request: Request, status: int, code: str, message: str) -> Response:
     """The JSON error shape under /api, an HTML page elsewhere."""
     from fastapi.responses import JSONResponse
@@ -100,7 +200,7 @@ def _error_response(request: Request, status: int, code: str, message: str) -> R
     from .pages import error_page
 
     if request.url.path == "/api" or request.url.path.startswith("/api/"):
-        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+        return JSONResponse(_error_body(code, message), status_code=status)
     return error_page(request, status, code, message)
 
 
@@ -113,7 +213,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":  # no route: say which path
             message = f"no page {request.url.path}"
-        return _error_response(request, exc.status_code, _HTTP_CODES.get(exc.status_code, "http"), message)
+        response = _error_response(request, exc.status_code, _HTTP_CODES.get(exc.status_code, "http"), message)
+        for name, value in (exc.headers or {}).items():  # "Allow" on a 405
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameter(request: Request, exc: RequestValidationError) -> Response:
@@ -122,7 +225,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DatelineError)
     async def dateline_error(request: Request, exc: DatelineError) -> Response:
-        status = 400 if isinstance(exc, InputError) else 500
+        status = 400 if isinstance(exc, InputError) else 503 if isinstance(exc, QueryTimeout) else 500
         if status == 500:
             log.error("%s: %s", request.url.path, exc)
         return _error_response(request, status, exc.code, str(exc))
@@ -130,4 +233,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
-        return _error_response(request, 500, "internal", "internal error: the server log has the details")
+        response = _error_response(request, 500, "internal", _INTERNAL)
+        for name, value in SECURITY_HEADERS:  # this handler answers outside _Guard (Starlette's outermost layer)
+            response.headers[name.decode()] = value.decode()
+        return response

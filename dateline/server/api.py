@@ -21,8 +21,9 @@ from fastapi.responses import Response
 from .. import export
 from ..errors import InputError
 from ..store import Store, StoredEvent, StoredMention
+from ..store.query import MAX_LIMIT, MAX_OFFSET, MAX_TEXT_CHARS, EventQuery, check_query
 from .evidence import passages
-from .filters import EventQuery, selection
+from .filters import selection
 from .view import Bin, View, facet_counts, geojson, select, timeline, totals
 
 __all__ = [
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 DEFAULT_LIMIT = 50
-MAX_LIMIT = 1000
 TOP_ACTORS = 15  # the actor facet lists this many names (every other facet lists all its values)
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -58,15 +58,19 @@ def event_query(
         str | None, Query(description="Dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
     ] = None,
     near: Annotated[str | None, Query(description="LAT,LON,KM: within KM of a point.")] = None,
-    actor: Annotated[str | None, Query(description="Actor or recipient name/code containing this.")] = None,
-    text: Annotated[str | None, Query(description="Evidence sentences containing every word.")] = None,
+    actor: Annotated[str | None, Query(max_length=MAX_TEXT_CHARS,
+                                       description="Actor or recipient name/code containing this.")] = None,
+    text: Annotated[str | None, Query(max_length=MAX_TEXT_CHARS,
+                                      description="Evidence sentences containing every word (at most 12).")] = None,
     modality: Annotated[str | None, Query(description="asserted, negated, alleged, future, ...")] = None,
     confidence: Annotated[str | None, Query(description="Confidence at least this, 0..1.")] = None,
-    outlet: Annotated[str | None, Query(description="Reported by this outlet (exact name).")] = None,
+    outlet: Annotated[str | None, Query(max_length=MAX_TEXT_CHARS,
+                                        description="Reported by this outlet (exact name).")] = None,
 ) -> EventQuery:
-    """The filter parameters shared by every events route (documented once in the OpenAPI schema)."""
-    return EventQuery(type=type, country=country, since=since, until=until, near=near, actor=actor, text=text,
-                      modality=modality, confidence=confidence, outlet=outlet)  # fmt: skip
+    """The filter parameters shared by every events route (documented once in the OpenAPI schema), within
+    the bounds of ``dateline.store.query`` (an ``InputError``, 400, when one is out of them)."""
+    return check_query(type=type, country=country, since=since, until=until, near=near, actor=actor, text=text,
+                       modality=modality, confidence=confidence, outlet=outlet)  # fmt: skip
 
 
 StoreDep = Annotated[Store, Depends(store_for_request)]
@@ -74,7 +78,7 @@ FiltersDep = Annotated[EventQuery, Depends(event_query)]
 _LIMIT_HELP = "At most this many items."
 _OFFSET_HELP = "Skip this many items first."
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=_LIMIT_HELP)]
-Offset = Annotated[int, Query(ge=0, description=_OFFSET_HELP)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=_OFFSET_HELP)]
 
 
 def envelope(data: Any, **meta: Any) -> dict[str, Any]:

@@ -12,38 +12,18 @@ raise ``InputError`` (a 400 answer) with a message that says what to write inste
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ontology
 from ..errors import InputError
 from ..models import Modality
 from ..store.filters import check_date
+from ..store.query import FILTER_NAMES, EventQuery, check_query
 
 __all__ = ["DATE_NAMES", "FILTER_NAMES", "EventQuery", "Selection", "event_filters", "selection"]
 
 
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """The query parameters of the events views (API, form, URL); ``None`` or blank: not given."""
-
-    type: str | None = None
-    country: str | None = None
-    since: str | None = None
-    until: str | None = None
-    near: str | None = None
-    actor: str | None = None
-    text: str | None = None
-    modality: str | None = None
-    confidence: str | None = None
-    outlet: str | None = None
-
-    def given(self) -> dict[str, str]:
-        """The parameters that were given, stripped (what the URL keeps)."""
-        return {k: v.strip() for k, v in asdict(self).items() if v is not None and v.strip()}
-
-
-FILTER_NAMES = tuple(f.name for f in fields(EventQuery))
 _COUNTRY_WIDE = "country"  # the place resolution of an event known only to its country (at its centroid)
 DATE_NAMES = frozenset(("since", "until"))  # the timeline's brush sets these two
 
@@ -128,10 +108,13 @@ def selection(params: Mapping[str, str | None]) -> Selection:
     """The checked ``Selection`` of query parameters named as in ``FILTER_NAMES`` (blank ones ignored).
 
     Raises:
-        InputError: a value that is not a known type, an ISO3 code, a date, a point and radius, a
-            modality or a confidence between 0 and 1 (the message says what to write).
+        InputError: a value out of the bounds of ``dateline.store.query`` (length, words, control
+            characters: the bounds the command line has too), or one that is not a known type, an ISO3
+            code, a date, a point and radius, a modality or a confidence between 0 and 1 (the message
+            says what to write).
     """
     given = _given(params)
+    check_query(**given)
     store: dict[str, Any] = {}
     if "type" in given:
         store["event_type"] = _event_type(given["type"])

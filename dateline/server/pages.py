@@ -26,6 +26,7 @@ from fastapi.templating import Jinja2Templates
 from .. import ontology
 from ..models import Modality
 from ..store import Store
+from ..store.query import MAX_OFFSET
 from .api import DEFAULT_LIMIT, MAX_LIMIT, TOP_ACTORS, event_page, store_for_request
 from .evidence import MARK_KINDS, passages
 from .filters import FILTER_NAMES, Selection, selection
@@ -102,7 +103,7 @@ def events_page(
     request: Request,
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> HTMLResponse:
     given = {k: request.query_params.get(k, "").strip() for k in FILTER_NAMES}
     chosen = selection(given)

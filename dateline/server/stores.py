@@ -11,13 +11,46 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..errors import StoreError
 from ..store import Store, open_store, require_database
 
-__all__ = ["StorePool", "check_database"]
+__all__ = ["STATEMENT_TIMEOUT", "QueryTimeout", "StorePool", "check_database"]
+
+STATEMENT_TIMEOUT = 10.0  # seconds one request's queries may run (a 503 after that)
+
+
+class QueryTimeout(StoreError):
+    """A request's query ran past ``STATEMENT_TIMEOUT`` and was cancelled."""
+
+    code = "timeout"
+
+
+def _arm(store: Store, seconds: float) -> None:
+    """Bound the queries of the next request on ``store``: PostgreSQL's ``statement_timeout``; on SQLite
+    a progress handler that interrupts a statement running past the deadline."""
+    conn = getattr(store, "_conn", None)
+    if conn is None:
+        return
+    if hasattr(conn, "set_progress_handler"):  # sqlite3
+        deadline = time.monotonic() + seconds
+        conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
+    elif not getattr(store, "_statement_timeout_set", False):  # psycopg: once per connection
+        conn.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+        store._statement_timeout_set = True  # type: ignore[attr-defined]
+
+
+_TIMEOUT_ERRORS = frozenset(("OperationalError", "QueryCanceled"))  # sqlite3's interrupt, psycopg's cancel
+
+
+def _timed_out(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return type(exc).__name__ in _TIMEOUT_ERRORS and (
+        "interrupted" in text or "statement timeout" in text
+    )
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +69,9 @@ def check_database(db: str) -> None:
 class StorePool:
     """Open stores of one database, each lent to one request at a time."""
 
-    def __init__(self, db: str) -> None:
+    def __init__(self, db: str, *, timeout: float = STATEMENT_TIMEOUT) -> None:
         self.db = db
+        self.timeout = timeout
         self._idle: list[Store] = []
         self._opened: list[Store] = []
         self._lock = threading.Lock()
@@ -53,7 +87,12 @@ class StorePool:
                 self._opened.append(store)
             log.debug("opened store %d on %s", len(self._opened), self.db)
         try:
+            _arm(store, self.timeout)
             yield store
+        except Exception as exc:
+            if _timed_out(exc):
+                raise QueryTimeout(f"the query took longer than {self.timeout:g} s: narrow the filters") from exc
+            raise
         finally:
             with self._lock:
                 self._idle.append(store)

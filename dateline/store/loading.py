@@ -61,7 +61,17 @@ def store_stream(
                 on_failure(item)
             continue
         summary.articles += 1
-        result = store.write_document(item)
+        try:
+            result = store.write_document(item)
+        except Exception as exc:  # noqa: BLE001 - one article the store refuses must not end the run
+            log.debug("cannot store %s", item.article.id, exc_info=True)
+            failure = _store_failure(item, exc)
+            summary.articles -= 1
+            store.write_failure(failure)
+            summary.failures.append(failure)
+            if on_failure:
+                on_failure(failure)
+            continue
         if result.status == "duplicate":
             summary.duplicates += 1
             log.info("%s: already stored (as %s)", result.article_id, result.duplicate_of)
@@ -72,3 +82,10 @@ def store_stream(
         summary.new_events += result.new_events
         summary.linked += result.linked
     return summary
+
+
+def _store_failure(doc: Document, exc: Exception) -> Failure:
+    """The failure row of a document the store refused (its first message line)."""
+    first_line = str(exc).splitlines()[0] if str(exc) else ""
+    return Failure(input=doc.article.source or doc.article.id, stage="store", code="store",
+                   reason=f"cannot store: {type(exc).__name__}: {first_line}")  # fmt: skip

@@ -18,11 +18,13 @@ import logging
 import math
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from ..distance import haversine_km
 from ..errors import SchemaVersionError
+from ..ingest.clean import escape_name
 from ..ingest.signature import article_signature
 from ..link import (
     CandidateQuery,
@@ -196,6 +198,7 @@ class SqlStore:
     # -- writing ----------------------------------------------------------------------------------
     def write_failure(self, failure: Failure) -> None:
         """Record an input that failed (once: the same failure again changes nothing)."""
+        failure = replace(failure, input=escape_name(failure.input), reason=escape_name(failure.reason))
         key = hashlib.sha1("\x1f".join((failure.input, failure.stage, failure.code, failure.reason)).encode())
         with self._write():
             self._insert("failures", _failure_row(key.hexdigest()[:16], failure), conflict="id")
