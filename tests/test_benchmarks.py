@@ -124,7 +124,9 @@ def test_throughput_measures_all_steps_on_three_articles(eval_dev):
     docs = throughput.load_corpus(eval_dev / "india_police.jsonl", limit=3)
     result = throughput.run_throughput(docs, repeats=1, workers=2)
     assert result["articles"] == 3
-    assert all(v > 0 for v in result["seconds"].values())
+    # every step is timed; geoparsing three short parsed articles may take under the 1 ms the figures keep
+    assert set(result["seconds"]) == {"baseline", "extraction", "geoparsing", "two_processes"}
+    assert all(result["seconds"][step] > 0 for step in ("baseline", "extraction", "two_processes"))
     assert set(result["ratios"]) == {"extraction_vs_baseline", "two_vs_one_process", "geoparsing_share"}
     assert result["two_processes_same_events"] is True
     assert result["peak_rss_mb"]["main"] > 100  # the model alone is bigger

@@ -13,7 +13,7 @@ from dateline.cli.serve import _is_loopback
 def test_serve_refuses_a_missing_database_and_does_not_create_it(tmp_path):
     missing = tmp_path / "events.db"
     result = CliRunner().invoke(cli, ["serve", "--db", str(missing)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a mistyped --db is a usage error (CONTRACT.md)
     assert result.output.strip().splitlines() == [
         f"Error: no database at {missing}: create it first with `dateline run PATH... --db {missing}`"
     ]
