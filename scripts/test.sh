@@ -39,6 +39,10 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# Lint and types gate the run (the knowledge-as-data bars): ruff's rules and mypy's config are in pyproject.toml.
+python3 -m ruff check --quiet dateline || { echo "ruff found problems in dateline/" >&2; exit 1; }
+python3 -m mypy dateline || { echo "mypy found type errors in dateline/" >&2; exit 1; }
+
 python3 -m pytest -q -p no:cacheprovider "$@"
 status=$?
 if [ "$status" -eq 5 ]; then
