@@ -52,6 +52,7 @@ class Store(Protocol):
         *,
         event_type: str | None = None,
         country: str | None = None,
+        actor_country: str | None = None,
         since: str | None = None,
         until: str | None = None,
         near: tuple[float, float, float] | None = None,

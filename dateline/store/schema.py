@@ -8,7 +8,7 @@ migration, append a new one.
 
 from __future__ import annotations
 
-__all__ = ["JOURNAL_TABLES", "MIGRATIONS", "TABLES"]
+__all__ = ["DIALECT_MIGRATIONS", "JOURNAL_TABLES", "MIGRATIONS", "TABLES"]
 
 _ARTICLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -293,7 +293,33 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ],
     ),
     (4, "watch: polled sources, their queue of URLs and files, the change journal", _WATCH_STATEMENTS),
+    (5, "full-text index of the mentions' evidence sentences (the statements are the dialect's)", []),
 ]
+
+# The `text=` search: whole words of `event_mentions.evidence_text`, case-insensitive, no stemming, accents
+# kept (PostgreSQL's 'simple' configuration does neither; FTS5's unicode61 is told not to fold accents).
+# SQLite: an FTS5 table of its own (not external content: the implicit rowid of `event_mentions` may change
+# on VACUUM) holding each mention's sentence and event id, filled with the existing mentions and kept
+# current by a trigger, in the transaction that writes the mention (mentions are never updated or deleted).
+_SQLITE_TEXT_INDEX = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS mention_words USING fts5("
+    "evidence_text, event_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')",
+    "INSERT INTO mention_words (evidence_text, event_id) SELECT evidence_text, event_id FROM event_mentions",
+    "CREATE TRIGGER IF NOT EXISTS mention_words_insert AFTER INSERT ON event_mentions BEGIN "
+    "INSERT INTO mention_words (evidence_text, event_id) VALUES (new.evidence_text, new.event_id); END",
+]
+
+# PostgreSQL: a GIN index on the expression the search compares (the server keeps it current and fills it
+# when it is created).
+_POSTGRES_TEXT_INDEX = [
+    "CREATE INDEX IF NOT EXISTS mentions_words ON event_mentions "
+    "USING GIN (to_tsvector('simple', evidence_text))",
+]
+
+# version -> dialect name -> the statements that migration adds on that dialect (after its common ones).
+DIALECT_MIGRATIONS: dict[int, dict[str, list[str]]] = {
+    5: dict(sqlite=_SQLITE_TEXT_INDEX, postgresql=_POSTGRES_TEXT_INDEX),
+}
 
 
 

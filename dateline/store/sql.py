@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..distance import haversine_km
-from ..errors import SchemaVersionError
+from ..errors import InputError, SchemaVersionError
 from ..ingest.clean import escape_name
 from ..ingest.signature import article_signature
 from ..link import (
@@ -38,8 +38,9 @@ from ..models import Attribution, Document, Entity, Event, Failure, Place, Quote
 from ..settings import Settings, current
 from . import clock
 from .identity import band_keys, fingerprint_of, signature_similarity
+from .query import MAX_TEXT_WORDS, search_words
 from .records import StoredEvent, StoredMention, WriteResult, aggregate, event_id_for, mention_row
-from .schema import MIGRATIONS, TABLES
+from .schema import DIALECT_MIGRATIONS, MIGRATIONS, TABLES
 
 __all__ = ["Dialect", "LinkFunction", "SqlStore"]
 
@@ -76,6 +77,15 @@ class Dialect:
     def error(self) -> type[Exception]:
         """The base class of the driver's errors (``sqlite3.Error``, ``psycopg.Error``)."""
         raise NotImplementedError
+
+    def has_word(self) -> str:
+        """The condition "some mention of the event has this whole word in its evidence sentence", through
+        the full-text index of migration 5; one ``?``, given ``word_parameter(word)``."""
+        raise NotImplementedError
+
+    def word_parameter(self, word: str) -> str:
+        """The value of ``has_word``'s parameter for ``word`` (a ``search_words`` word)."""
+        return word
 
 
 class SqlStore:
@@ -176,7 +186,7 @@ class SqlStore:
             for version, name, statements in MIGRATIONS:
                 if version in done:
                     continue
-                for statement in statements:
+                for statement in [*statements, *DIALECT_MIGRATIONS.get(version, {}).get(self._dialect.name, [])]:
                     self._execute(statement)
                 self._insert(
                     "schema_migrations",
@@ -374,6 +384,7 @@ class SqlStore:
         *,
         event_type: str | None = None,
         country: str | None = None,
+        actor_country: str | None = None,
         since: str | None = None,
         until: str | None = None,
         near: tuple[float, float, float] | None = None,
@@ -385,9 +396,11 @@ class SqlStore:
     ) -> Iterator[StoredEvent]:
         """Linked events matching every filter given, by date (undated last) then id.
 
+        ``country`` is the event's place; ``actor_country`` an actor's, a recipient's or a backer's country.
         ``since``/``until`` compare ISO date strings (inclusive); ``near`` is ``(lat, lon, km)``;
-        ``actor`` and ``text`` are case-insensitive substrings (every word of ``text`` must occur in
-        the evidence of some mention). ``offset`` skips that many matching events (pages of a listing).
+        ``actor`` is a case-insensitive substring; every word of ``text`` (``search_words``: runs of
+        letters and digits, at most ``MAX_TEXT_WORDS``) must occur as a whole word, in any case, in the
+        evidence sentence of some mention (the full-text index: "war" does not find "warning"). ``offset`` skips that many matching events (pages of a listing).
         ``changed_since`` (an ISO date or date-time, UTC when no offset is given) keeps the events
         created or joined by a new mention at or after that moment (the ``changes`` journal).
         """
@@ -399,10 +412,13 @@ class SqlStore:
         if event_type:
             where.append("event_type = ?")
             params.append(event_type.upper())
-        if country:
-            where.append("(country_code = ? OR actor_countries LIKE ? OR recipient_countries LIKE ?)")
-            code = country.upper()
-            params += [code, f'%"{code}"%', f'%"{code}"%']
+        if country:  # the event's place (CONTRACT.md: --country), never an actor's country
+            where.append("country_code = ?")
+            params.append(country.upper())
+        if actor_country:
+            where.append("(actor_countries LIKE ? OR recipient_countries LIKE ?)")
+            code = actor_country.upper()
+            params += [f'%"{code}"%', f'%"{code}"%']
         if since:
             where.append("date >= ?")
             params.append(since)
@@ -418,9 +434,12 @@ class SqlStore:
         if actor:
             where.append("LOWER(actor_text) LIKE ?")
             params.append(f"%{actor.lower()}%")
-        for word in (text or "").split():
-            where.append("id IN (SELECT event_id FROM event_mentions WHERE LOWER(evidence_text) LIKE ?)")
-            params.append(f"%{word.lower()}%")
+        words = search_words(text)
+        if len(words) > MAX_TEXT_WORDS:
+            raise InputError(f"text=: at most {MAX_TEXT_WORDS} words")
+        for word in words:
+            where.append(self._dialect.has_word())
+            params.append(self._dialect.word_parameter(word))
         sql = f"SELECT * FROM events{' WHERE ' + ' AND '.join(where) if where else ''}"
         sql += " ORDER BY (date IS NULL), date, id"
         skip = offset

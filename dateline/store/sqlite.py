@@ -31,6 +31,12 @@ class SqliteDialect(Dialect):
     def error(self) -> type[Exception]:
         return sqlite3.Error
 
+    def has_word(self) -> str:
+        return "id IN (SELECT event_id FROM mention_words WHERE mention_words MATCH ?)"
+
+    def word_parameter(self, word: str) -> str:
+        return f'"{word}"'  # an FTS5 string: a word such as AND, OR, NOT or NEAR is no operator there
+
 
 SQLITE = SqliteDialect()
 
