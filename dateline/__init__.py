@@ -44,6 +44,7 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from datetime import date
 
 __all__ = [
     "Article",
@@ -81,7 +82,7 @@ def extract_text(
     *,
     id: str | None = None,
     title: str | None = None,
-    published: str | None = None,
+    published: str | date | None = None,
     url: str | None = None,
 ) -> Document:
     """Events, quotes and time expressions of one text.
@@ -90,15 +91,20 @@ def extract_text(
         text: the article (wire metadata in it — headline, stamp, dateline — is read when the other
             arguments are not given).
         id: the document id (default: a stable hash of the text).
-        published: a UTC timestamp ("2020-12-21T04:08:00Z") or a local date ("2020-12-20").
+        published: a ``date``, a ``datetime`` (an aware one is read in UTC) or an ISO string: a UTC
+            timestamp ("2020-12-21T04:08:00Z") or a local date ("2020-12-20").
+
+    Raises:
+        InputError: ``published`` of another type, or a string that is no date ("yesterday").
 
     Returns:
         The ``Document``: ``article`` (with metadata), ``events``, ``quotes``, ``timexes``.
     """
     from .extract import Extractor
     from .ingest import article_from_text
+    from .pipeline import published_value
 
-    article = article_from_text(text, id=id, title=title, published=published, url=url)
+    article = article_from_text(text, id=id, title=title, published=published_value(published), url=url)
     return next(iter(Extractor().documents([article])))
 
 

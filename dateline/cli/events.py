@@ -17,7 +17,7 @@ from .. import ontology
 from ..errors import InputError
 from ..store import StoredEvent
 from ..store.filters import check_date
-from ..store.query import check_query
+from ..store.query import ExactStore, check_query
 from ..store.sql import SqlStore
 
 __all__ = ["command", "filter_options", "filters_from"]
@@ -57,7 +57,7 @@ def _filter_options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]
     return [
         click.option("--db", required=True, help="SQLite file path or postgresql:// URL."),
         click.option("--type", "event_type", metavar="TYPE", help="PLOVER event type, e.g. ASSAULT."),
-        click.option("--country", metavar="ISO3", help="Country of the place or of an actor, e.g. IRQ."),
+        click.option("--country", metavar="ISO3", help="Country of the event's place, e.g. IRQ."),
         click.option("--since", callback=_parse_date, metavar="DATE", help="Events dated on or after DATE."),
         click.option("--until", callback=_parse_date, metavar="DATE", help="Events dated on or before DATE."),
         click.option("--near", callback=_parse_near, metavar="LAT,LON,KM",
@@ -68,13 +68,17 @@ def _filter_options() -> list[Callable[[Callable[..., Any]], Callable[..., Any]]
     ]
 
 
+# filters whose option checks them itself (``--near``'s callback; the store parses ``--changed-since``)
+_OWN_CHECK = frozenset({"near", "changed_since"})
+
+
 def filters_from(kwargs: dict[str, Any]) -> dict[str, Any]:
     """Pop the filter options out of a command's keyword arguments (the ``Store.events`` keywords given),
     checked against the API's bounds (``dateline.store.query``), the same for the command line."""
-    keys = inspect.signature(SqlStore.events).parameters
+    keys = [*inspect.signature(SqlStore.events).parameters, "actor_country"]
     filters = {k: kwargs.pop(k) for k in keys if kwargs.get(k) is not None}
     try:
-        check_query(**{("type" if k == "event_type" else k): v for k, v in filters.items() if k != "near"})
+        check_query(**{("type" if k == "event_type" else k): v for k, v in filters.items() if k not in _OWN_CHECK})
     except InputError as exc:
         raise click.UsageError(str(exc)) from None
     return filters
@@ -99,6 +103,7 @@ def _table(events: list[StoredEvent]) -> None:
 
 @click.command("events")
 @filter_options
+@click.option("--actor-country", metavar="ISO3", help="Country of an actor or recipient, e.g. IRQ.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table",
               show_default=True, help="Output format.")  # fmt: skip
 def command(db: str, fmt: str, **kwargs: Any) -> None:
@@ -108,12 +113,14 @@ def command(db: str, fmt: str, **kwargs: Any) -> None:
     Example:
         dateline events --db events.db --type ASSAULT --country IRQ --since 2020-12-01
         dateline events --db events.db --near 33.31,44.36,25 --format jsonl
+        dateline events --db events.db --actor-country SYR --country IRQ
     """
     from ..export import export
     from ..store import open_store
 
     filters = filters_from(kwargs)
-    with open_store(db, create=False) as store:
+    with open_store(db, create=False) as opened:
+        store = ExactStore(opened)  # --country: the place only; --actor-country: the actors'
         if fmt == "table":
             _table(list(store.events(**filters)))
         elif fmt == "csv":

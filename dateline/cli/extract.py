@@ -21,7 +21,8 @@ __all__ = ["command"]
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of stdout.")
 @click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar of the extraction on stderr, articles/s (default: when stderr is a terminal).")
 def command(
     inputs: tuple[str, ...], fmt: str, workers: int | None, output, follow_links: bool, progress: bool | None
 ) -> None:

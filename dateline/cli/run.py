@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..models import Failure
@@ -16,8 +18,11 @@ __all__ = ["command"]
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Extraction processes (default: the run.workers setting, 1).")  # fmt: skip
 @click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
-@click.option("--progress/--no-progress", default=False, help="Show a progress bar on stderr.")
-def command(inputs: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool) -> None:
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar of the extraction on stderr, articles/s (default: when stderr is a terminal).")  # fmt: skip
+def command(
+    inputs: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool | None
+) -> None:
     """Ingest, extract, link and store events from PATH... into the database DB.
 
     Articles already in DB (same id or same text) are skipped, so running twice changes nothing.
@@ -36,7 +41,8 @@ def command(inputs: tuple[str, ...], db: str, workers: int | None, follow_links:
     def report(failure: Failure) -> None:
         click.echo(f"failed: {failure.message()} [{failure.stage}/{failure.code}]", err=True)
 
-    documents = extract_stream(list(inputs), workers=configured.workers(workers), progress=progress,
+    show = sys.stderr.isatty() if progress is None else progress
+    documents = extract_stream(list(inputs), workers=configured.workers(workers), progress=show,
                                limits=configured.ingest_limits(), follow_links=follow_links)  # fmt: skip
     with open_store(db) as store:
         summary = store_stream(documents, store, on_failure=report)

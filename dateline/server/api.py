@@ -53,6 +53,9 @@ def store_for_request(request: Request) -> Iterator[Store]:
 def event_query(
     type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT.")] = None,
     country: Annotated[str | None, Query(description="ISO3 of the event's place, e.g. IRQ.")] = None,
+    actor_country: Annotated[
+        str | None, Query(description="ISO3 of one of its actors or recipients, e.g. SYR.")
+    ] = None,
     since: Annotated[str | None, Query(description="Dated on or after: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     until: Annotated[
         str | None, Query(description="Dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -69,7 +72,7 @@ def event_query(
 ) -> EventQuery:
     """The filter parameters shared by every events route (documented once in the OpenAPI schema), within
     the bounds of ``dateline.store.query`` (an ``InputError``, 400, when one is out of them)."""
-    return check_query(type=type, country=country, since=since, until=until, near=near, actor=actor, text=text,
+    return check_query(type=type, country=country, actor_country=actor_country, since=since, until=until, near=near, actor=actor, text=text,
                        modality=modality, confidence=confidence, outlet=outlet)  # fmt: skip
 
 

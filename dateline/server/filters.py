@@ -1,10 +1,11 @@
 """Query-string filters of the events views, checked the way ``dateline events`` checks its options.
 
 The same names serve the JSON API, the dashboard's form and its URL (``type``, ``country``,
-``since``, ``until``, ``near``, ``actor``, ``text``, ``modality``, ``confidence``, ``outlet``).
+``actor_country``, ``since``, ``until``, ``near``, ``actor``, ``text``, ``modality``, ``confidence``, ``outlet``).
 ``selection`` turns them into a ``Selection``: the keywords ``Store.events`` understands plus the
 conditions the server applies itself (the store has no outlet, modality or confidence filter, and its
-``country`` also matches an actor's country, where the dashboard means the event's place; its ``near``
+``country`` also matches an actor's country, where ``country`` means the event's place and ``actor_country`` an
+actor's or recipient's country; its ``near``
 also matches events placed only at a country's centroid, which the server leaves out). Bad values
 raise ``InputError`` (a 400 answer) with a message that says what to write instead.
 """
@@ -19,7 +20,7 @@ from .. import ontology
 from ..errors import InputError
 from ..models import Modality
 from ..store.filters import check_date
-from ..store.query import FILTER_NAMES, EventQuery, check_query
+from ..store.query import FILTER_NAMES, EventQuery, check_query, exact_events
 
 __all__ = ["DATE_NAMES", "FILTER_NAMES", "EventQuery", "Selection", "event_filters", "selection"]
 
@@ -34,6 +35,7 @@ class Selection:
 
     store: dict[str, Any] = field(default_factory=dict)
     place_country: str | None = None  # ISO3 of the event's own place
+    actor_country: str | None = None  # ISO3 of one of its actors or recipients
     modality: str | None = None
     min_confidence: float | None = None
     outlet: str | None = None
@@ -44,7 +46,8 @@ class Selection:
 
     def keeps(self, event: Any, outlets: frozenset[str] = frozenset()) -> bool:
         """Whether a stored event the store returned also passes the server's conditions."""
-        if self.place_country is not None and event.country_code != self.place_country:
+        wanted = {"country": self.place_country, "actor_country": self.actor_country}
+        if any(wanted.values()) and not any(exact_events([event], **wanted)):
             return False
         if self.modality is not None and event.modality != self.modality:
             return False
@@ -119,8 +122,9 @@ def selection(params: Mapping[str, str | None]) -> Selection:
     if "type" in given:
         store["event_type"] = _event_type(given["type"])
     country = _country(given["country"]) if "country" in given else None
-    if country:
-        store["country"] = country  # narrows the scan; the place check below makes it exact
+    actor_country = _country(given["actor_country"]) if "actor_country" in given else None
+    if country or actor_country:
+        store["country"] = country or actor_country  # narrows the scan; ``keeps`` makes it exact
     for name in sorted(DATE_NAMES):
         if name in given:
             store[name] = check_date(name, given[name])
@@ -132,6 +136,7 @@ def selection(params: Mapping[str, str | None]) -> Selection:
     return Selection(
         store=store,
         place_country=country,
+        actor_country=actor_country,
         modality=_modality(given["modality"]) if "modality" in given else None,
         min_confidence=_confidence(given["confidence"]) if "confidence" in given else None,
         outlet=given.get("outlet"),

@@ -89,6 +89,7 @@ def _options(store_facets: dict[str, list[Count]]) -> dict[str, list[Count]]:
     options["modality"] = _in_order(store_facets.get("modality", []), (m.value for m in Modality))
     for name in sorted(_BY_NAME):
         options[name] = sorted(store_facets.get(name, []), key=lambda row: row.value)
+    options["actor_country"] = sorted(store_facets.get("actor_country", []), key=lambda row: row.value)
     return options
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..store import Store, StoredEvent
+from ..store.query import actor_countries
 from .filters import Selection
 
 __all__ = [
@@ -173,6 +174,7 @@ def facet_counts(view: View, *, top: int | None = None) -> dict[str, list[Count]
     for event in view.events:
         by["type"][event.event_type] += 1
         by["country"][event.country_code or ""] += 1
+        by["actor_country"].update(actor_countries(event))
         by["modality"][event.modality] += 1
         by["actor"].update(_names(event.actor) | _names(event.recipient))
         by["outlet"].update(view.sources.outlets_of(event.id))

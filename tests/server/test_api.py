@@ -94,6 +94,25 @@ def test_country_is_the_place_of_the_event_not_an_actors(client, stored):
         assert len(body["data"]) == sum(1 for e in events if e.country_code == country)
 
 
+def _actor_countries(event) -> set[str]:
+    return {e.get(k) for e in event.actor + event.recipient for k in ("country", "backer")} - {None}
+
+
+def test_actor_country_is_the_country_of_an_actor_or_recipient(client, stored):
+    events, _, _ = stored
+    codes = set().union(*(_actor_countries(e) for e in events))
+    assert codes
+    for code in codes:
+        body = client.get(f"/api/events?actor_country={code.lower()}&limit=1000").json()
+        assert {e["id"] for e in body["data"]} == {e.id for e in events if code in _actor_countries(e)}
+        assert body["meta"]["filters"] == {"actor_country": code.lower()}
+
+
+def test_an_unknown_type_or_country_lists_what_is_allowed(client):
+    assert "choose one of AGREE" in _error(client.get("/api/events?type=BOMBING"), 400, "input")
+    assert "ISO 3166" in _error(client.get("/api/events?actor_country=XX"), 400, "input")
+
+
 def test_server_side_filters_modality_confidence_and_outlet(client, stored):
     events, mentions, _ = stored
     modality = events[0].modality
@@ -204,7 +223,7 @@ def test_facets_count_the_filtered_view(client, stored):
     assert totals["dead"] == sum(e.dead or 0 for e in events)
     assert totals["articles"] == len({m.article_id for ms in mentions.values() for m in ms})
     assert sum(row["count"] for row in facets["type"]) == len(events)
-    assert {"type", "country", "actor", "modality", "confidence", "outlet"} <= set(facets)
+    assert {"type", "country", "actor_country", "actor", "modality", "confidence", "outlet"} <= set(facets)
     kind = events[0].event_type
     narrowed = client.get(f"/api/facets?type={kind}").json()["data"]
     assert narrowed["facets"]["type"] == [{"value": kind, "count": sum(e.event_type == kind for e in events)}]

@@ -57,6 +57,19 @@ def test_filters_are_dropdowns_built_from_the_data(client, db):
     assert '<select name="confidence">' in page
 
 
+def test_the_form_filters_by_the_actors_country_apart_from_the_place(client, db):
+    from dateline.store.query import actor_countries
+
+    with open_store(db) as store:
+        events = list(store.events())
+    code = sorted(set().union(*(actor_countries(e) for e in events)))[0]
+    count = sum(code in actor_countries(e) for e in events)
+    assert '<select name="actor_country">' in client.get("/").text
+    page = client.get(f"/?actor_country={code}").text
+    assert f'<option value="{code}" selected>{code} ({count})</option>' in page
+    assert page.count('href="http://testserver/events/') == count
+
+
 def test_events_page_applies_filters_and_keeps_them_in_the_form(client, db):
     protest = _event_with(db, "teachers")
     page = client.get("/?type=protest&country=KEN").text
