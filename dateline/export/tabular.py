@@ -3,22 +3,25 @@
 ``FLAT_COLUMNS`` (the ``events`` layout of ``dateline.ontology``, which also gives each column's kind) is
 the one column list of csv, parquet and the GeoJSON properties; lists and nested records (actors) are
 JSON text in csv and GeoJSON, and native lists/strings in parquet. ``jsonl`` is the full ``StoredEvent``
-plus its ``sources`` (one entry per mention).
+plus its ``sources`` (one entry per mention). These are dateline's own formats: they hold every record,
+whatever its modality. ``pandas_dtypes()`` gives the dtypes that read the csv without losing codes
+(``cameo`` "060" stays a string).
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
 from typing import IO, Any
 
 from .. import ontology
-from . import register
+from . import ExportOptions, register
 
-__all__ = ["FLAT_COLUMNS", "flat_row", "sources_of"]
+__all__ = ["FLAT_COLUMNS", "date_range", "duckdb_types", "flat_row", "pandas_dtypes", "sources_of"]
 
 FLAT_COLUMNS = ontology.columns("events")
-_KINDS = ontology.column_kinds("events")  # string, int, float, list (of strings), json (nested records)
+_KINDS = ontology.column_kinds("events")  # string, date, int, float, list (of strings), json (nested records)
 _JSON_TEXT = frozenset(("list", "json"))  # kinds written as JSON text in csv
 _MENTION_FIELDS = ontology.columns("mentions")
 
@@ -39,9 +42,43 @@ def sources_of(store: Any, event_id: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def date_range(value: str | None) -> tuple[str | None, str | None]:
+    """(first day, last day) of a day-, month- or year-precision ISO date ("2020-12" -> 2020-12-01,
+    2020-12-31); (None, None) for no date."""
+    if not value:
+        return None, None
+    parts = value.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    if len(parts) == 2:
+        month = int(parts[1])
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    return value, value
+
+
+def pandas_dtypes() -> dict[str, str]:
+    """Column -> pandas dtype that reads dateline's csv export as written: text columns (codes such as
+    ``cameo`` "060") as ``string``, counts as nullable ``Int64``, reals as ``float64``; parse ``date_start``
+    and ``date_end`` with ``parse_dates``. ``pd.read_csv(path, dtype=pandas_dtypes())``."""
+    return _typed("pandas")
+
+
+def duckdb_types() -> dict[str, str]:
+    """Column -> DuckDB type of dateline's csv export: ``read_csv(path, types=duckdb_types())``."""
+    return _typed("duckdb")
+
+
+def _typed(tool: str) -> dict[str, str]:
+    by_kind = {row["kind"]: row[tool] for row in ontology.table("column_kinds")}
+    return {column: by_kind[kind] for column, kind in _KINDS.items()}
+
+
 def flat_row(event: Any, sources: list[dict[str, Any]]) -> dict[str, Any]:
     """The flat record of one event (lists as Python lists; writers encode them)."""
     data = event.to_dict()
+    data["date_start"], data["date_end"] = date_range(event.date)
     row = {c: data.get(c) for c in FLAT_COLUMNS}
     row["actor_names"] = _names(event.actor)
     row["recipient_names"] = _names(event.recipient)
@@ -61,7 +98,7 @@ def _text_cell(column: str, value: Any) -> Any:
 
 
 @register("csv", summary="one linked event per row, lists as JSON text")
-def write_csv(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
+def write_csv(store: Any, stream: IO[str], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
     out = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, lineterminator="\n")
     out.writeheader()
     n = 0
@@ -72,7 +109,7 @@ def write_csv(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
 
 
 @register("jsonl", summary="one linked event per line, with every source")
-def write_jsonl(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
+def write_jsonl(store: Any, stream: IO[str], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
     n = 0
     for event in store.events(**filters):
         record = event.to_dict()
@@ -92,13 +129,15 @@ def arrow_schema() -> Any:
             return pa.int64()
         if kind == "float":
             return pa.float64()
+        if kind == "date":
+            return pa.date32()
         return pa.string()  # string, and json (nested records as JSON text)
 
     return pa.schema([(c, arrow_type(_KINDS[c])) for c in FLAT_COLUMNS])
 
 
 @register("parquet", summary="the csv columns, typed (lists as list<string>)", binary=True)
-def write_parquet(store: Any, stream: IO[bytes], filters: dict[str, Any]) -> int:
+def write_parquet(store: Any, stream: IO[bytes], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -106,28 +145,34 @@ def write_parquet(store: Any, stream: IO[bytes], filters: dict[str, Any]) -> int
         from ..errors import MissingDependency
 
         raise MissingDependency("pyarrow", "parquet") from exc
+    from datetime import date
+
     rows = []
     for _, row in _rows(store, filters):
-        rows.append({c: json.dumps(row[c], ensure_ascii=False) if _KINDS[c] == "json" else row[c]
-                     for c in FLAT_COLUMNS})  # fmt: skip
+        values = {c: json.dumps(row[c], ensure_ascii=False) if _KINDS[c] == "json" else row[c] for c in FLAT_COLUMNS}
+        for column in (c for c in FLAT_COLUMNS if _KINDS[c] == "date" and values[c]):
+            values[column] = date.fromisoformat(values[column])
+        rows.append(values)
     table = pa.Table.from_pylist(rows, schema=arrow_schema())
     pq.write_table(table, stream)
     return len(rows)
 
 
-@register("geojson", summary="a FeatureCollection of Point features (events with coordinates)")
-def write_geojson(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
+def _geometry(lat: float | None, lon: float | None) -> dict[str, Any] | None:
+    """A GeoJSON Point, or null for an unlocated event (RFC 7946 section 3.2 allows a null geometry)."""
+    if lat is None or lon is None:
+        return None
+    return {"type": "Point", "coordinates": [lon, lat]}
+
+
+@register("geojson", summary="a FeatureCollection: one feature per event, null geometry when unlocated")
+def write_geojson(store: Any, stream: IO[str], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
     features = []
     for _, row in _rows(store, filters):
-        if row["lat"] is None or row["lon"] is None:
-            continue
         properties = dict(row)  # every column but the coordinates, which make the geometry
         lat, lon = properties.pop("lat"), properties.pop("lon")
-        features.append({
-            "type": "Feature", "id": row["id"],
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": properties,
-        })  # fmt: skip
+        features.append({"type": "Feature", "id": row["id"], "geometry": _geometry(lat, lon),
+                         "properties": properties})  # fmt: skip
     json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
     stream.write("\n")
     return len(features)
@@ -144,7 +189,7 @@ def _trigger_spans(mention: Any) -> list[tuple[int, int]]:
 
 
 @register("mentions", summary="one line per event mention: {doc_id, start, end, event_id}")
-def write_mentions(store: Any, stream: IO[str], filters: dict[str, Any]) -> int:
+def write_mentions(store: Any, stream: IO[str], filters: dict[str, Any], options: ExportOptions | None = None) -> int:
     # Repeats within one article (the extracted event's own ``mentions``) are written too: they are
     # the same happening, so they carry the same linked event id.
     n = 0

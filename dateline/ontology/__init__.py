@@ -20,6 +20,9 @@ Two decisions of ours, recorded here:
 * PLOVER REQUEST covers CAMEO 02x appeals as well as 10x demands (CONTRACT.md departs from the draft
   crosswalk, which drops 02x). CAMEO 01x statements have no PLOVER type and are never emitted as events.
 * The quad class is that of the PLOVER type (manual's summary table: SANCTION is material conflict, 4).
+  GDELT's QuadClass (``gdelt_quad_class``) is that of the CAMEO root instead (01-05 1, 06-08 2, 09-13 3,
+  14-20 4), which is what the gdelt export writes: the two differ for appeals (02, PLOVER REQUEST: 3 vs 1),
+  investigations (09, ACCUSE) and a few others.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ __all__ = [
     "PLOVER_QUAD",
     "PLOVER_TYPES",
     "CameoCode",
+    "AcledActor",
+    "acled_actor",
+    "acled_actor_kind",
+    "acled_day",
     "acled_disorder_type",
     "acled_event_type_of",
     "acled_geo_precision",
@@ -49,7 +56,9 @@ __all__ = [
     "columns",
     "formats",
     "gdelt_geo_type",
+    "gdelt_quad_class",
     "goldstein",
+    "phoenix_agents",
     "phoenix_quad_class",
     "plover_contexts",
     "plover_modes",
@@ -59,6 +68,7 @@ __all__ = [
     "plover_types",
     "quad_class",
     "quad_classes",
+    "standard_modalities",
     "table",
 ]
 
@@ -156,6 +166,21 @@ def phoenix_quad_class(code: str) -> int | None:
     return _phoenix_quads().get(code[:2])
 
 
+@cache
+def _gdelt_quads() -> dict[str, int]:
+    return {root: int(quad) for root, quad in _mapping("gdelt_quad_classes", "cameo_root", "quad_class").items()}
+
+
+def gdelt_quad_class(code: str) -> int | None:
+    """GDELT's QuadClass (1-4) of a CAMEO code, by its root; None for an unknown root."""
+    return _gdelt_quads().get(code[:2])
+
+
+def phoenix_agents() -> tuple[str, ...]:
+    """The sector codes Phoenix reads as an actor code's primary agent (characters 4-6)."""
+    return _column("phoenix_agents", "agent")
+
+
 # --- PLOVER -------------------------------------------------------------------------------------
 
 
@@ -237,14 +262,51 @@ def acled_inter_codes() -> dict[int, str]:
     return {int(code): name for code, name in _mapping("acled_inter_codes", "inter", "name").items()}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AcledActor:
+    """An ACLED actor category as the acled export names it (a row of ``acled_actors.tsv``)."""
+
+    kind: str
+    inter: int
+    template: str  # "Military Forces of {country}", "{name}"
+    by_name: bool  # a group ACLED knows by name keeps its name
+    fallback: str | None  # the kind naming an actor of this kind that has no such name
+
+
+@cache
+def _acled_actors() -> dict[str, AcledActor]:
+    return {
+        row["kind"]: AcledActor(kind=row["kind"], inter=int(row["inter"]), template=row["template"],
+                                by_name=row["by_name"] == "yes", fallback=row["fallback"] or None)
+        for row in table("acled_actors")
+    }  # fmt: skip
+
+
+def acled_actor(kind: str) -> AcledActor:
+    """An ACLED actor category by kind ("state_police", "protesters", ...); KeyError for other names."""
+    return _acled_actors()[kind]
+
+
+def acled_actor_kind(sector: str | None) -> str | None:
+    """The ACLED actor category (kind) of an actor of this PLOVER sector, None when the sector does not say."""
+    return _mapping("plover_sectors", "sector", "acled_actor").get(sector or "")
+
+
 def acled_inter_of_sector(sector: str | None) -> int | None:
-    """The ACLED actor category of an actor of this PLOVER sector, None when the sector alone does not say."""
-    return _int_or_none("plover_sectors", "sector", "acled_inter", sector)
+    """The ACLED actor category code of an actor of this PLOVER sector, None when the sector alone does not say."""
+    kind = acled_actor_kind(sector)
+    return None if kind is None else acled_actor(kind).inter
 
 
 def acled_time_precision(date_precision: str | None) -> int | None:
-    """ACLED's time_precision of a date precision ("day" -> 1), None when unknown."""
+    """ACLED's time_precision of a date precision ("day" -> 1), None when ACLED cannot date it (a year)."""
     return _int_or_none("date_precisions", "precision", "acled_time_precision", date_precision)
+
+
+def acled_day(date_precision: str | None) -> int | None:
+    """The day of the month ACLED's event_date takes for a date of this precision (month -> 15), None
+    when the event's own day is used."""
+    return _int_or_none("date_precisions", "precision", "acled_day", date_precision)
 
 
 def acled_geo_precision(resolution: str | None) -> int | None:
@@ -260,6 +322,13 @@ def acled_regions() -> dict[str, str]:
 def acled_region(iso3: str | None) -> str:
     """ACLED's region of a country (ISO3), or "" when unknown."""
     return acled_regions().get(iso3 or "", "")
+
+
+@cache
+def standard_modalities() -> frozenset[str]:
+    """The modalities the standard exports (and the default event listing) hold: reported as having
+    happened (asserted, alleged, historical)."""
+    return frozenset(row["modality"] for row in table("modalities") if row["standard"] == "yes")
 
 
 # --- other formats' codes -----------------------------------------------------------------------

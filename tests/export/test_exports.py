@@ -81,13 +81,16 @@ def test_parquet_round_trip_is_typed(store):
     assert json.loads(rows[kirkuk.id]["recipient"]) == kirkuk.recipient
 
 
-def test_geojson_has_a_point_per_located_event(store):
+def test_geojson_has_a_feature_per_event_and_null_geometry_when_unlocated(store):
     data = json.loads(_text(store, "geojson"))
-    located = [e for e in store.events() if e.lat is not None]
-    assert data["type"] == "FeatureCollection" and len(data["features"]) == len(located)
+    events = list(store.events())
+    located = [e for e in events if e.lat is not None]
+    assert data["type"] == "FeatureCollection" and len(data["features"]) == len(events) > len(located)
     feature = next(f for f in data["features"] if f["id"] == located[0].id)
     assert feature["geometry"] == {"type": "Point", "coordinates": [located[0].lon, located[0].lat]}
     assert feature["properties"]["event_type"] == located[0].event_type
+    unlocated = next(f for f in data["features"] if f["id"] not in {e.id for e in located})
+    assert unlocated["geometry"] is None and "lat" not in unlocated["properties"]
 
 
 def test_gdelt_has_61_columns_in_order(store):
@@ -97,12 +100,12 @@ def test_gdelt_has_61_columns_in_order(store):
                         dtype={"EventCode": str, "EventRootCode": str, "Day": str})  # fmt: skip
     assert len(GDELT_COLUMNS) == 61 and GDELT_COLUMNS[-1] == "SOURCEURL" and GDELT_COLUMNS[26] == "EventCode"
     events = {numeric_id(e.id): e for e in store.events()}
+    assert len(frame) == sum(1 for e in events.values() if e.date_precision == "day")  # GDELT: dated events only
     for row in frame.to_dict("records"):
         event = events[row["GLOBALEVENTID"]]
         assert row["EventCode"] == event.cameo and row["EventRootCode"] == event.cameo[:2]
-        assert row["NumMentions"] == event.n_mentions and row["QuadClass"] == event.quad_class
-        if event.date:
-            assert row["Day"] == event.date.replace("-", "")
+        assert row["NumMentions"] == event.n_mentions and row["QuadClass"] == ontology.gdelt_quad_class(event.cameo)
+        assert row["Day"] == event.date.replace("-", "")
     kirkuk = frame[frame["ActionGeo_Lat"].round(2) == 35.47].iloc[0]
     assert kirkuk["ActionGeo_Type"] == 4 and kirkuk["ActionGeo_CountryCode"] == "IZ"  # FIPS 10-4
     assert (kirkuk["ActionGeo_ADM1Code"], kirkuk["ActionGeo_Fullname"]) == ("IZ13", "Kirkuk, Iraq")
@@ -117,16 +120,21 @@ def test_phoenix_has_26_columns(store):
     gunmen = next(store.events(actor="gunmen"))
     row = by_id[gunmen.id]
     assert (row["date"], row["code"], row["quad_class"], row["target_root"]) == ("20210405", "190", "4", "IRQ")
+    assert (row["target"], row["target_agent"], row["target_others"]) == ("IRQCOP", "COP", "")
+    assert all(len(r[1]) == 8 for r in rows)
 
 
 def test_plover_records_carry_the_manual_fields(store):
-    records = [json.loads(line) for line in _text(store, "plover").splitlines()]
+    # PLOVER requires a day and a coded actor: the bombings have no actor, the gunmen no country, and the
+    # officials' accusation no date of its own, so only the publication day dates it
+    assert _text(store, "plover") == ""
+    records = [json.loads(line) for line in _text(store, "plover", date_fallback="published").splitlines()]
     assert {"id", "date", "actor", "recipient", "event", "event_loc", "quad_code", "event_text", "size"} <= set(records[0])
     assert all(tuple(r) == ontology.columns("plover") for r in records)  # the layout table, in its order
-    kirkuk = next(r for r in records if r["event_loc"] and r["event_loc"]["resolved_place"] == "Kirkuk")
-    assert kirkuk["event"] == ["ASSAULT"] and kirkuk["size"]["dead"] == 7
-    assert kirkuk["event_loc"]["country_code"] == "IRQ" and kirkuk["event_loc"]["resolution"] == 4
-    assert len(kirkuk["event_text"]) == 3
+    (accusation,) = records
+    assert (accusation["date"], accusation["event"], accusation["actor"][0]["code"]) == ("2021-03-03", ["ACCUSE"], "IRQ")
+    assert accusation["has_event"] is True and accusation["modality"] == "asserted"
+    assert accusation["text_info"][0]["text_story"] == accusation["event_text"]
 
 
 def test_acled_uses_acled_columns_and_only_acled_typed_events(store):
@@ -137,6 +145,13 @@ def test_acled_uses_acled_columns_and_only_acled_typed_events(store):
     assert (kirkuk["fatalities"], kirkuk["iso"], kirkuk["country"], kirkuk["time_precision"]) == ("7", "368", "Iraq", "1")
     assert kirkuk["civilian_targeting"] == "Civilian targeting"
     assert {r["region"] for r in rows if r["country"] == "Iraq"} == {"Middle East"}
+    # ACLED's names: the unnamed bombers of civilians are an unidentified armed group (37, never 70)
+    assert (kirkuk["actor1"], kirkuk["inter1"], kirkuk["actor2"], kirkuk["inter2"], kirkuk["interaction"]) == (
+        "Unidentified Armed Group (Iraq)", "3", "Civilians (Iraq)", "7", "37")
+    assert (kirkuk["source"], kirkuk["admin1"]) == ("Paper B; Site C; Wire A", "Kirkuk")
+    gunmen = next(r for r in rows if r["sub_event_type"] == "Attack")
+    assert (gunmen["actor1"], gunmen["actor2"], gunmen["interaction"]) == (
+        "Unidentified Armed Group (Iraq)", "Police Forces of Iraq", "13")
 
 
 def test_mentions_point_at_trigger_spans_of_stored_events(store):
@@ -158,7 +173,7 @@ def test_export_filters_apply_to_every_format(store):
 def test_export_unknown_format_is_an_error(store):
     with pytest.raises(ExportError, match="unknown export format"):
         export(store, "xml", io.StringIO())
-    assert len(FORMATS) == 9
+    assert len(FORMATS) == 10 and "gdelt-mentions" in FORMATS
 
 
 def test_cli_export_writes_file_and_reports_count(db, tmp_path):
@@ -169,7 +184,9 @@ def test_cli_export_writes_file_and_reports_count(db, tmp_path):
     out = tmp_path / "events.geojson"
     result = CliRunner().invoke(cli, ["export", "geojson", "--db", db, "-o", str(out), "--country", "IRQ"])
     assert result.exit_code == 0, result.output
-    assert len(json.loads(out.read_text())["features"]) == 3
+    with open_store(db) as store:
+        expected = len(list(store.events(country="IRQ")))  # unlocated events too, with a null geometry
+    assert len(json.loads(out.read_text())["features"]) == expected >= 3
     assert CliRunner().invoke(cli, ["export", "xml", "--db", db]).exit_code == 2
     assert CliRunner().invoke(cli, ["export", "parquet", "--db", db]).exit_code == 2
     result = CliRunner().invoke(cli, ["export", "mentions", "--db", db])
