@@ -17,7 +17,7 @@ from .. import ontology
 from ..errors import InputError
 from ..store import StoredEvent
 from ..store.filters import check_date
-from ..store.query import ExactStore, check_query
+from ..store.query import ExactStore, HappenedStore, check_query
 from ..store.sql import SqlStore
 
 __all__ = ["command", "filter_options", "filters_from"]
@@ -104,10 +104,14 @@ def _table(events: list[StoredEvent]) -> None:
 @click.command("events")
 @filter_options
 @click.option("--actor-country", metavar="ISO3", help="Country of an actor or recipient, e.g. IRQ.")
+@click.option("--all-modalities", is_flag=True,
+              help="Also list negated, uncertain, hypothetical and future records (default: only what is "
+                   "reported as having happened: asserted, alleged, historical).")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table",
               show_default=True, help="Output format.")  # fmt: skip
-def command(db: str, fmt: str, **kwargs: Any) -> None:
-    """List the linked events stored in DB, oldest first (undated last).
+def command(db: str, fmt: str, all_modalities: bool, **kwargs: Any) -> None:
+    """List the linked events stored in DB, oldest first (undated last): those reported as having happened
+    (asserted, alleged, historical: CONTRACT.md), or every record with --all-modalities.
 
     \b
     Example:
@@ -120,7 +124,9 @@ def command(db: str, fmt: str, **kwargs: Any) -> None:
 
     filters = filters_from(kwargs)
     with open_store(db, create=False) as opened:
-        store = ExactStore(opened)  # --country: the place only; --actor-country: the actors'
+        store: Any = ExactStore(opened)  # --country: the place only; --actor-country: the actors'
+        if not all_modalities:
+            store = HappenedStore(store)
         if fmt == "table":
             _table(list(store.events(**filters)))
         elif fmt == "csv":

@@ -3,10 +3,9 @@
 The same names serve the JSON API, the dashboard's form and its URL (``type``, ``country``,
 ``actor_country``, ``since``, ``until``, ``near``, ``actor``, ``text``, ``modality``, ``confidence``, ``outlet``).
 ``selection`` turns them into a ``Selection``: the keywords ``Store.events`` understands plus the
-conditions the server applies itself (the store has no outlet, modality or confidence filter, and its
-``country`` also matches an actor's country, where ``country`` means the event's place and ``actor_country`` an
-actor's or recipient's country; its ``near``
-also matches events placed only at a country's centroid, which the server leaves out). Bad values
+conditions the server applies itself (the store has no outlet, modality or confidence filter; ``country`` is the
+event's place and ``actor_country`` an actor's or recipient's country, in the store and here alike; the store's
+``near`` also matches events placed only at a country's centroid, which the server leaves out). Bad values
 raise ``InputError`` (a 400 answer) with a message that says what to write instead.
 """
 
@@ -123,8 +122,10 @@ def selection(params: Mapping[str, str | None]) -> Selection:
         store["event_type"] = _event_type(given["type"])
     country = _country(given["country"]) if "country" in given else None
     actor_country = _country(given["actor_country"]) if "actor_country" in given else None
-    if country or actor_country:
-        store["country"] = country or actor_country  # narrows the scan; ``keeps`` makes it exact
+    if country:
+        store["country"] = country  # the store matches the place; ``keeps`` checks again
+    if actor_country:
+        store["actor_country"] = actor_country
     for name in sorted(DATE_NAMES):
         if name in given:
             store[name] = check_date(name, given[name])

@@ -8,6 +8,7 @@ an ``InputError`` (exit 2 on the command line, 400 over HTTP) saying what is all
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
@@ -26,6 +27,7 @@ __all__ = [
     "FILTER_NAMES",
     "EventQuery",
     "ExactStore",
+    "HappenedStore",
     "actor_countries",
     "check_query",
     "exact_events",
@@ -157,8 +159,9 @@ class ExactStore:
     """A store whose ``events`` take ``country`` as the event's place only and ``actor_country`` as an actor's
     or recipient's country (what ``dateline events``/``export`` mean); every other call goes to ``store``.
 
-    The store's own ``country`` keyword matches the place or an actor's country: it narrows the scan, then
-    ``exact_events`` keeps the events that really match, and ``limit``/``offset`` count those.
+    ``SqlStore.events`` takes both keywords with these meanings itself; a store that reads ``country`` more
+    loosely (an older backend) only narrows the scan, ``exact_events`` keeps the events that really match, and
+    ``limit``/``offset`` count those.
     """
 
     def __init__(self, store: Any) -> None:
@@ -170,14 +173,31 @@ class ExactStore:
             yield from self._store.events(**filters)
             return
         limit, offset = filters.pop("limit", None), filters.pop("offset", 0)
-        scan = self._store.events(country=str(country or actor_country).upper(), **filters)
-        kept = exact_events(scan, country=country, actor_country=actor_country)
-        for n, event in enumerate(kept):
-            if n < offset:
-                continue
-            if limit is not None and n >= offset + limit:
-                return
-            yield event
+        codes = {"country": country, "actor_country": actor_country}
+        scan = self._store.events(**{k: v.upper() for k, v in codes.items() if v}, **filters)
+        yield from _paged(exact_events(scan, country=country, actor_country=actor_country), limit, offset)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
+
+
+class HappenedStore:
+    """A store whose ``events`` are those reported as having happened (``ontology.standard_modalities()``:
+    asserted, alleged, historical), the default listing of CONTRACT.md; every other call goes to ``store``."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def events(self, **filters: Any) -> Iterator[StoredEvent]:
+        limit, offset = filters.pop("limit", None), filters.pop("offset", 0)
+        held = ontology.standard_modalities()
+        yield from _paged((e for e in self._store.events(**filters) if e.modality in held), limit, offset)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def _paged(events: Iterable[StoredEvent], limit: int | None, offset: int) -> Iterator[StoredEvent]:
+    """``limit`` events after the first ``offset`` of ``events``."""
+    stop = None if limit is None else offset + limit
+    yield from itertools.islice(events, offset, stop)

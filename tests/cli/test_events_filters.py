@@ -83,3 +83,23 @@ def test_country_is_the_place_and_actor_country_the_actors(filters, expected):
     store = ExactStore(_LooseStore())
     assert [e.id for e in store.events(**filters)] == expected
     assert store.counts() == {"events": 4}  # everything else goes to the store itself
+
+
+def test_the_default_listing_holds_what_happened_and_all_modalities_adds_the_rest():
+    from dateline.store.query import HappenedStore
+
+    class Listed:
+        def __init__(self, id_, modality):
+            self.id, self.modality = id_, modality
+
+    class Store:
+        EVENTS = [Listed("a", "asserted"), Listed("n", "negated"), Listed("h", "historical"),
+                  Listed("f", "future"), Listed("l", "alleged"), Listed("u", "uncertain")]  # fmt: skip
+
+        def events(self, **_):
+            yield from self.EVENTS
+
+    happened = HappenedStore(Store())
+    assert [e.id for e in happened.events()] == ["a", "h", "l"]
+    assert [e.id for e in happened.events(limit=1, offset=1)] == ["h"]  # pages count the listed records
+    assert [e.id for e in Store().events()] == ["a", "n", "h", "f", "l", "u"]
