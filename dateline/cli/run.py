@@ -20,8 +20,15 @@ __all__ = ["command"]
 @click.option("--follow-links", is_flag=True, help="Read symbolic links in folders that lead outside them.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar of the extraction on stderr, articles/s (default: when stderr is a terminal).")  # fmt: skip
+@click.option("--no-text", is_flag=True,
+              help="Do not store article text (the event page then shows evidence sentences only).")  # fmt: skip
 def command(
-    inputs: tuple[str, ...], db: str, workers: int | None, follow_links: bool, progress: bool | None
+    inputs: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    follow_links: bool,
+    progress: bool | None,
+    no_text: bool,
 ) -> None:
     """Ingest, extract, link and store events from PATH... into the database DB.
 
@@ -44,7 +51,7 @@ def command(
     show = sys.stderr.isatty() if progress is None else progress
     documents = extract_stream(list(inputs), workers=configured.workers(workers), progress=show,
                                limits=configured.ingest_limits(), follow_links=follow_links)  # fmt: skip
-    with open_store(db) as store:
+    with open_store(db, configured.stored_settings(no_text)) as store:
         summary = store_stream(documents, store, on_failure=report)
     for line in summary.lines():
         click.echo(line)

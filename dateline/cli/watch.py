@@ -15,7 +15,9 @@ __all__ = ["command"]
 @click.option("--every", metavar="DURATION", default=None,
               help="Time between polls, e.g. 90s, 15m, 2h (default: the watch.every setting, 15m).")  # fmt: skip
 @click.option("--once", is_flag=True, help="Poll each source once, store what is due, and exit.")
-def command(sources: tuple[str, ...], db: str, every: str | None, once: bool) -> None:
+@click.option("--no-text", is_flag=True,
+              help="Do not store article text (the event page then shows evidence sentences only).")  # fmt: skip
+def command(sources: tuple[str, ...], db: str, every: str | None, once: bool, no_text: bool) -> None:
     """Follow SOURCE... (RSS/Atom feeds, sitemaps: URLs or files; folders) into the database DB.
 
     Each poll asks only for what changed (ETag / Last-Modified), fetches each new linked page politely
@@ -32,7 +34,8 @@ def command(sources: tuple[str, ...], db: str, every: str | None, once: bool) ->
     from ..watch import seconds, watch_sources
 
     interval = seconds(every) if every is not None else None
-    summary = watch_sources(list(sources), db, every=interval, once=once, limits=configured.ingest_limits())
+    summary = watch_sources(list(sources), db, every=interval, once=once,
+                            settings=configured.stored_settings(no_text), limits=configured.ingest_limits())  # fmt: skip
     for line in summary.lines():
         click.echo(line)
     if once and summary.trouble and not summary.stopped:

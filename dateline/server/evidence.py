@@ -5,20 +5,23 @@ own evidence and those of its repeats within the article) and the spans of its t
 recipients, place, figures and attributions, all as character offsets into the article. A
 ``Passage`` is one such sentence with the spans that fall inside it; the API returns passages as
 they are, the event page renders ``segments()`` (text runs, each marked with one kind or none).
+Where the store kept the article's text, ``article_marks`` marks every mention of the event in the
+whole article (its spans marked, its evidence sentences shaded).
 
 Plain dataclasses without web imports, so this module works without the ``serve`` extra.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import groupby
 from typing import Any
 
 from ..store import StoredMention
 
-__all__ = ["MARK_KINDS", "Mark", "MarkKind", "Passage", "passages"]
+__all__ = ["MARK_KINDS", "ArticleText", "Mark", "MarkKind", "Passage", "Segment", "article_marks", "passages"]
 
 
 class MarkKind(StrEnum):
@@ -122,3 +125,58 @@ def passages(mention: StoredMention) -> list[Passage]:
         }
         result.append(Passage(start, end, text, tuple(sorted(marks, key=lambda m: (m.start, m.end, m.kind)))))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of article text: its mark kind (or None) and whether it lies in an evidence sentence."""
+
+    text: str
+    kind: str | None
+    evidence: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """A stored article's whole text with the marks and evidence sentences of one event's mentions."""
+
+    article_id: str
+    text: str
+    marks: tuple[Mark, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+    def segments(self) -> list[Segment]:
+        """The text cut into runs of one kind (by ``MARK_KINDS`` rank) and one shading."""
+        kinds: list[str | None] = [None] * len(self.text)
+        for mark in sorted(self.marks, key=lambda m: MARK_KINDS.index(m.kind), reverse=True):
+            kinds[mark.start : mark.end] = [mark.kind] * (mark.end - mark.start)
+        shaded = [False] * len(self.text)
+        for start, end in self.sentences:
+            shaded[start:end] = [True] * (end - start)
+        runs = []
+        position = 0
+        for (kind, evidence), group in groupby(zip(kinds, shaded, strict=True)):
+            length = sum(1 for _ in group)
+            runs.append(Segment(self.text[position : position + length], kind, evidence))
+            position += length
+        return runs
+
+
+def _found_in(text: str, span: tuple[int, int, str]) -> bool:
+    """The span's recorded text is the article's text at its offsets (marks are checked, not trusted)."""
+    start, end, recorded = span
+    return 0 <= start < end <= len(text) and text[start:end] == recorded
+
+
+def article_marks(article_id: str, text: str, mentions: Iterable[StoredMention]) -> ArticleText:
+    """The article ``text`` with every span and evidence sentence of ``mentions`` (those of one event
+    in this article) that the text confirms; overlapping spans are resolved by ``segments``."""
+    marks: set[Mark] = set()
+    sentences: set[tuple[int, int]] = set()
+    for mention in mentions:
+        for kind, span in _spans(mention.record):
+            if span and _found_in(text, span):
+                marks.add(Mark(kind, *span))
+        sentences.update((s, e) for s, e, t in _sentences(mention) if _found_in(text, (s, e, t)))
+    ordered = tuple(sorted(marks, key=lambda m: (m.start, m.end, m.kind)))
+    return ArticleText(article_id, text, ordered, tuple(sorted(sentences)))

@@ -25,10 +25,10 @@ from fastapi.templating import Jinja2Templates
 
 from .. import ontology
 from ..models import Modality
-from ..store import Store
+from ..store import Store, StoredMention
 from ..store.query import MAX_OFFSET
 from .api import DEFAULT_LIMIT, MAX_LIMIT, TOP_ACTORS, event_page, store_for_request
-from .evidence import MARK_KINDS, passages
+from .evidence import MARK_KINDS, ArticleText, article_marks, passages
 from .filters import FILTER_NAMES, Selection, selection
 from .view import Count, facet_counts, select, sources, timeline, totals
 
@@ -136,10 +136,26 @@ def event_detail_page(request: Request, event_id: str, store: StoreDep) -> HTMLR
     event = store.event(event_id)
     if event is None:
         raise HTTPException(404, f"no event {event_id!r} in this database")
-    mentions = [(m, passages(m)) for m in store.mentions(event_id)]
+    stored = list(store.mentions(event_id))
+    mentions = [(m, passages(m)) for m in stored]
     return _render(
-        request, "event.html", event=event, mentions=mentions, kinds=MARK_KINDS, types_json=_types_json()
-    )
+        request, "event.html", event=event, mentions=mentions, articles=_articles(store, stored),
+        kinds=MARK_KINDS, types_json=_types_json(),
+    )  # fmt: skip
+
+
+def _articles(store: Store, mentions: list[StoredMention]) -> list[tuple[StoredMention, ArticleText | None]]:
+    """Each source article of the event once (its first mention, for outlet and URL) with its stored
+    text marked by all the event's mentions in it; None where the text was not kept."""
+    by_article: dict[str, list[StoredMention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_id, []).append(mention)
+    result = []
+    for article_id, its_mentions in by_article.items():
+        text = store.article_text(article_id)
+        marked = article_marks(article_id, text, its_mentions) if text is not None else None
+        result.append((its_mentions[0], marked))
+    return result
 
 
 @router.get("/failures", response_class=HTMLResponse, name="failures_page")

@@ -69,6 +69,7 @@ class StoreSettings(BaseModel):
     model_config = _FROZEN
     terms_per_query: int = Positive
     busy_timeout_ms: int = NonNegative
+    keep_text: bool
 
 
 class LinkingSettings(BaseModel):

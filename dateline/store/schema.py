@@ -294,6 +294,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
     (4, "watch: polled sources, their queue of URLs and files, the change journal", _WATCH_STATEMENTS),
     (5, "full-text index of the mentions' evidence sentences (the statements are the dialect's)", []),
+    (
+        6,
+        "article text, for the event page's highlighted mentions (NULL where not kept: run --no-text)",
+        ["ALTER TABLE articles ADD COLUMN text TEXT"],
+    ),
 ]
 
 # The `text=` search: whole words of `event_mentions.evidence_text`, case-insensitive, no stemming, accents

@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 _APPLIED_VERSIONS = "SELECT version FROM schema_migrations"
 _ARTICLE_WITH_ID = "SELECT id FROM articles WHERE id = ?"
 _FIRST_ARTICLE_WITH_TEXT = "SELECT MIN(id) AS id FROM articles WHERE fingerprint = ?"
+_ARTICLE_TEXT = "SELECT text FROM articles WHERE id = ?"
 _EVENT_WITH_ID = "SELECT * FROM events WHERE id = ?"
 _NEAR_DUPLICATE_COUNT = "SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"
 _BAND_MATCH = "(b.band = ? AND b.bucket = ?)"
@@ -277,7 +278,8 @@ class SqlStore:
         self, doc: Document, fingerprint: str, signature: Sequence[int], near: str | None
     ) -> None:
         article_id = doc.article.id
-        self._insert("articles", _article_row(doc, fingerprint, signature, near), conflict="id")
+        row = _article_row(doc, fingerprint, signature, near, self._settings.store.keep_text)
+        self._insert("articles", row, conflict="id")
         for band, bucket in band_keys(signature, self._settings.dedup.bands) if signature else ():
             self._insert("article_bands", dict(band=band, bucket=bucket, article_id=article_id),
                          conflict="band, bucket, article_id")  # fmt: skip
@@ -477,9 +479,16 @@ class SqlStore:
                 record=json.loads(row["record"]),
             )
 
+    def article_text(self, article_id: str) -> str | None:
+        """The stored text of an article (span offsets index into it); None when not kept or unknown."""
+        row = self._one(_ARTICLE_TEXT, [article_id])
+        return row["text"] if row else None
+
     def articles(self) -> Iterator[dict[str, Any]]:
+        """The stored articles without their signature and text (listings; ``article_text`` reads it)."""
         for row in self._rows("SELECT * FROM articles ORDER BY id"):
             row.pop("minhash", None)
+            row.pop("text", None)
             row["removed"] = json.loads(row["removed"] or "[]")
             yield row
 
@@ -515,7 +524,11 @@ def _failure_row(failure_id: str, failure: Failure) -> dict[str, Any]:
                 reason=failure.reason, time=_now())  # fmt: skip
 
 
-def _article_row(doc: Document, fingerprint: str, signature: Sequence[int], near: str | None) -> dict[str, Any]:
+def _article_row(
+    doc: Document, fingerprint: str, signature: Sequence[int], near: str | None, keep_text: bool
+) -> dict[str, Any]:
+    """The article's row; ``text`` is the whole input text (span offsets index into it), None when not
+    kept (``[store] keep_text = false``, ``dateline run --no-text``)."""
     article = doc.article
     return dict(
         id=article.id, title=article.title, outlet=article.outlet, dateline=article.dateline,
@@ -524,7 +537,7 @@ def _article_row(doc: Document, fingerprint: str, signature: Sequence[int], near
         body_end=article.body.end if article.body else None,
         removed=json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
         fingerprint=fingerprint, minhash=json.dumps(list(signature)) if signature else None,
-        duplicate_of=near, n_events=len(doc.events),
+        duplicate_of=near, n_events=len(doc.events), text=article.text if keep_text else None,
     )  # fmt: skip
 
 

@@ -78,3 +78,23 @@ def test_two_run_processes_on_one_sqlite_file_lose_and_duplicate_nothing(tmp_pat
         counts = store.counts()
         assert counts["articles"] == len(stored)
         assert sum(e.n_mentions for e in store.events()) == counts["event_mentions"]
+
+
+@pytest.mark.model
+def test_run_no_text_keeps_no_article_text(tmp_path):
+    db = str(tmp_path / "events.db")
+    result = CliRunner().invoke(cli, ["run", str(INPUT), "--db", db, "--no-text"])
+    assert result.exit_code in (0, 1), result.output
+    with open_store(db) as store:
+        stored = [a["id"] for a in store.articles()]
+        assert stored and [store.article_text(article_id) for article_id in stored] == [None] * len(stored)
+
+
+def test_no_text_turns_the_keep_text_setting_off_and_nothing_else():
+    from dateline.cli.configured import stored_settings
+    from dateline.settings import current
+
+    assert stored_settings(no_text=False) == current() and current().store.keep_text
+    bare = stored_settings(no_text=True)
+    assert not bare.store.keep_text
+    assert bare.model_copy(update={"store": current().store}) == current()

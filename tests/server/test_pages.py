@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 
 import pytest
 from server_data import UNSAFE_URL, AppClient, build_db
@@ -146,3 +147,47 @@ def test_stylesheet_scripts_and_boundaries_are_served_locally(client):
     assert world["type"] == "Topology" and "countries" in world["objects"]
     for library in ("leaflet", "topojson-client", "world-atlas"):
         assert client.get(f"/static/vendor/{library}/LICENSE.txt").status_code == 200
+
+
+def _article_section(page: str) -> str:
+    return page[page.index('<h2 id="articles">') :]
+
+
+def test_event_page_shows_each_article_text_with_the_mentions_marked(client, db):
+    event = _event_with(db, "stormed")
+    with open_store(db) as store:
+        mentions = list(store.mentions(event.id))
+        texts = {m.article_id: store.article_text(m.article_id) for m in mentions}
+    articles = _article_section(client.get(f"/events/{event.id}").text)
+    assert articles.count('<details class="article"') == len(texts)
+    for mention in mentions:
+        trigger = html.escape(mention.trigger_text)
+        assert re.search(f'<mark class="trigger( in-evidence)?">{re.escape(trigger)}</mark>', articles)
+    marked = re.sub(r"</?(mark|span)[^>]*>", "", articles)  # the whole text is there, marks aside
+    for text in texts.values():
+        assert text and html.escape(text[-40:]) in marked
+    assert 'class="in-evidence"' in articles and "article text not kept" not in articles
+
+
+def test_the_article_text_is_escaped_on_the_event_page(client, db):
+    event = _event_with(db, "teachers")
+    articles = _article_section(client.get(f"/events/{event.id}").text)
+    assert "<script>" not in articles
+    assert "&lt;script&gt;alert(&#34;pay us&#34;)&lt;/script&gt;" in articles
+    assert re.search(r'<mark class="trigger in-evidence">protested</mark>', articles)
+
+
+def test_event_page_says_when_the_article_text_was_not_kept(db, tmp_path):
+    copy = tmp_path / "bare.db"
+    shutil.copyfile(db, copy)
+    with open_store(str(copy)) as store:
+        store._execute("UPDATE articles SET text = NULL")
+        event = next(store.events(text="stormed"))
+    client = AppClient(create_app(str(copy), title="Sahel desk"))
+    try:
+        page = client.get(f"/events/{event.id}").text
+    finally:
+        client.close()
+    assert "article text not kept" in _article_section(page)
+    assert '<div class="article-text">' not in page
+    assert '<mark class="trigger">' in page  # the evidence sentences are still shown
