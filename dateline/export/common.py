@@ -78,8 +78,15 @@ def event_day(event: Any, options: ExportOptions) -> str | None:
 
 
 def article_rows(store: Any) -> dict[str, dict[str, Any]]:
-    """The stored articles by id (read once per export)."""
-    return {row["id"]: row for row in store.articles()}
+    """The stored articles by id (read once per export), each with its ``text`` where the store kept it
+    (``store.article_text``: the lead, sentence numbers and document lengths read it)."""
+    rows = {row["id"]: dict(row) for row in store.articles()}
+    reader = getattr(store, "article_text", None)
+    if callable(reader):
+        for article_id, row in rows.items():
+            if row.get("text") is None:
+                row["text"] = reader(article_id)
+    return rows
 
 
 def stored_times(store: Any) -> dict[str, str]:
