@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
 
-TOOL = SHARED / "tools" / "literal_tables.py"
+ROOT = Path(__file__).resolve().parent.parent
+TOOL = ROOT.parent / "shared" / "tools" / "literal_tables.py"
 
 
 def test_word_lists_and_inline_string_tuples_stay_out_of_the_code(shared_dir):
