@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..doctext import ARTICLE
+from ..doctext import ARTICLE, TEXT, text_of
 from ..errors import ExtractionError
 from ..models import Article, Document, Failure
 from ..nlp import load_nlp
@@ -92,13 +92,14 @@ class Extractor:
         blocks (``_parse_long``)."""
         batch: list[Doc] = []
         for doc in docs:
-            if len(doc.text) <= BLOCK_CHARS:
+            long = len(text_of(doc)) > BLOCK_CHARS
+            if not long:
                 batch.append(doc)
                 if len(batch) < BATCH_SIZE:
                     continue
             yield from self.nlp.pipe(batch, batch_size=BATCH_SIZE)
             batch = []
-            if len(doc.text) > BLOCK_CHARS:
+            if long:
                 yield self._parse_long(doc)
         yield from self.nlp.pipe(batch, batch_size=BATCH_SIZE)
 
@@ -133,6 +134,7 @@ class Extractor:
 
     def _doc(self, text: str, article: Article, *, headline: bool = False) -> Doc:
         doc = self.nlp.make_doc(text)
+        doc._.set(TEXT, text)  # the tokenizer keeps every character: doc.text == text, never rebuilt from tokens
         doc._.set(ARTICLE, article)
         if headline:
             doc._.set(HEADLINE, True)

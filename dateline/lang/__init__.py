@@ -131,12 +131,11 @@ class Language:
         return _structured(path)
 
     def _path(self, name: str, suffixes: tuple[str, ...]) -> Path:
-        for suffix in suffixes:
-            path = self.folder / f"{name}{suffix}"
-            if path.is_file():
-                return path
-        wanted = " or ".join(f"{name}{s}" for s in suffixes)
-        raise LanguageDataError(f"language {self.code!r} has no {wanted} in {self.folder}")
+        path = _find(self.folder, name, suffixes)
+        if path is None:
+            wanted = " or ".join(f"{name}{s}" for s in suffixes)
+            raise LanguageDataError(f"language {self.code!r} has no {wanted} in {self.folder}")
+        return path
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -184,6 +183,16 @@ def _packaged() -> frozenset[str]:
 
 
 # --- file readers (cached per path: every list is read once per process) ------------------------
+
+
+@cache
+def _find(folder: Path, name: str, suffixes: tuple[str, ...]) -> Path | None:
+    """The file behind a name, looked up once: mechanisms ask for their lists in hot loops."""
+    for suffix in suffixes:
+        path = folder / f"{name}{suffix}"
+        if path.is_file():
+            return path
+    return None
 
 
 @cache
