@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from .. import lang, ontology
+from ..extract.actor_lexicon import demonym_forms
 
 __all__ = ["ActorCode", "Discard", "discard", "lookup", "region_codes", "split_code"]
 
@@ -183,15 +184,8 @@ def _demonym_entries(regions: dict[str, str]) -> Iterator[tuple[tuple[str, ...],
         if not code:
             continue
         entry = _Entry(row["demonym"].lower(), "demonyms.tsv", number, (_Restriction(code, 0, _OPEN_END, code),))
-        for form in dict.fromkeys((row["demonym"], plural_of(row["demonym"]))):
+        for form in demonym_forms(row["demonym"]):  # the actor coder's rule: "Iraqis", no "Chineses"
             yield pieces(form), entry
-
-
-def plural_of(phrase: str) -> str:
-    """The regular English plural of a phrase's last word."""
-    if re.search(r"[^aeiou]y$", phrase):
-        return phrase[:-1] + "ies"
-    return phrase + ("es" if re.search(r"(s|x|z|ch|sh)$", phrase) else "s")
 
 
 def _agent(row: dict[str, str], number: int, table: str) -> _Agent:

@@ -23,6 +23,7 @@ __all__ = [
     "Organization",
     "PlaceName",
     "SectorWord",
+    "demonym_forms",
     "is_transnational",
     "load_lexicon",
     "name_kinds",
@@ -141,7 +142,7 @@ def _add_place(table: dict[str, PlaceName], key: str, place: PlaceName) -> None:
         table[key] = place
 
 
-def _demonym_forms(demonym: str) -> list[str]:
+def demonym_forms(demonym: str) -> list[str]:
     """The demonym and its plural ("Iraqi" -> "Iraqis"); -ese/-ish/-ch/-ss forms have no plural."""
     if demonym.endswith(_invariant_demonym_endings()):
         return [demonym]
@@ -178,7 +179,7 @@ def _load_places() -> tuple[dict[str, PlaceName], dict[str, PlaceName], dict[str
     for row in _EN.rows("demonyms"):
         if not row["iso3"]:
             continue  # a region's demonym ("European") names no country
-        for form in _demonym_forms(row["demonym"]):
+        for form in demonym_forms(row["demonym"]):
             _add_place(places, form.lower(), PlaceName(row["iso3"], "demonym"))
     return places, exact, display
 
